@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Professional, User
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name", "language"]
+        labels = {"name": _("Je naam"), "language": _("Taal van Samenplan")}
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Vul je naam in."))
+        return name
+
+
+class ProfessionalForm(forms.ModelForm):
+    name = forms.CharField(label=_("Naam"), max_length=150)
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254)
+
+    class Meta:
+        model = Professional
+        fields = ["function", "phone", "reachability", "is_org_admin"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["name", "email", "function", "phone", "reachability", "is_org_admin"])
+        if self.instance.pk:
+            self.fields["name"].initial = self.instance.user.name
+            del self.fields["email"]
+            self.fields["is_active"] = forms.BooleanField(
+                label=_("Account actief"), required=False, initial=self.instance.is_active
+            )
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Vul een naam in."))
+        return name
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Er is al een account met dit e-mailadres."))
+        return email

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("mijn-account/", views.my_account, name="my_account"),
+    path("organisatie/", views.organization, name="organization"),
+    path(
+        "organisatie/professional/<int:professional_id>/",
+        views.professional_edit,
+        name="professional_edit",
+    ),
+]

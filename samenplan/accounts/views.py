@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from . import actions
+from .forms import ProfessionalForm, ProfileForm
+from .models import Professional
+
+
+@login_required
+def my_account(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        actions.profile_update(user=request.user, request=request, **form.cleaned_data)
+        messages.success(request, _("Je gegevens zijn opgeslagen."))
+        response = redirect("accounts:my_account")
+        response.set_cookie("django_language", request.user.language, samesite="Lax")
+        return response
+    return render(
+        request,
+        "accounts/my_account.html",
+        {"form": form, "professional": request.user.professional_or_none},
+        status=400 if form.errors else 200,
+    )
+
+
+def _org_admin_for(request: HttpRequest) -> Professional:
+    """The organisation admin behind ``request``: 404 for non-professionals, 403 for others."""
+    professional = (
+        Professional.objects.filter(user_id=request.user.pk, is_active=True)
+        .select_related("organization", "user")
+        .first()
+    )
+    if professional is None:
+        raise Http404
+    if not professional.is_org_admin:
+        raise PermissionDenied
+    return professional
+
+
+@login_required
+def organization(request: HttpRequest) -> HttpResponse:
+    admin = _org_admin_for(request)
+    form = ProfessionalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.professional_create(admin=admin, request=request, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Het account is gemaakt. %(name)s krijgt een e-mail.")
+            % {"name": form.cleaned_data["name"]},
+        )
+        return redirect("accounts:organization")
+    professionals = (
+        Professional.objects.filter(organization=admin.organization)
+        .select_related("user")
+        .order_by("-is_active", "user__name")[:500]
+    )
+    return render(
+        request,
+        "accounts/organization.html",
+        {"admin": admin, "professionals": professionals, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def professional_edit(request: HttpRequest, professional_id: int) -> HttpResponse:
+    admin = _org_admin_for(request)
+    professional = (
+        Professional.objects.filter(organization=admin.organization, pk=professional_id)
+        .select_related("user")
+        .first()
+    )
+    if professional is None:
+        raise Http404
+    form = ProfessionalForm(request.POST or None, instance=professional)
+    if request.method == "POST" and form.is_valid():
+        actions.professional_update(
+            admin=admin, professional=professional, request=request, **form.cleaned_data
+        )
+        messages.success(request, _("De gegevens zijn opgeslagen."))
+        return redirect("accounts:organization")
+    return render(
+        request,
+        "accounts/professional_edit.html",
+        {"admin": admin, "professional": professional, "form": form},
+        status=400 if form.errors else 200,
+    )

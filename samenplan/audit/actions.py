@@ -1,0 +1,59 @@
+"""The one place where audit events are written."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from samenplan.families.models import Family, Participant
+
+
+def client_ip(request) -> str:
+    if request is None:
+        return ""
+    # REMOTE_ADDR is what the app server saw; behind a trusted proxy the
+    # proxy's address is recorded, which still identifies the source.
+    return request.META.get("REMOTE_ADDR", "")[:64]
+
+
+def event_record(
+    *,
+    actor,
+    action: str,
+    data: str,
+    family: Family | None = None,
+    participant: Participant | None = None,
+    obj=None,
+    request=None,
+    on_behalf_of: str = "",
+    emergency: bool = False,
+    detail: str = "",
+) -> AuditEvent:
+    """Write one audit event. Call it inside the transaction of the change."""
+    role = ""
+    organization = ""
+    if participant is not None:
+        role = participant.role
+        organization = participant.organization_name
+    elif actor is not None:
+        professional = getattr(actor, "professional_or_none", None)
+        if professional is not None:
+            role = "org_admin" if professional.is_org_admin else "professional"
+            organization = professional.organization.name
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_name=(actor.name if actor is not None else "")[:150],
+        on_behalf_of=on_behalf_of[:200],
+        role=role,
+        organization=organization[:200],
+        family=family,
+        data=data,
+        object_type=obj._meta.model_name if obj is not None else "",
+        object_id=obj.pk if obj is not None else None,
+        action=action,
+        emergency=emergency,
+        source=client_ip(request),
+        detail=detail[:200],
+    )

@@ -1,0 +1,38 @@
+"""Plain sentences for the family's access log."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from .models import AuditEvent
+
+
+def data_label(code: str) -> str:
+    labels = {
+        "family_home": _("de gezinspagina"),
+        "consent": _("de toestemmingen"),
+        "access_log": _("wie jullie dossier bekeek"),
+        "invitation": _("een uitnodiging"),
+        "participant": _("wie er aan tafel zit"),
+    }
+    return labels.get(code, code)
+
+
+def role_label(code: str) -> str:
+    labels = {
+        "parent": pgettext("role", "ouder"),
+        "youth": pgettext("role", "jongere"),
+        "network": pgettext("role", "netwerk"),
+        "professional": pgettext("role", "professional"),
+        "client_supporter": pgettext("role", "cliëntondersteuner"),
+        "org_admin": pgettext("role", "beheerder"),
+    }
+    return labels.get(code, code)
+
+
+def sentence(event: AuditEvent) -> str:
+    """"Eva de Vries (Wijkteam Oost) bekeek de gezinspagina"."""
+    who = event.actor_name or _("Iemand")
+    if event.organization:
+        who = f"{who} ({event.organization})"
+    action = AuditEvent.Action(event.action).label if event.action in AuditEvent.Action.values else event.action
+    return f"{who} {action} {data_label(event.data)}"

@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def samenplan(request):
+    return {"DEMO": settings.DEMO}

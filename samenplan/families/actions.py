@@ -1,0 +1,221 @@
+"""Writes of family data. Each runs in one transaction with its audit event."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from samenplan.accounts.models import User
+from samenplan.audit.actions import event_record
+
+from .access import FamilyAccess
+from .models import Consent, Invitation, Member, Participant
+
+
+class ActionError(Exception):
+    """A write that cannot be done; the message is shown to the user."""
+
+
+def _mail_news(email: str, language: str = "nl") -> None:
+    """Tell someone there is something new, without any personal data."""
+    with override(language):
+        subject = _("Er is iets nieuws voor je in Samenplan")
+        body = _(
+            "Hallo,\n\nEr is iets nieuws voor je in Samenplan.\n"
+            "Log in met dit e-mailadres om te zien wat het is:\n{url}\n\n"
+            "Met vriendelijke groet,\nSamenplan"
+        ).format(url=settings.SITE_ROOT.rstrip("/") + "/")
+    send_mail(subject, body, None, [email])
+
+
+def account_for_email(*, email: str, name: str) -> User:
+    """The account for ``email``; a new one (login by code only) if there is none."""
+    from allauth.account.models import EmailAddress
+
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, name=name.strip())
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    access: FamilyAccess,
+    email: str,
+    name: str,
+    role: str,
+    member: Member | None = None,
+    relation_label: str = "",
+    message: str = "",
+    request=None,
+) -> Invitation:
+    family = access.family
+    email = email.strip().lower()
+    if role in (Participant.Role.PARENT, Participant.Role.YOUTH) and member is None:
+        raise ActionError(_("Kies wie in het gezin dit is."))
+    if member is not None and member.family_id != family.pk:
+        raise ActionError(_("Kies iemand uit dit gezin."))
+    if Participant.objects.active().filter(family=family, user__email__iexact=email).exists():
+        raise ActionError(_("Deze persoon doet al mee."))
+    if Invitation.objects.filter(
+        family=family, email__iexact=email, status=Invitation.Status.PENDING
+    ).exists():
+        raise ActionError(_("Deze persoon is al uitgenodigd."))
+    if role in (Participant.Role.PROFESSIONAL, Participant.Role.CLIENT_SUPPORTER):
+        user = User.objects.filter(email__iexact=email).select_related("professional").first()
+        professional = user.professional_or_none if user else None
+        if professional is None or not professional.is_active:
+            raise ActionError(
+                _(
+                    "Met dit e-mailadres is geen professional bekend in Samenplan. "
+                    "Vraag de organisatie om een account aan te maken."
+                )
+            )
+        language = user.language
+    else:
+        language = account_for_email(email=email, name=name).language
+    invitation = Invitation.objects.create(
+        family=family,
+        email=email,
+        name=name.strip(),
+        role=role,
+        member=member,
+        relation_label=relation_label.strip(),
+        message=message.strip(),
+        invited_by=access.user,
+    )
+    access.audit(action="invite", data="invitation", obj=invitation, request=request)
+    transaction.on_commit(lambda: _mail_news(email, language))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, acting_user: User, request=None) -> Participant:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != Invitation.Status.PENDING:
+        raise ActionError(_("Deze uitnodiging is niet meer open."))
+    organization_name = ""
+    professional = acting_user.professional_or_none
+    if professional is not None and invitation.role in (
+        Participant.Role.PROFESSIONAL,
+        Participant.Role.CLIENT_SUPPORTER,
+    ):
+        organization_name = professional.organization.name
+    participant = Participant.objects.create(
+        family_id=invitation.family_id,
+        user=acting_user,
+        role=invitation.role,
+        member=invitation.member,
+        relation_label=invitation.relation_label,
+        organization_name=organization_name,
+        added_by=invitation.invited_by,
+    )
+    invitation.status = Invitation.Status.ACCEPTED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    event_record(
+        actor=acting_user,
+        participant=participant,
+        family=invitation.family,
+        action="accept",
+        data="invitation",
+        obj=invitation,
+        request=request,
+    )
+    return participant
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, acting_user: User, request=None) -> None:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != Invitation.Status.PENDING:
+        raise ActionError(_("Deze uitnodiging is niet meer open."))
+    invitation.status = Invitation.Status.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    event_record(
+        actor=acting_user,
+        family=invitation.family,
+        action="decline",
+        data="invitation",
+        obj=invitation,
+        request=request,
+    )
+
+
+@transaction.atomic
+def invitation_withdraw(*, access: FamilyAccess, invitation: Invitation, request=None) -> None:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != Invitation.Status.PENDING:
+        raise ActionError(_("Deze uitnodiging is niet meer open."))
+    invitation.status = Invitation.Status.WITHDRAWN
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    access.audit(action="remove", data="invitation", obj=invitation, request=request)
+
+
+@transaction.atomic
+def participant_end(*, access: FamilyAccess, participant: Participant, request=None) -> None:
+    """End someone's seat at the table. The row stays, with an end date."""
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.role == Participant.Role.YOUTH or participant.has_authority:
+        raise ActionError(_("Ouders met gezag en jongeren blijven altijd bij hun eigen gezin."))
+    if not participant.is_active():
+        raise ActionError(_("Deze persoon doet al niet meer mee."))
+    participant.active_to = timezone.now()
+    participant.is_coordinator = False
+    participant.save(update_fields=["active_to", "is_coordinator"])
+    access.audit(action="remove", data="participant", obj=participant, request=request)
+
+
+@transaction.atomic
+def consent_give(*, access: FamilyAccess, participant: Participant, request=None) -> Consent:
+    if not access.gives_consent():
+        raise ActionError(_("Jij hoeft hier geen toestemming voor te geven."))
+    if not participant.needs_consent:
+        raise ActionError(_("Voor deze persoon is geen toestemming nodig."))
+    existing = (
+        Consent.objects.active()
+        .select_for_update()
+        .filter(participant=participant, member_id=access.participant.member_id)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    consent = Consent.objects.create(
+        family=access.family,
+        participant=participant,
+        member_id=access.participant.member_id,
+        given_by=access.user,
+    )
+    access.audit(action="consent_give", data="consent", obj=consent, request=request)
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, access: FamilyAccess, participant: Participant, request=None) -> None:
+    """Withdraw at once: the participant's next request gets no family data."""
+    if not access.gives_consent():
+        raise ActionError(_("Jij hoeft hier geen toestemming voor te geven."))
+    consents = list(
+        Consent.objects.active()
+        .select_for_update()
+        .filter(participant=participant, member_id=access.participant.member_id)
+    )
+    if not consents:
+        raise ActionError(_("Je had nog geen toestemming gegeven."))
+    now = timezone.now()
+    for consent in consents:
+        consent.withdrawn_at = now
+        consent.withdrawn_by = access.user
+        consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        access.audit(action="consent_withdraw", data="consent", obj=consent, request=request)

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from samenplan.families.demo import ACCOUNTS, DEMO_PASSWORD, build_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo families (idempotent) and print the demo accounts."
+
+    def handle(self, *args, **options):
+        build_demo()
+        self.stdout.write(self.style.SUCCESS("Demo geladen. Demo-accounts:"))
+        for name, email, what, how in ACCOUNTS:
+            login = f"wachtwoord: {DEMO_PASSWORD}" if how == "password" else "inlogcode"
+            self.stdout.write(f"  {email:<22} {name:<20} {what:<42} {login}")
+        self.stdout.write(
+            "Families loggen in met een code: die staat hieronder in de console "
+            "zodra je hem aanvraagt."
+        )

@@ -1,0 +1,240 @@
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenplan.lib.dates import age_on
+
+
+class Family(models.Model):
+    """The root of one shared plan: één gezin, één plan."""
+
+    class Phase(models.TextChoices):
+        EXPLORE = "in_kaart", _("In kaart brengen")
+        PLAN = "plan", _("Plan maken")
+        DECIDE = "beslissen", _("Beslissen")
+        HELP = "hulp", _("Hulp")
+        EVALUATE = "evalueren", _("Evalueren")
+        CLOSE = "afsluiten", _("Afsluiten")
+
+    class Framework(models.TextChoices):
+        VOLUNTARY = "vrijwillig", _("Vrijwillig")
+        SUPERVISION = "ots", _("Ondertoezichtstelling (OTS)")
+        GUARDIANSHIP = "voogdij", _("Voogdij")
+        OTHER = "anders", _("Ander gedwongen kader")
+
+    name = models.CharField(_("Naam van het gezin"), max_length=120)
+    phase = models.CharField(_("Fase"), max_length=20, choices=Phase.choices, default=Phase.EXPLORE)
+    professional_limit = models.PositiveSmallIntegerField(
+        _("Hoeveel professionals aan tafel"), default=3
+    )
+    legal_framework = models.CharField(
+        _("Kader"), max_length=20, choices=Framework.choices, default=Framework.VOLUNTARY
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("gezin")
+        verbose_name_plural = _("gezinnen")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("families:home", args=[self.pk])
+
+
+class Member(models.Model):
+    """A person who belongs to the family: a parent, a carer or a child."""
+
+    class Relation(models.TextChoices):
+        MOTHER = "moeder", _("moeder")
+        FATHER = "vader", _("vader")
+        PARENT = "ouder", _("ouder")
+        CARER = "verzorger", _("verzorger")
+        FOSTER_PARENT = "pleegouder", _("pleegouder")
+        CHILD = "kind", _("kind")
+
+    PARENT_RELATIONS = ("moeder", "vader", "ouder", "verzorger", "pleegouder")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(_("Naam"), max_length=150)
+    birth_date = models.DateField(_("Geboortedatum"), null=True, blank=True)
+    relation = models.CharField(_("Wie is dit"), max_length=20, choices=Relation.choices)
+    has_authority = models.BooleanField(_("Heeft gezag"), default=False)
+    lives_in_household = models.BooleanField(_("Woont in het gezin"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["family", "birth_date", "id"]
+        verbose_name = _("gezinslid")
+        verbose_name_plural = _("gezinsleden")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_child(self) -> bool:
+        return self.relation == self.Relation.CHILD
+
+    def age(self, on: date | None = None) -> int | None:
+        if self.birth_date is None:
+            return None
+        return age_on(self.birth_date, on or timezone.localdate())
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def active(self, at=None):
+        at = at or timezone.now()
+        return self.filter(active_from__lte=at).filter(
+            models.Q(active_to__isnull=True) | models.Q(active_to__gt=at)
+        )
+
+
+class Participant(models.Model):
+    """A user at the family's table, in one role, for a period of time."""
+
+    class Role(models.TextChoices):
+        PARENT = "parent", _("ouder")
+        YOUTH = "youth", _("jongere")
+        NETWORK = "network", _("netwerk")
+        PROFESSIONAL = "professional", _("professional")
+        CLIENT_SUPPORTER = "client_supporter", _("cliëntondersteuner")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(_("Rol"), max_length=20, choices=Role.choices)
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        help_text=_("Voor ouders en jongeren: wie in het gezin dit is."),
+    )
+    relation_label = models.CharField(
+        _("Relatie met het gezin"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bijvoorbeeld: oma, buurvrouw, trainer."),
+    )
+    organization_name = models.CharField(max_length=200, blank=True)
+    is_coordinator = models.BooleanField(_("Zorgcoördinator"), default=False)
+    active_from = models.DateTimeField(default=timezone.now)
+    active_to = models.DateTimeField(null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family", "active_from", "id"]
+        indexes = [models.Index(fields=["user", "family"])]
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+    def is_active(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.active_from <= at and (self.active_to is None or self.active_to > at)
+
+    @property
+    def has_authority(self) -> bool:
+        return self.member is not None and self.member.has_authority
+
+    @property
+    def needs_consent(self) -> bool:
+        """People outside the family's core see family data only with consent."""
+        if self.role in (self.Role.PROFESSIONAL, self.Role.NETWORK, self.Role.CLIENT_SUPPORTER):
+            return True
+        if self.role == self.Role.PARENT and not self.has_authority:
+            return True
+        return False
+
+
+class Invitation(models.Model):
+    """An invitation to take a seat at the family's table.
+
+    The invited person logs in with their e-mail address and finds the
+    invitation on "Mijn gezinnen"; no secret travels in a link.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht op antwoord")
+        ACCEPTED = "accepted", _("aangenomen")
+        DECLINED = "declined", _("afgewezen")
+        WITHDRAWN = "withdrawn", _("ingetrokken")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("E-mailadres"))
+    name = models.CharField(_("Naam"), max_length=150)
+    role = models.CharField(_("Rol"), max_length=20, choices=Participant.Role.choices)
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations"
+    )
+    relation_label = models.CharField(_("Relatie met het gezin"), max_length=100, blank=True)
+    message = models.TextField(_("Persoonlijk bericht"), max_length=1000, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["email", "status"])]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+
+class ConsentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(models.Model):
+    """One person's permission that a participant may see the family's data.
+
+    ``member`` is the family member whose say it is (a parent with authority
+    or a youth of 12+); ``given_by`` is the user who clicked. A participant's
+    consent is complete when every member who has a say has an active row.
+    """
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="consents")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="consents")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="consents_given")
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    given_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family", "given_at", "id"]
+        indexes = [models.Index(fields=["family", "participant"])]
+        verbose_name = _("toestemming")
+        verbose_name_plural = _("toestemmingen")
+
+    def __str__(self):
+        return f"{self.member} → {self.participant}"

@@ -1,0 +1,47 @@
+from django.urls import path
+
+from . import views
+
+app_name = "families"
+
+urlpatterns = [
+    path("mijn-gezinnen/", views.family_list, name="list"),
+    path(
+        "uitnodiging/<int:invitation_id>/aannemen/",
+        views.invitation_respond,
+        {"answer": "accept"},
+        name="invitation_accept",
+    ),
+    path(
+        "uitnodiging/<int:invitation_id>/afwijzen/",
+        views.invitation_respond,
+        {"answer": "decline"},
+        name="invitation_decline",
+    ),
+    path("gezin/<int:family_id>/", views.family_home, name="home"),
+    path("gezin/<int:family_id>/uitnodigen/", views.invite, name="invite"),
+    path(
+        "gezin/<int:family_id>/uitnodiging/<int:invitation_id>/intrekken/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path(
+        "gezin/<int:family_id>/deelnemer/<int:participant_id>/stoppen/",
+        views.participant_end,
+        name="participant_end",
+    ),
+    path("gezin/<int:family_id>/toestemming/", views.consent, name="consent"),
+    path(
+        "gezin/<int:family_id>/toestemming/<int:participant_id>/geven/",
+        views.consent_change,
+        {"answer": "give"},
+        name="consent_give",
+    ),
+    path(
+        "gezin/<int:family_id>/toestemming/<int:participant_id>/intrekken/",
+        views.consent_change,
+        {"answer": "withdraw"},
+        name="consent_withdraw",
+    ),
+    path("gezin/<int:family_id>/logboek/", views.access_log, name="access_log"),
+]

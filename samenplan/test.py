@@ -1,0 +1,56 @@
+"""Personas for tests: the demo families, plus the few people tests need more.
+
+``SamenplanTestCase`` builds the demo once per test class. Its attributes are
+the people of ../shared/DEMO.md:
+
+- sanne (mother, authority, coordinator of Bakker), youssef (father, authority),
+  noor (youth, 15), ria (grandmother, network), eva (Wijkteam Oost, on the team),
+  martijn (De Brug, on the team), joke (client supporter)
+- anouk (mother of De Groot), daan (youth, 17), bram (Wijkteam Oost, De Groot)
+- lotte (Wijkteam Oost, no family), admin (org admin of Wijkteam Oost)
+- peter: test-only, Daan's father without authority, in De Groot with Daan's consent
+"""
+
+from django.test import TestCase
+
+from samenplan.families.demo import build_demo
+from samenplan.families.models import Consent, Member, Participant
+
+
+class SamenplanTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        demo = build_demo()
+        cls.demo = demo
+        cls.bakker = demo.bakker
+        cls.degroot = demo.degroot
+        cls.wijkteam = demo.wijkteam
+        for key, user in demo.users.items():
+            setattr(cls, key, user)
+        cls.m = demo.members
+        cls.p = demo.participants
+        # A parent without authority: takes part only when invited, with consent.
+        from samenplan.families.actions import account_for_email
+
+        cls.peter = account_for_email(email="peter@example.org", name="Peter de Groot")
+        peter_member = Member.objects.create(
+            family=demo.degroot,
+            name="Peter de Groot",
+            relation="vader",
+            has_authority=False,
+            lives_in_household=False,
+        )
+        cls.m["peter"] = peter_member
+        cls.p["peter"] = Participant.objects.create(
+            family=demo.degroot, user=cls.peter, role="parent", member=peter_member
+        )
+        Consent.objects.create(
+            family=demo.degroot,
+            participant=cls.p["peter"],
+            member=demo.members["daan"],
+            given_by=cls.daan,
+        )
+
+    def login(self, user):
+        self.client.force_login(user)
+        return user

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from samenplan import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("taal/", views.set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("beheer/", admin.site.urls),
+    path("", include("samenplan.accounts.urls")),
+    path("", include("samenplan.families.urls")),
+]
+
+handler403 = "samenplan.views.error_403"
+handler404 = "samenplan.views.error_404"
+handler500 = "samenplan.views.error_500"
