@@ -54,3 +54,22 @@ class SamenplanTestCase(TestCase):
     def login(self, user):
         self.client.force_login(user)
         return user
+
+
+def give_totp(user) -> str:
+    """Set up TOTP for ``user`` as they would in "Mijn account"; return the secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    """The code an authenticator app would show now (RFC 6238)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int((at or time.time()) // 30)
+    return format_hotp_value(hotp_value(secret, counter))

@@ -1,0 +1,47 @@
+# Samenplan — `make run` to try it, `make test` to test it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test test-pg lint format bench audit clean messages demo setup
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py migrate --verbosity 0
+	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py createcachetable
+	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py demo
+	@echo "Samenplan draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)"
+	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The same suite against the local PostgreSQL server.
+test-pg: setup
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samenplan} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: setup
+	$(BIN)/python manage.py makemessages --locale en --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "*/tests/*"
+	$(BIN)/python manage.py compilemessages --locale en
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-results

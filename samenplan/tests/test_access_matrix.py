@@ -1,0 +1,240 @@
+"""Every URL pattern × every persona: the expected status, and nothing leaks.
+
+A new URL pattern of our own without an entry in MATRIX fails this test.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from samenplan.audit.models import AuditEvent
+from samenplan.families.models import Invitation
+from samenplan.test import SamenplanTestCase, give_totp
+
+ANON = "anonymous"
+PERSONAS = [
+    ANON,
+    "sanne",  # parent with authority, coordinator
+    "peter",  # parent without authority (De Groot)
+    "noor",  # youth 15
+    "daan",  # youth 17 (De Groot)
+    "ria",  # network
+    "eva",  # professional on the team
+    "lotte",  # same organisation, not on the team
+    "bram",  # professional of another family
+    "joke",  # client supporter
+    "admin",  # organisation admin
+]
+# The family each persona tries: their own, or Bakker for outsiders.
+DEGROOT_PERSONAS = {"peter", "daan"}
+
+LOGIN = 302  # login_required sends anonymous users to the login page
+VIEW = {"sanne": 200, "peter": 200, "noor": 200, "daan": 200, "ria": 200, "eva": 200, "joke": 200}
+OUTSIDERS = {"lotte": 404, "bram": 404, "admin": 404}
+
+
+def expect(base: dict, **overrides) -> dict:
+    result = {ANON: LOGIN, **OUTSIDERS, **base}
+    result.update(overrides)
+    return result
+
+
+def view_page():
+    return expect(VIEW)
+
+
+def view_post():
+    return expect({k: 302 for k in VIEW})
+
+
+def manage(status: int):
+    forbidden = {k: 403 for k in VIEW}
+    return expect(forbidden, sanne=status, daan=status)
+
+
+def consent_post():
+    forbidden = {k: 403 for k in VIEW}
+    return expect(forbidden, sanne=302, noor=302, daan=302)
+
+
+def everyone(status, anon=None):
+    return {p: status for p in PERSONAS} | ({ANON: anon} if anon else {})
+
+
+ORG_ADMIN = {
+    ANON: LOGIN,
+    "sanne": 404,
+    "peter": 404,
+    "noor": 404,
+    "daan": 404,
+    "ria": 404,
+    "eva": 403,
+    "lotte": 403,
+    "bram": 403,
+    "joke": 403,
+    "admin": 200,
+}
+
+# pattern name -> (method, expected status per persona)
+MATRIX = {
+    "home": ("get", everyone(302, anon=200)),
+    "robots_txt": ("get", everyone(200)),
+    "set_language": ("post", everyone(302)),
+    "accounts:my_account": ("get", everyone(200, anon=LOGIN)),
+    "accounts:organization": ("get", ORG_ADMIN),
+    "accounts:professional_edit": ("get", ORG_ADMIN),
+    "families:list": ("get", everyone(200, anon=LOGIN)),
+    # Only the invited person (Lotte) can answer an invitation.
+    "families:invitation_accept": ("post", {**everyone(404, anon=LOGIN), "lotte": 302}),
+    "families:invitation_decline": ("post", {**everyone(404, anon=LOGIN), "lotte": 302}),
+    "families:home": ("get", view_page()),
+    "families:consent": ("get", view_page()),
+    "families:invite": ("get", manage(200)),
+    "families:invitation_withdraw": ("post", manage(302)),
+    "families:participant_end": ("post", manage(302)),
+    "families:consent_give": ("post", consent_post()),
+    "families:consent_withdraw": ("post", consent_post()),
+    "families:access_log": (
+        "get",
+        expect({k: 403 for k in VIEW}, sanne=200, noor=200, daan=200),
+    ),
+}
+
+
+def walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if entry.namespace and namespace:
+                ns = f"{namespace}:{entry.namespace}"
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield prefix + str(entry.pattern), name, entry
+
+
+class AccessMatrixTestCase(SamenplanTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for key in ("eva", "lotte", "bram", "joke", "admin", "martijn"):
+            give_totp(getattr(cls, key))
+        cls.invitation = {
+            "bakker": Invitation.objects.create(
+                family=cls.bakker,
+                email="lotte@example.org",
+                name="Lotte Bos",
+                role="professional",
+                invited_by=cls.sanne,
+            ),
+            "degroot": Invitation.objects.create(
+                family=cls.degroot,
+                email="lotte@example.org",
+                name="Lotte Bos",
+                role="professional",
+                invited_by=cls.anouk,
+            ),
+        }
+        cls.lotte_profile = cls.lotte.professional
+
+    def user(self, persona):
+        return None if persona == ANON else getattr(self, persona)
+
+    def target(self, persona):
+        return "degroot" if persona in DEGROOT_PERSONAS else "bakker"
+
+    def kwargs_for(self, pattern, persona):
+        family_key = self.target(persona)
+        family = getattr(self, family_key)
+        kwargs = {}
+        keys = pattern.pattern.converters.keys()
+        if "family_id" in keys:
+            kwargs["family_id"] = family.pk
+        if "participant_id" in keys:
+            kwargs["participant_id"] = self.p["martijn" if family_key == "bakker" else "bram"].pk
+        if "invitation_id" in keys:
+            kwargs["invitation_id"] = self.invitation[family_key].pk
+        if "professional_id" in keys:
+            kwargs["professional_id"] = self.lotte_profile.pk
+        return kwargs
+
+    def request(self, method, url):
+        # Each request in its own savepoint, so one POST does not change the next.
+        with transaction.atomic():
+            if method == "post":
+                response = self.client.post(url, {"language": "nl", "next": "/"})
+            else:
+                response = self.client.get(url)
+            transaction.set_rollback(True)
+        return response
+
+    def test_it_has_an_entry_for_every_url_pattern_of_ours(self):
+        ours = {
+            name
+            for _, name, pattern in walk(get_resolver().url_patterns)
+            if pattern.callback.__module__.startswith("samenplan")
+        }
+        self.assertEqual(ours - set(MATRIX), set(), "URL patterns without a MATRIX entry")
+        self.assertEqual(set(MATRIX) - ours, set(), "MATRIX entries without a URL pattern")
+
+    def test_it_gives_each_persona_the_expected_status(self):
+        patterns = {
+            name: pattern
+            for _, name, pattern in walk(get_resolver().url_patterns)
+            if name in MATRIX
+        }
+        for name, (method, expected) in MATRIX.items():
+            for persona in PERSONAS:
+                with self.subTest(url=name, persona=persona):
+                    self.client.logout()
+                    user = self.user(persona)
+                    if user is not None:
+                        self.client.force_login(user)
+                    url = reverse(name, kwargs=self.kwargs_for(patterns[name], persona))
+                    before = AuditEvent.objects.count()
+                    response = self.request(method, url)
+                    self.assertEqual(response.status_code, expected[persona])
+                    if response.status_code in (403, 404) or user is None:
+                        self.assertNotContains(response, "Lina Bakker", status_code=response.status_code)
+                        self.assertNotContains(response, "Youssef", status_code=response.status_code)
+                    if (
+                        method == "get"
+                        and response.status_code == 200
+                        and "family_id" in patterns[name].pattern.converters
+                    ):
+                        # A page with family data leaves an audit event (rolled back with the savepoint,
+                        # so count inside a fresh request).
+                        with transaction.atomic():
+                            self.client.get(url)
+                            self.assertEqual(AuditEvent.objects.count(), before + 1)
+                            transaction.set_rollback(True)
+
+    def test_it_never_shows_family_names_on_other_pages(self):
+        """Pages of allauth and the admin: no 500, and no family content for anyone."""
+        simple = [
+            (route, name)
+            for route, name, pattern in walk(get_resolver().url_patterns)
+            if not pattern.callback.__module__.startswith("samenplan")
+            and not pattern.pattern.converters
+            and pattern.pattern.regex.groups == 0
+            and "<" not in route
+            and name
+        ]
+        self.assertGreater(len(simple), 20)
+        for route, name in simple:
+            for persona in PERSONAS:
+                with self.subTest(url=name, persona=persona):
+                    self.client.logout()
+                    user = self.user(persona)
+                    if user is not None:
+                        self.client.force_login(user)
+                    response = self.request("get", reverse(name))
+                    self.assertLess(response.status_code, 500)
+                    content = response.content.decode()
+                    self.assertNotIn("Gezin Bakker", content)
+                    self.assertNotIn("Lina Bakker", content)
+
+
+class UserModelTestCase(SamenplanTestCase):
+    def test_it_logs_in_with_email(self):
+        self.assertEqual(get_user_model().USERNAME_FIELD, "email")
