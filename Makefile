@@ -40,8 +40,9 @@ format: setup
 	$(BIN)/ruff format .
 
 messages: setup
-	$(BIN)/python manage.py makemessages --locale en --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "*/tests/*"
-	$(BIN)/python manage.py compilemessages --locale en
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale en --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "*/tests/*"
+	$(BIN)/python -m samenplan.lib.po locale/en/LC_MESSAGES/django.po
+	DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --ignore ".venv" --ignore "staticfiles"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-results

@@ -8,7 +8,7 @@ from .models import Professional
 
 
 def user_kind(user) -> str:
-    """"professional" for anyone working for an organisation, else "family"."""
+    """ "professional" for anyone working for an organisation, else "family"."""
     return "professional" if Professional.objects.filter(user=user).exists() else "family"
 
 

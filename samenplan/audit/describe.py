@@ -30,9 +30,13 @@ def role_label(code: str) -> str:
 
 
 def sentence(event: AuditEvent) -> str:
-    """"Eva de Vries (Wijkteam Oost) bekeek de gezinspagina"."""
+    """ "Eva de Vries (Wijkteam Oost) bekeek de gezinspagina"."""
     who = event.actor_name or _("Iemand")
     if event.organization:
         who = f"{who} ({event.organization})"
-    action = AuditEvent.Action(event.action).label if event.action in AuditEvent.Action.values else event.action
+    action = (
+        AuditEvent.Action(event.action).label
+        if event.action in AuditEvent.Action.values
+        else event.action
+    )
     return f"{who} {action} {data_label(event.data)}"

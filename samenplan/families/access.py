@@ -235,7 +235,9 @@ def visible_families(user) -> list[dict]:
     for member in Member.objects.filter(family_id__in=family_ids):
         members_by_family[member.family_id].append(member)
     consents = list(
-        Consent.objects.active().filter(participant__in=[p for p in participants if p.needs_consent])
+        Consent.objects.active().filter(
+            participant__in=[p for p in participants if p.needs_consent]
+        )
     )
     today = timezone.localdate()
     seen: set[int] = set()
@@ -246,7 +248,9 @@ def visible_families(user) -> list[dict]:
         seen.add(participant.family_id)
         givers = consent_givers(members_by_family[participant.family_id], today)
         missing = missing_consent(participant, givers, consents)
-        result.append({"family": participant.family, "participant": participant, "open": not missing})
+        result.append(
+            {"family": participant.family, "participant": participant, "open": not missing}
+        )
     return result
 
 

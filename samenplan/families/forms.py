@@ -68,7 +68,10 @@ class InviteForm(forms.Form):
             elif age is None or age < 12:
                 self.add_error(
                     "member",
-                    _("Een eigen account kan vanaf 12 jaar. Jongere kinderen doen mee via hun ouders."),
+                    _(
+                        "Een eigen account kan vanaf 12 jaar. "
+                        "Jongere kinderen doen mee via hun ouders."
+                    ),
                 )
         if role not in (Participant.Role.PARENT, Participant.Role.YOUTH):
             cleaned["member"] = None

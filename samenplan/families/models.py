@@ -159,9 +159,7 @@ class Participant(models.Model):
         """People outside the family's core see family data only with consent."""
         if self.role in (self.Role.PROFESSIONAL, self.Role.NETWORK, self.Role.CLIENT_SUPPORTER):
             return True
-        if self.role == self.Role.PARENT and not self.has_authority:
-            return True
-        return False
+        return self.role == self.Role.PARENT and not self.has_authority
 
 
 class Invitation(models.Model):

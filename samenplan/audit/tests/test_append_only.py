@@ -45,8 +45,12 @@ class DatabaseTriggerTestCase(TestCase):
             "UPDATE audit_auditevent SET actor_name = 'x' WHERE id = %s",
             "DELETE FROM audit_auditevent WHERE id = %s",
         ):
-            with self.subTest(sql=sql), self.assertRaises(Exception) as raised:
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute(sql, [event.pk])
+            with (
+                self.subTest(sql=sql),
+                self.assertRaises(Exception) as raised,
+                transaction.atomic(),
+                connection.cursor() as cursor,
+            ):
+                cursor.execute(sql, [event.pk])
             self.assertIn("append-only", str(raised.exception))
         self.assertEqual(AuditEvent.objects.get(pk=event.pk).actor_name, "Eva de Vries")

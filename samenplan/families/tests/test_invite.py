@@ -37,7 +37,9 @@ class InviteTestCase(SamenplanTestCase):
         self.assertEqual(invitation.invited_by, self.sanne)
         self.assertTrue(User.objects.filter(email="petra@example.org").exists())
         event = AuditEvent.objects.get(action="invite")
-        self.assertEqual((event.family, event.actor, event.role), (self.bakker, self.sanne, "parent"))
+        self.assertEqual(
+            (event.family, event.actor, event.role), (self.bakker, self.sanne, "parent")
+        )
 
     def test_it_sends_a_mail_without_personal_data(self):
         self.login(self.sanne)

@@ -1,0 +1,86 @@
+"""Each page runs the same number of queries, however large the family grows."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from samenplan.audit.models import AuditEvent
+from samenplan.families.actions import account_for_email
+from samenplan.families.models import Consent, Family, Invitation, Member, Participant
+from samenplan.test import SamenplanTestCase, give_totp
+
+# The most queries any page may use (session, user, gate, audit, content).
+BUDGET = 10
+
+
+def grow(family, by_user, givers, times=20):
+    """Make the family's table, members and log ``times`` larger."""
+    for i in range(times):
+        user = account_for_email(email=f"netwerk{i}@example.org", name=f"Netwerk {i}")
+        participant = Participant.objects.create(
+            family=family, user=user, role="network", relation_label="buur"
+        )
+        for giver in givers:
+            Consent.objects.create(
+                family=family, participant=participant, member=giver, given_by=by_user
+            )
+        Member.objects.create(family=family, name=f"Kind {i}", relation="kind")
+        Invitation.objects.create(
+            family=family,
+            email=f"uitgenodigd{i}@example.org",
+            name=f"Uitgenodigd {i}",
+            role="network",
+            invited_by=by_user,
+        )
+    AuditEvent.objects.bulk_create(
+        AuditEvent(actor_name="Eva de Vries", family=family, data="family_home", action="view")
+        for _ in range(times * 10)
+    )
+
+
+class QueryCountTestCase(SamenplanTestCase):
+    def count(self, url):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return len(queries)
+
+    def pages(self):
+        return [
+            reverse("families:list"),
+            reverse("families:home", args=[self.bakker.pk]),
+            reverse("families:consent", args=[self.bakker.pk]),
+            reverse("families:access_log", args=[self.bakker.pk]),
+            reverse("families:invite", args=[self.bakker.pk]),
+            reverse("accounts:my_account"),
+        ]
+
+    def test_it_keeps_the_query_count_constant_as_the_family_grows(self):
+        self.login(self.sanne)
+        # Warm up: the first request of a session writes the session.
+        self.client.get(reverse("families:list"))
+        small = {url: self.count(url) for url in self.pages()}
+        givers = [self.m["sanne"], self.m["youssef"], self.m["noor"]]
+        grow(self.bakker, self.sanne, givers)
+        large = {url: self.count(url) for url in self.pages()}
+        self.assertEqual(small, large)
+        for url, n in small.items():
+            self.assertLessEqual(n, BUDGET, url)
+
+    def test_it_keeps_the_family_list_constant_with_many_families(self):
+        give_totp(self.eva)
+        self.login(self.eva)
+        self.client.get(reverse("families:list"))
+        small = self.count(reverse("families:list"))
+        for i in range(15):
+            family = Family.objects.create(name=f"Gezin {i}")
+            parent = Member.objects.create(
+                family=family, name=f"Ouder {i}", relation="moeder", has_authority=True
+            )
+            participant = Participant.objects.create(
+                family=family, user=self.eva, role="professional"
+            )
+            Consent.objects.create(
+                family=family, participant=participant, member=parent, given_by=self.sanne
+            )
+        self.assertEqual(self.count(reverse("families:list")), small)

@@ -1,0 +1,105 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.test import SimpleTestCase, TestCase
+
+from samenplan.test import SamenplanTestCase
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-real-secret-key-for-this-check-only-5f2c9a8e1b7d4c3a9e8f7a6b5c4d3e2f",
+    "ALLOWED_HOSTS": "samenplan.example.nl",
+    "DATABASE_URL": "sqlite:////tmp/samenplan-check.sqlite3",
+    "DJANGO_SETTINGS_MODULE": "samenplan.settings",
+}
+
+
+def run_manage(*args, env):
+    # Leave out what the test environment set (see samenplan/testenv.py).
+    test_only = {
+        "SAMENPLAN_DEMO",
+        "DEBUG",
+        "SECURE_SSL_REDIRECT",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "WHITENOISE_USE_FINDERS",
+        "SITE_ROOT",
+    }
+    clean = {k: v for k, v in os.environ.items() if k not in test_only}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class DeployCheckTestCase(SimpleTestCase):
+    def test_it_passes_the_deploy_check_with_production_settings(self):
+        result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+    def test_it_refuses_to_start_without_a_secret_key_in_production(self):
+        env = {**PRODUCTION, "SECRET_KEY": ""}
+        result = run_manage("check", env=env)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("SECRET_KEY", result.stderr)
+
+    def test_it_uses_secure_cookies_and_hsts_in_production(self):
+        code = (
+            "from django.conf import settings as s;"
+            "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
+            " s.SECURE_SSL_REDIRECT)"
+        )
+        result = run_manage("shell", "-c", code, env=PRODUCTION)
+        self.assertEqual(
+            result.stdout.strip().splitlines()[-1], "True True True True", result.stderr
+        )
+
+
+class DatabaseSettingsTestCase(TestCase):
+    def test_it_uses_wal_on_sqlite_and_persistent_connections_on_postgres(self):
+        from django.db import connection
+
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA journal_mode")
+                mode = cursor.fetchone()[0]
+            # The test database lives in memory, where SQLite keeps "memory".
+            self.assertIn(mode, ("wal", "memory"))
+            self.assertIn(
+                "journal_mode=WAL", settings.DATABASES["default"]["OPTIONS"]["init_command"]
+            )
+        else:
+            self.assertGreater(settings.DATABASES["default"]["CONN_MAX_AGE"], 0)
+
+
+class HeadersTestCase(SamenplanTestCase):
+    def test_it_sends_security_headers_on_every_page(self):
+        for url in ("/", "/accounts/login/", "/robots.txt"):
+            response = self.client.get(url)
+            with self.subTest(url=url):
+                self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+                self.assertEqual(response["Referrer-Policy"], "same-origin")
+                self.assertEqual(response["X-Frame-Options"], "DENY")
+                csp = response["Content-Security-Policy"]
+                self.assertIn("frame-ancestors 'none'", csp)
+                self.assertIn("script-src 'self'", csp)
+                self.assertNotIn("unsafe-inline", csp)
+
+    def test_it_forbids_caching_of_family_pages(self):
+        self.login(self.sanne)
+        response = self.client.get(f"/gezin/{self.bakker.pk}/")
+        self.assertIn("no-store", response["Cache-Control"])
+
+    def test_it_asks_robots_to_stay_away(self):
+        response = self.client.get("/robots.txt")
+        self.assertEqual(response.content, b"User-agent: *\nDisallow: /\n")
+
+    def test_it_has_friendly_error_pages_in_dutch(self):
+        response = self.client.get("/bestaat-niet/")
+        self.assertContains(response, "Pagina niet gevonden", status_code=404)
