@@ -42,7 +42,7 @@ format: setup
 messages: setup
 	DEBUG=1 $(BIN)/python manage.py makemessages --locale en --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "*/tests/*"
 	$(BIN)/python -m samenplan.lib.po locale/en/LC_MESSAGES/django.po
-	DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --ignore ".venv" --ignore "staticfiles"
+	DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --locale nl --ignore ".venv" --ignore "staticfiles"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-results

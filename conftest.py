@@ -1,3 +1,8 @@
+import os
+
+import pytest
+
+
 def pytest_configure(config):
     from django.conf import settings
 
@@ -8,3 +13,32 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole run (Debian's, through Playwright)."""
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in
+    # the tests are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    from samenplan.browser import CHROMIUM_ARGS, chromium_or_skip
+
+    path = chromium_or_skip()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def page(request, chromium, live_server):
+    from samenplan.browser import SIZES
+
+    context = chromium.new_context(viewport=SIZES[request.param], base_url=live_server.url)
+    context.set_default_timeout(8000)
+    page = context.new_page()
+    page.size_name = request.param
+    yield page
+    context.close()

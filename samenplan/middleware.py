@@ -7,24 +7,39 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from samenplan.accounts.signals import user_kind
 
 
 class UserLanguageMiddleware:
-    """Use the language a logged-in user chose in "Mijn account"."""
+    """Dutch, unless the person chose English.
+
+    The choice is the one in "Mijn account" when logged in, else the language
+    cookie set by the switch in the header. The browser's language is not
+    used: many Dutch parents have a phone set to English and still expect
+    Dutch.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        language = settings.LANGUAGE_CODE
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
-        return self.get_response(request)
+            language = user.language
+        else:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            if chosen in dict(settings.LANGUAGES):
+                language = chosen
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response
 
 
 class SessionTimeoutMiddleware:

@@ -7,7 +7,7 @@ from django.test import SimpleTestCase
 from samenplan.lib.po import parse
 
 PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
-MO = PO.with_suffix(".mo")
+NL_PO = Path(settings.BASE_DIR) / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 
 
 class EnglishCatalogueTestCase(SimpleTestCase):
@@ -17,10 +17,15 @@ class EnglishCatalogueTestCase(SimpleTestCase):
         untranslated = [e.msgid for e in entries if not all(e.msgstr) or e.fuzzy]
         self.assertEqual(untranslated, [], "Run `make messages` and add English to lib/en.py")
 
-    def test_it_has_a_compiled_catalogue_matching_the_po_file(self):
-        with MO.open("rb") as handle:
+    def test_it_has_compiled_catalogues_matching_the_po_files(self):
+        for po in (PO, NL_PO):
+            with self.subTest(po=str(po)):
+                self.check_compiled(po)
+
+    def check_compiled(self, po):
+        with po.with_suffix(".mo").open("rb") as handle:
             catalogue = gettext.GNUTranslations(handle)
-        for entry in parse(PO.read_text(encoding="utf-8")):
+        for entry in parse(po.read_text(encoding="utf-8")):
             if not entry.msgid or entry.msgid_plural is not None:
                 continue
             if entry.ctx is not None:

@@ -142,6 +142,10 @@ class InvitationJourneyTestCase(SamenplanTestCase):
             )
         self.login(self.lotte)
         self.assertEqual(self.client.get(home).status_code, 200)
+        accepted = AuditEvent.objects.get(action="accept", family=self.bakker)
+        self.assertEqual((accepted.actor, accepted.role), (self.lotte, "professional"))
+        given = AuditEvent.objects.filter(action="consent_give", family=self.bakker)
+        self.assertEqual({e.actor for e in given}, {self.sanne, self.youssef, self.noor})
 
     def test_it_lets_the_invited_person_decline(self):
         invitation = Invitation.objects.create(

@@ -1,0 +1,85 @@
+"""Helpers for tests in a real browser: Debian's Chromium driven by Playwright.
+
+``chromium_or_skip()`` finds the browser; on a machine without it the browser
+tests are skipped with a notice, but under CI (``CI=true``) a missing browser
+is a failure. ``check_page(page, name)`` runs axe-core on the page in Dutch and
+in English: adding a page to the accessibility checks is one line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+RESULTS = Path(__file__).resolve().parent.parent / "test-results"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def chromium_or_skip() -> str:
+    path = shutil.which("chromium")
+    if path:
+        return path
+    message = "Chromium not found: browser tests need Debian's chromium (apt-get install chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def axe_violations(page) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    return results.response["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']}: {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node.get('failureSummary', '')[:200]}")
+    return "\n".join(lines)
+
+
+def toggle_language(page) -> None:
+    """Switch the language with the button in the header, as a person would."""
+    page.locator("form[action='/taal/'] button").click()
+    page.wait_for_load_state()
+
+
+def check_page(page, name: str) -> None:
+    """axe-core finds nothing on this page, in Dutch and in English."""
+    assert page.locator("html").get_attribute("lang") == "nl", f"{name} is not in Dutch"
+    violations = axe_violations(page)
+    assert not violations, f"{name} (nl):\n{describe(violations)}"
+    toggle_language(page)
+    assert page.locator("html").get_attribute("lang") == "en", f"{name}: no English version"
+    violations = axe_violations(page)
+    assert not violations, f"{name} (en):\n{describe(violations)}"
+    toggle_language(page)
+    assert page.locator("html").get_attribute("lang") == "nl"
+
+
+def screenshot(page, name: str) -> Path:
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / (re.sub(r"[^a-z0-9_-]+", "-", name.lower()) + ".png")
+    page.screenshot(path=str(path), full_page=True)
+    return path
