@@ -44,5 +44,10 @@ messages: setup
 	$(BIN)/python -m samenplan.lib.po locale/en/LC_MESSAGES/django.po
 	DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --locale nl --ignore ".venv" --ignore "staticfiles"
 
+# Known vulnerabilities in the pinned packages (asks PyPI's vulnerability data).
+audit: setup
+	$(BIN)/python -m pip install --quiet "pip-audit==2.10.1"
+	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --progress-spinner off
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-results

@@ -42,3 +42,20 @@ def page(request, chromium, live_server):
     page.size_name = request.param
     yield page
     context.close()
+
+
+def _hypothesis_profiles():
+    from hypothesis import HealthCheck, settings
+
+    # At least 100 examples per form, locally and in CI; no time limit per
+    # example (speed is measured by `make bench`, not asserted in tests).
+    settings.register_profile(
+        "samenplan",
+        max_examples=100,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "samenplan"))
+
+
+_hypothesis_profiles()

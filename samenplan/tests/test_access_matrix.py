@@ -206,6 +206,7 @@ class AccessMatrixTestCase(SamenplanTestCase):
                         and response.status_code == 200
                         and "family_id" in patterns[name].pattern.converters
                     ):
+                        self.assertIn("no-store", response["Cache-Control"])
                         # A page with family data leaves an audit event. The first
                         # request's event was rolled back, so count a fresh request.
                         with transaction.atomic():

@@ -4,6 +4,7 @@ import sys
 
 from django.conf import settings
 from django.test import SimpleTestCase, TestCase
+from django.urls import reverse
 
 from samenplan.test import SamenplanTestCase
 
@@ -95,6 +96,28 @@ class HeadersTestCase(SamenplanTestCase):
         self.login(self.sanne)
         response = self.client.get(f"/gezin/{self.bakker.pk}/")
         self.assertIn("no-store", response["Cache-Control"])
+
+    def test_it_sends_hsts_behind_https(self):
+        with self.settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True):
+            response = self.client.get("/", secure=True)
+        self.assertTrue(
+            response["Strict-Transport-Security"].startswith("max-age=31536000; includeSubDomains")
+        )
+
+    def test_it_redirects_to_https_in_production(self):
+        with self.settings(SECURE_SSL_REDIRECT=True):
+            response = self.client.get("/mijn-gezinnen/")
+        self.assertEqual(response.status_code, 301)
+        self.assertTrue(response.url.startswith("https://"))
+
+    def test_it_sets_session_cookies_http_only_and_same_site(self):
+        self.login(self.sanne)
+        cookie = self.client.cookies["sessionid"]
+        response = self.client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        self.assertTrue(settings.SESSION_COOKIE_HTTPONLY)
+        self.assertEqual(settings.SESSION_COOKIE_SAMESITE, "Lax")
+        self.assertEqual(response.cookies["django_language"]["samesite"], "Lax")
+        self.assertTrue(cookie.value)
 
     def test_it_asks_robots_to_stay_away(self):
         response = self.client.get("/robots.txt")
