@@ -44,6 +44,12 @@ messages: setup
 	$(BIN)/python -m samenplan.lib.po locale/en/LC_MESSAGES/django.po
 	DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --locale nl --ignore ".venv" --ignore "staticfiles"
 
+# Speed and load (not part of `make test`): prints a table, writes bench/results.json.
+# BENCH_ARGS="--families 100000" for the big run.
+bench: setup
+	$(BIN)/python -m pip install --quiet "locust==2.47.0"
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 # Known vulnerabilities in the pinned packages (asks PyPI's vulnerability data).
 audit: setup
 	$(BIN)/python -m pip install --quiet "pip-audit==2.10.1"

@@ -283,3 +283,36 @@ ACCOUNTS = [
     ("Lotte Bos", "lotte@example.org", "Wijkteam Oost, geen gezin", "password"),
     ("Beheerder", "admin@example.org", "beheerder Wijkteam Oost", "password"),
 ]
+
+
+def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
+    """Make a family's table, members, invitations and log ``times`` larger.
+
+    Used by the query-count tests and the benchmark: every page must cost the
+    same number of queries for the demo family and for this larger one.
+    """
+    from .actions import account_for_email
+    from .models import Invitation
+
+    givers = [m for m in Member.objects.filter(family=family) if m.has_authority or m.is_child]
+    for i in range(times):
+        user = account_for_email(email=f"netwerk{family.pk}-{i}@example.org", name=f"Netwerk {i}")
+        participant = Participant.objects.create(
+            family=family, user=user, role="network", relation_label="buur"
+        )
+        Consent.objects.bulk_create(
+            Consent(family=family, participant=participant, member=giver, given_by=by_user)
+            for giver in givers
+        )
+        Member.objects.create(family=family, name=f"Kind {i}", relation="kind")
+        Invitation.objects.create(
+            family=family,
+            email=f"uitgenodigd{family.pk}-{i}@example.org",
+            name=f"Uitgenodigd {i}",
+            role="network",
+            invited_by=by_user,
+        )
+    AuditEvent.objects.bulk_create(
+        AuditEvent(actor_name="Eva de Vries", family=family, data="family_home", action="view")
+        for _ in range(times * 10)
+    )

@@ -85,7 +85,9 @@ class HostileFormTestCase(HypothesisTestCase, SamenplanTestCase):
         reachability=ANY_TEXT,
         is_org_admin=st.sampled_from(["", "on", "x" * 500]),
     )
-    def test_the_new_professional_form(self, name, email, function, phone, reachability, is_org_admin):
+    def test_the_new_professional_form(
+        self, name, email, function, phone, reachability, is_org_admin
+    ):
         give_totp(self.admin)
         self.client.force_login(self.admin)
         data = {
@@ -132,7 +134,9 @@ class HostileFormTestCase(HypothesisTestCase, SamenplanTestCase):
 
     @given(language=ANY_TEXT, next_url=ANY_TEXT)
     def test_the_language_switch(self, language, next_url):
-        response = self.client.post(reverse("set_language"), {"language": language, "next": next_url})
+        response = self.client.post(
+            reverse("set_language"), {"language": language, "next": next_url}
+        )
         self.assertEqual(response.status_code, 302)
         self.assertFalse(response.url.startswith(("http:", "https:", "//")))
 

@@ -4,38 +4,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenplan.audit.models import AuditEvent
-from samenplan.families.actions import account_for_email
-from samenplan.families.models import Consent, Family, Invitation, Member, Participant
+from samenplan.families.demo import grow_family
+from samenplan.families.models import Consent, Family, Member, Participant
 from samenplan.test import SamenplanTestCase, give_totp
 
 # The most queries any page may use (session, user, gate, audit, content).
 BUDGET = 10
-
-
-def grow(family, by_user, givers, times=20):
-    """Make the family's table, members and log ``times`` larger."""
-    for i in range(times):
-        user = account_for_email(email=f"netwerk{i}@example.org", name=f"Netwerk {i}")
-        participant = Participant.objects.create(
-            family=family, user=user, role="network", relation_label="buur"
-        )
-        for giver in givers:
-            Consent.objects.create(
-                family=family, participant=participant, member=giver, given_by=by_user
-            )
-        Member.objects.create(family=family, name=f"Kind {i}", relation="kind")
-        Invitation.objects.create(
-            family=family,
-            email=f"uitgenodigd{i}@example.org",
-            name=f"Uitgenodigd {i}",
-            role="network",
-            invited_by=by_user,
-        )
-    AuditEvent.objects.bulk_create(
-        AuditEvent(actor_name="Eva de Vries", family=family, data="family_home", action="view")
-        for _ in range(times * 10)
-    )
 
 
 class QueryCountTestCase(SamenplanTestCase):
@@ -60,8 +34,7 @@ class QueryCountTestCase(SamenplanTestCase):
         # Warm up: the first request of a session writes the session.
         self.client.get(reverse("families:list"))
         small = {url: self.count(url) for url in self.pages()}
-        givers = [self.m["sanne"], self.m["youssef"], self.m["noor"]]
-        grow(self.bakker, self.sanne, givers)
+        grow_family(self.bakker, by_user=self.sanne)
         large = {url: self.count(url) for url in self.pages()}
         self.assertEqual(small, large)
         for url, n in small.items():

@@ -27,6 +27,7 @@ def run_manage(*args, env):
         "CSRF_COOKIE_SECURE",
         "WHITENOISE_USE_FINDERS",
         "SITE_ROOT",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
     }
     clean = {k: v for k, v in os.environ.items() if k not in test_only}
     return subprocess.run(
@@ -126,3 +127,15 @@ class HeadersTestCase(SamenplanTestCase):
     def test_it_has_friendly_error_pages_in_dutch(self):
         response = self.client.get("/bestaat-niet/")
         self.assertContains(response, "Pagina niet gevonden", status_code=404)
+
+
+class ServerErrorPageTestCase(SimpleTestCase):
+    def test_it_shows_a_calm_500_page_in_dutch(self):
+        from django.test import RequestFactory
+
+        from samenplan.views import error_500
+
+        response = error_500(RequestFactory().get("/"))
+        self.assertEqual(response.status_code, 500)
+        self.assertContains(response, "Er ging iets mis", status_code=500)
+        self.assertContains(response, "Dat ligt aan ons, niet aan jou.", status_code=500)
