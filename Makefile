@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+PYTEST_ARGS ?= -n auto
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test test-pg lint format bench audit clean messages demo setup
