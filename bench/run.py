@@ -251,25 +251,12 @@ def prepare_database(database_url: str) -> list[str]:
 
 
 def make_sessions(count: int) -> list[str]:
-    """Logged-in sessions for Sanne, made directly: the load test measures pages, not login."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
+    """Logged-in sessions for Sanne: the load test measures pages, not login."""
     from samenplan.accounts.models import User
+    from samenplan.test import logged_in_session
 
     user = User.objects.get(email="sanne@example.org")
-    keys = []
-    for _ in range(count):
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session["sp_kind"] = "family"
-        session["sp_started"] = int(time.time())
-        session["sp_last"] = int(time.time())
-        session.create()
-        keys.append(session.session_key)
-    return keys
+    return [logged_in_session(user) for _ in range(count)]
 
 
 def family_id(database_url: str) -> int:

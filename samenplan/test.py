@@ -73,3 +73,24 @@ def totp_code(secret: str, at: float | None = None) -> str:
 
     counter = int((at or time.time()) // 30)
     return format_hotp_value(hotp_value(secret, counter))
+
+
+def logged_in_session(user) -> str:
+    """A session key for ``user``, as after logging in (for the browser and the benchmark)."""
+    import time
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from samenplan.accounts.signals import user_kind
+
+    now = int(time.time())
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session["sp_kind"] = user_kind(user)
+    session["sp_started"] = now
+    session["sp_last"] = now
+    session.create()
+    return session.session_key

@@ -3,32 +3,21 @@
 Adding a page is one line in PAGES.
 """
 
-import time
-
 import pytest
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
 from samenplan.browser import check_page
 from samenplan.families.demo import build_demo
 from samenplan.families.models import Invitation
-from samenplan.test import give_totp
+from samenplan.test import give_totp, logged_in_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, live_server, user):
     """Start a logged-in session in the browser without going through the login pages."""
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session["sp_kind"] = "professional" if hasattr(user, "professional") else "family"
-    session["sp_started"] = session["sp_last"] = int(time.time())
-    session.create()
     page.context.clear_cookies()
     page.context.add_cookies(
-        [{"name": "sessionid", "value": session.session_key, "url": live_server.url}]
+        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
     )
 
 

@@ -139,3 +139,19 @@ class ServerErrorPageTestCase(SimpleTestCase):
         self.assertEqual(response.status_code, 500)
         self.assertContains(response, "Er ging iets mis", status_code=500)
         self.assertContains(response, "Dat ligt aan ons, niet aan jou.", status_code=500)
+
+
+class NoInlineCodeTestCase(SimpleTestCase):
+    """The CSP allows no inline script or style; our templates carry none."""
+
+    def test_it_has_no_inline_script_style_or_event_handlers(self):
+        import re
+        from pathlib import Path
+
+        inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)|\sstyle=|\son[a-z]+=")
+        found = []
+        for template in (Path(settings.BASE_DIR) / "templates").rglob("*.html"):
+            for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+                if inline.search(line):
+                    found.append(f"{template}:{number}: {line.strip()}")
+        self.assertEqual(found, [])

@@ -67,6 +67,8 @@ class OrganizationTestCase(SamenplanTestCase):
         self.lotte.refresh_from_db()
         self.assertFalse(self.lotte.is_active)
         self.assertFalse(Professional.objects.get(pk=profile.pk).is_active)
+        event = AuditEvent.objects.get(data="professional", action="update")
+        self.assertEqual((event.actor, event.object_id), (self.admin, profile.pk))
 
     def test_it_does_not_let_the_admin_lock_themselves_out(self):
         profile = self.admin.professional
