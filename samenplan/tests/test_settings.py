@@ -135,7 +135,10 @@ class ServerErrorPageTestCase(SimpleTestCase):
 
         from samenplan.views import error_500
 
-        response = error_500(RequestFactory().get("/"))
+        from django.utils import translation
+
+        with translation.override("nl"):
+            response = error_500(RequestFactory().get("/"))
         self.assertEqual(response.status_code, 500)
         self.assertContains(response, "Er ging iets mis", status_code=500)
         self.assertContains(response, "Dat ligt aan ons, niet aan jou.", status_code=500)
