@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "samenplan.accounts",
     "samenplan.audit",
     "samenplan.families",
+    "samenplan.plan",
 ]
 
 MIDDLEWARE = [

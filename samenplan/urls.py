@@ -11,6 +11,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("samenplan.accounts.urls")),
     path("", include("samenplan.families.urls")),
+    path("", include("samenplan.plan.urls")),
 ]
 
 handler403 = "samenplan.views.error_403"

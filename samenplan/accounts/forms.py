@@ -10,12 +10,6 @@ class ProfileForm(forms.ModelForm):
         fields = ["name", "language"]
         labels = {"name": _("Je naam"), "language": _("Taal van Samenplan")}
 
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError(_("Vul je naam in."))
-        return name
-
 
 class ProfessionalForm(forms.ModelForm):
     name = forms.CharField(label=_("Naam"), max_length=150)
@@ -34,12 +28,6 @@ class ProfessionalForm(forms.ModelForm):
             self.fields["is_active"] = forms.BooleanField(
                 label=_("Account actief"), required=False, initial=self.instance.is_active
             )
-
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError(_("Vul een naam in."))
-        return name
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -13,6 +13,13 @@ def data_label(code: str) -> str:
         "access_log": _("wie jullie dossier bekeek"),
         "invitation": _("een uitnodiging"),
         "participant": _("wie er aan tafel zit"),
+        "plan": _("jullie plan"),
+        "help_question": _("de hulpvraag"),
+        "help_question_check": _("of de hulpvraag nog klopt"),
+        "goal": _("een doel"),
+        "goal_score": _("een cijfer bij een doel"),
+        "step": _("een stap"),
+        "timeline": _("de tijdlijn van het plan"),
     }
     return labels.get(code, code)
 

@@ -120,6 +120,13 @@ class FamilyAccess:
             return False
         return self.participant.has_authority
 
+    @property
+    def speaks_for_family(self) -> bool:
+        """Parents with authority and youths of 12+ write and accept the family's own texts."""
+        if self.is_authority_parent:
+            return True
+        return self.is_youth_12
+
     def can(self, need: str) -> bool:
         if need == "view":
             return True

@@ -191,7 +191,9 @@ def build_demo(today: date | None = None) -> Demo:
                     given_by=users[giver],
                     given_at=p[who].active_from + timedelta(days=1),
                 )
+        _bakker_plan(bakker, users, p, m, today, now)
         history = [
+            ("eva", "plan", 1),
             ("eva", "family_home", 3),
             ("martijn", "family_home", 2),
             ("sanne", "consent", 2),
@@ -247,6 +249,7 @@ def build_demo(today: date | None = None) -> Demo:
         Consent.objects.create(
             family=degroot, participant=bram, member=daan, given_by=users["daan"]
         )
+        _degroot_plan(degroot, users, daan, today, now)
 
     members = {
         f"{m.name.split()[0].lower()}": m
@@ -267,6 +270,277 @@ def build_demo(today: date | None = None) -> Demo:
         members=members,
         participants=participants,
     )
+
+
+def _plan_helpers(family, now):
+    from samenplan.plan.models import GoalScore, TimelineEntry
+
+    def at(days):
+        return now - timedelta(days=days)
+
+    def timeline(kind, action, actor, summary, days, goal=None):
+        TimelineEntry.objects.create(
+            family=family,
+            kind=kind,
+            action=action,
+            actor=actor,
+            summary=summary,
+            goal=goal,
+            at=at(days),
+        )
+
+    def scores(goal, author, *pairs):
+        for days, value in pairs:
+            GoalScore.objects.create(
+                family=family, goal=goal, author=author, score=value, created_at=at(days)
+            )
+            timeline("score", "added", author, f"{value}/10 · {goal.text}", days, goal)
+
+    return at, timeline, scores
+
+
+def _bakker_plan(family, users, p, m, today, now):
+    """A lived-in plan for the Bakker family (DEMO.md)."""
+    from samenplan.plan.models import Goal, HelpQuestion, HelpQuestionCheck, Step
+
+    at, timeline, scores = _plan_helpers(family, now)
+    sanne, youssef, noor, ria = users["sanne"], users["youssef"], users["noor"], users["ria"]
+    eva, martijn = users["eva"], users["martijn"]
+
+    first = HelpQuestion.objects.create(
+        family=family,
+        text="Hoe krijgen we weer rust in huis?",
+        created_by=sanne,
+        created_at=at(84),
+        decided_by=sanne,
+        decided_at=at(84),
+    )
+    timeline("help_question", "added", sanne, first.text, 84)
+    second = HelpQuestion.objects.create(
+        family=family,
+        text="Hoe krijgen we rust in huis en gaat Noor weer elke dag naar school?",
+        created_by=sanne,
+        created_at=at(35),
+        decided_by=sanne,
+        decided_at=at(35),
+        version=2,
+    )
+    timeline("help_question", "changed", sanne, second.text, 35)
+    HelpQuestionCheck.objects.create(
+        family=family, question=second, author=youssef, answer="yes", created_at=at(20)
+    )
+    timeline("help_question", "checked", youssef, second.text, 20)
+
+    def goal(text, domain, owner, why, low, high, author, days, status="accepted"):
+        item = Goal.objects.create(
+            family=family,
+            text=text,
+            domain=domain,
+            owner=owner,
+            why=why,
+            scale_low=low,
+            scale_high=high,
+            created_by=author,
+            created_at=at(days),
+            status=status,
+            decided_by=author if status == "accepted" else None,
+            decided_at=at(days) if status == "accepted" else None,
+        )
+        timeline("goal", "added" if status == "accepted" else "proposed", author, text, days, item)
+        return item
+
+    school = goal(
+        "Noor gaat weer elke dag naar school",
+        "school",
+        m["noor"],
+        "Ik wil mijn vriendinnen weer zien en over naar de vierde klas.",
+        "Ik ga helemaal niet naar school",
+        "Ik ga elke dag, ook als ik zenuwachtig ben",
+        noor,
+        70,
+    )
+    mornings = goal(
+        "Rustige ochtenden thuis",
+        "opvoeden",
+        None,
+        "Als de ochtend rustig begint, gaat de hele dag beter. Voor iedereen.",
+        "Elke ochtend ruzie en haast",
+        "We ontbijten samen en gaan op tijd de deur uit",
+        sanne,
+        70,
+    )
+    evening = goal(
+        "Sanne heeft één avond per week voor zichzelf",
+        "gezondheid",
+        m["sanne"],
+        "Ik wil even opladen, zodat ik er weer voor de kinderen kan zijn.",
+        "Geen moment voor mezelf",
+        "Elke week een vaste avond",
+        sanne,
+        56,
+    )
+    contacts = goal(
+        "Duidelijke afspraken tussen Sanne en Youssef over de kinderen",
+        "contacten",
+        None,
+        "Zodat de kinderen weten waar ze aan toe zijn, in beide huizen.",
+        "We spreken elkaar alleen via de kinderen",
+        "We hebben vaste afspraken en houden ons eraan",
+        youssef,
+        49,
+    )
+    goal(
+        "Sem heeft na school iets leuks te doen",
+        "vrije_tijd",
+        m["sem"],
+        "De middagen zijn lang voor Sem. Met iets te doen is er minder ruzie over huiswerk.",
+        "",
+        "",
+        martijn,
+        6,
+        status="proposed",
+    )
+    scores(school, noor, (63, 3), (35, 4), (12, 6))
+    scores(school, sanne, (63, 2), (35, 4), (12, 5))
+    scores(school, eva, (56, 3), (14, 5))
+    scores(mornings, sanne, (63, 3), (35, 5), (10, 6))
+    scores(mornings, youssef, (49, 4), (10, 5))
+    scores(mornings, martijn, (42, 4), (9, 6))
+    scores(evening, sanne, (56, 2), (21, 4))
+    scores(contacts, sanne, (49, 4), (14, 5))
+    scores(contacts, youssef, (49, 3), (14, 5))
+
+    def step(text, owner, author, days, goal=None, due=None, done=None, celebrated=None, **kw):
+        item = Step.objects.create(
+            family=family,
+            text=text,
+            owner=owner,
+            goal=goal,
+            due_date=today + timedelta(days=due) if due is not None else None,
+            created_by=author,
+            created_at=at(days),
+            decided_by=kw.get("decided_by", author),
+            decided_at=at(days) if kw.get("status", "accepted") == "accepted" else None,
+            status=kw.get("status", "accepted"),
+            owner_name=kw.get("owner_name", ""),
+            done_at=at(done) if done is not None else None,
+            done_by=owner.user if done is not None and owner else None,
+            celebrated_at=at(celebrated) if celebrated is not None else None,
+        )
+        kind = "proposed" if item.status == "proposed" else "added"
+        timeline("step", kind, author, text, days, goal)
+        if done is not None:
+            timeline("step", "done", owner.user if owner else author, text, done, goal)
+        if celebrated is not None:
+            timeline("step", "celebrated", sanne, text, celebrated, goal)
+        return item
+
+    step(
+        "Oma Ria komt op maandag vroeg, zodat Sanne rustig kan beginnen",
+        p["ria"],
+        ria,
+        60,
+        mornings,
+        done=45,
+        celebrated=44,
+    )
+    step(
+        "Noor vraagt de mentor om een rustige plek in de pauze",
+        p["noor"],
+        noor,
+        50,
+        school,
+        done=30,
+        celebrated=29,
+    )
+    step("Om half tien gaan de telefoons in de mand", p["sanne"], sanne, 40, mornings, done=16)
+    step("Eva belt met school over een opbouwrooster voor Noor", p["eva"], eva, 20, school, due=-3)
+    step(
+        "Youssef haalt Sem op woensdag op en helpt met huiswerk",
+        p["youssef"],
+        youssef,
+        12,
+        contacts,
+        due=5,
+    )
+    step(
+        "Martijn oefent met Sanne een vaste ochtendroutine",
+        p["martijn"],
+        martijn,
+        10,
+        mornings,
+        due=9,
+    )
+    step(
+        "Sanne zoekt een cursus of sportclub voor dinsdagavond",
+        p["sanne"],
+        sanne,
+        8,
+        evening,
+        due=14,
+    )
+    step(
+        "Trainer Kees vraagt of Sem op woensdag mee kan trainen",
+        None,
+        sanne,
+        7,
+        None,
+        due=10,
+        owner_name="Kees (trainer van Sem)",
+    )
+    step(
+        "Oma Ria haalt Sem op dinsdag op van school",
+        p["ria"],
+        sanne,
+        2,
+        mornings,
+        due=7,
+        status="proposed",
+        decided_by=None,
+    )
+
+
+def _degroot_plan(family, users, daan_member, today, now):
+    """A small plan for the De Groot family."""
+    from samenplan.plan.models import Goal, HelpQuestion, Step
+
+    at, timeline, scores = _plan_helpers(family, now)
+    anouk, daan = users["anouk"], users["daan"]
+    question = HelpQuestion.objects.create(
+        family=family,
+        text="Hoe houden we goed contact nu Daan bij zijn oom woont, en hoe komt hij weer thuis?",
+        created_by=anouk,
+        created_at=at(120),
+        decided_by=daan,
+        decided_at=at(118),
+    )
+    timeline("help_question", "added", anouk, question.text, 118)
+    goal = Goal.objects.create(
+        family=family,
+        text="Daan maakt zijn stage-uren af",
+        domain="school",
+        owner=daan_member,
+        why="Dan kan ik volgend jaar verder met mijn opleiding.",
+        scale_low="Ik ga niet meer",
+        scale_high="Alle uren gehaald",
+        created_by=daan,
+        created_at=at(100),
+        decided_by=daan,
+        decided_at=at(100),
+    )
+    timeline("goal", "added", daan, goal.text, 100, goal)
+    scores(goal, daan, (90, 4), (30, 7))
+    Step.objects.create(
+        family=family,
+        text="Daan belt mama elke zondagavond",
+        owner=Participant.objects.get(family=family, user=daan),
+        goal=None,
+        created_by=daan,
+        created_at=at(90),
+        decided_by=daan,
+        decided_at=at(90),
+    )
+    timeline("step", "added", daan, "Daan belt mama elke zondagavond", 90)
 
 
 ACCOUNTS = [
@@ -315,4 +589,50 @@ def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
     AuditEvent.objects.bulk_create(
         AuditEvent(actor_name="Eva de Vries", family=family, data="family_home", action="view")
         for _ in range(times * 10)
+    )
+    _grow_plan(family, by_user=by_user, times=times)
+
+
+def _grow_plan(family: Family, *, by_user: User, times: int) -> None:
+    """Goals, scores, steps, proposals, help-question versions and timeline, ``times`` over."""
+    from samenplan.plan.models import Goal, GoalScore, HelpQuestion, Step, TimelineEntry
+
+    seats = list(Participant.objects.filter(family=family).order_by("id"))
+    existing = list(Goal.objects.filter(family=family, status="accepted"))
+    goals = Goal.objects.bulk_create(
+        Goal(
+            family=family,
+            text=f"Extra doel {i}",
+            domain="vrije_tijd",
+            created_by=by_user,
+            status="proposed" if i % 5 == 0 else "accepted",
+        )
+        for i in range(times)
+    )
+    GoalScore.objects.bulk_create(
+        GoalScore(family=family, goal=goal, author=seat.user, score=(i + j) % 11)
+        for i, goal in enumerate(goals + existing)
+        for j, seat in enumerate(seats[:5])
+    )
+    Step.objects.bulk_create(
+        Step(
+            family=family,
+            text=f"Extra stap {i}",
+            owner=seats[i % len(seats)],
+            goal=goals[i % len(goals)] if i % 2 else (existing[0] if existing else None),
+            created_by=by_user,
+            status="proposed" if i % 7 == 0 else "accepted",
+            done_at=timezone.now() if i % 3 == 0 else None,
+        )
+        for i in range(times * 2)
+    )
+    HelpQuestion.objects.bulk_create(
+        HelpQuestion(family=family, text=f"Voorstel {i}", created_by=by_user, status="proposed")
+        for i in range(times // 4)
+    )
+    TimelineEntry.objects.bulk_create(
+        TimelineEntry(
+            family=family, kind="step", action="added", actor=by_user, summary=f"Stap {i}"
+        )
+        for i in range(times * 10)
     )

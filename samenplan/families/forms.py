@@ -47,12 +47,6 @@ class InviteForm(forms.Form):
         self._members = {m.pk: m for m in members}
         self._today = today
 
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError(_("Vul een naam in."))
-        return name
-
     def clean(self):
         cleaned = super().clean()
         role = cleaned.get("role")

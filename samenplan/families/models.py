@@ -35,6 +35,9 @@ class Family(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    help_question_check_weeks = models.PositiveSmallIntegerField(
+        _("Na hoeveel weken vragen we: klopt de hulpvraag nog?"), default=8
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

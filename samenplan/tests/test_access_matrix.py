@@ -57,6 +57,17 @@ def consent_post():
     return expect(forbidden, sanne=302, noor=302, daan=302)
 
 
+def edit_page(status=200):
+    """Everyone at the table but the client supporter may write (or propose)."""
+    return expect(dict.fromkeys(VIEW, status), joke=403)
+
+
+def family_writes(status=200):
+    """Only parents with authority and youths of 12+ change the family's own texts."""
+    forbidden = dict.fromkeys(VIEW, 403)
+    return expect(forbidden, sanne=status, noor=status, daan=status)
+
+
 def everyone(status, anon=None):
     return dict.fromkeys(PERSONAS, status) | ({ANON: anon} if anon else {})
 
@@ -94,6 +105,20 @@ MATRIX = {
     "families:participant_end": ("post", manage(302)),
     "families:consent_give": ("post", consent_post()),
     "families:consent_withdraw": ("post", consent_post()),
+    "plan:plan": ("get", view_page()),
+    "plan:timeline": ("get", view_page()),
+    "plan:goal": ("get", view_page()),
+    "plan:help_question": ("get", edit_page()),
+    "plan:help_question_check": ("post", edit_page(302)),
+    "plan:goal_new": ("get", edit_page()),
+    "plan:goal_edit": ("get", family_writes()),
+    "plan:score_add": ("post", edit_page(302)),
+    "plan:step_new": ("get", edit_page()),
+    # The step is Eva's (Bakker) or Daan's (De Groot): they or the family finish it.
+    "plan:step_done": ("post", family_writes(302) | {"eva": 302}),
+    "plan:step_celebrate": ("post", edit_page(302)),
+    "plan:proposal_accept": ("post", family_writes(302)),
+    "plan:proposal_decline": ("post", family_writes(302)),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
@@ -136,6 +161,26 @@ class AccessMatrixTestCase(SamenplanTestCase):
             ),
         }
         cls.lotte_profile = cls.lotte.professional
+        from samenplan.plan.models import Goal, Step
+
+        cls.goal = {
+            "bakker": Goal.objects.get(family=cls.bakker, text__startswith="Noor gaat"),
+            "degroot": Goal.objects.get(family=cls.degroot, text__startswith="Daan maakt"),
+        }
+        cls.step = {
+            "bakker": Step.objects.get(family=cls.bakker, text__startswith="Eva belt"),
+            "degroot": Step.objects.get(family=cls.degroot, text__startswith="Daan belt"),
+        }
+        cls.proposal = {
+            "bakker": Goal.objects.get(family=cls.bakker, status="proposed"),
+            "degroot": Goal.objects.create(
+                family=cls.degroot,
+                text="Daan en Anouk eten elke week samen",
+                domain="contacten",
+                created_by=cls.bram,
+                status="proposed",
+            ),
+        }
 
     def user(self, persona):
         return None if persona == ANON else getattr(self, persona)
@@ -154,6 +199,13 @@ class AccessMatrixTestCase(SamenplanTestCase):
             kwargs["participant_id"] = self.p["martijn" if family_key == "bakker" else "bram"].pk
         if "invitation_id" in keys:
             kwargs["invitation_id"] = self.invitation[family_key].pk
+        if "goal_id" in keys:
+            kwargs["goal_id"] = self.goal[family_key].pk
+        if "step_id" in keys:
+            kwargs["step_id"] = self.step[family_key].pk
+        if "item_id" in keys:
+            kwargs["kind"] = "goal"
+            kwargs["item_id"] = self.proposal[family_key].pk
         if "professional_id" in keys:
             kwargs["professional_id"] = self.lotte_profile.pk
         return kwargs

@@ -132,10 +132,9 @@ class HeadersTestCase(SamenplanTestCase):
 class ServerErrorPageTestCase(SimpleTestCase):
     def test_it_shows_a_calm_500_page_in_dutch(self):
         from django.test import RequestFactory
+        from django.utils import translation
 
         from samenplan.views import error_500
-
-        from django.utils import translation
 
         with translation.override("nl"):
             response = error_500(RequestFactory().get("/"))

@@ -1,0 +1,344 @@
+"""Writes of the plan. Each runs in one transaction with its audit event,
+its line on the timeline and, for texts that can change, a saved revision.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenplan.families.access import FamilyAccess
+from samenplan.families.actions import ActionError
+from samenplan.families.models import Member, Participant
+
+from .models import (
+    Goal,
+    GoalScore,
+    HelpQuestion,
+    HelpQuestionCheck,
+    Revision,
+    Status,
+    Step,
+    TimelineEntry,
+)
+
+
+class StaleEdit(ActionError):
+    """Someone else saved first. Nothing was overwritten; ``current`` is their text."""
+
+    def __init__(self, current: str):
+        super().__init__(_("Iemand anders heeft dit intussen veranderd. Er is niets overschreven."))
+        self.current = current
+
+
+def _timeline(access, *, kind, action, summary, goal=None):
+    TimelineEntry.objects.create(
+        family=access.family,
+        kind=kind,
+        action=action,
+        goal=goal,
+        actor=access.user,
+        summary=summary[:400],
+    )
+
+
+def _revision(access, item) -> None:
+    data = model_to_dict(item)
+    for key, value in list(data.items()):
+        if hasattr(value, "isoformat"):
+            data[key] = value.isoformat()
+    Revision.objects.create(
+        family=access.family,
+        item_type=item._meta.model_name,
+        item_id=item.pk,
+        version=item.version,
+        data=data,
+        author=access.user,
+    )
+
+
+def _require_edit(access: FamilyAccess) -> None:
+    if not access.can("edit"):
+        raise ActionError(_("Dit mag je niet doen."))
+
+
+# --- the help question ----------------------------------------------------------
+
+
+def help_question_current(family_id: int) -> HelpQuestion | None:
+    return (
+        HelpQuestion.objects.filter(family_id=family_id, status=Status.ACCEPTED)
+        .select_related("created_by")
+        .order_by("-decided_at", "-created_at", "-id")
+        .first()
+    )
+
+
+@transaction.atomic
+def help_question_write(
+    *, access: FamilyAccess, text: str, base_id: int | None, request=None
+) -> HelpQuestion:
+    """A new version of the help question, or a proposal when someone else writes it."""
+    _require_edit(access)
+    text = text.strip()
+    current = help_question_current(access.family.pk)
+    if current is not None and current.pk != base_id:
+        raise StaleEdit(current.text)
+    now = timezone.now()
+    family_writes = access.speaks_for_family
+    question = HelpQuestion.objects.create(
+        family=access.family,
+        text=text,
+        created_by=access.user,
+        status=Status.ACCEPTED if family_writes else Status.PROPOSED,
+        decided_by=access.user if family_writes else None,
+        decided_at=now if family_writes else None,
+        version=(current.version + 1) if current else 1,
+    )
+    access.audit(action="create", data="help_question", obj=question, request=request)
+    _timeline(
+        access,
+        kind="help_question",
+        action="changed" if family_writes and current else "added" if family_writes else "proposed",
+        summary=text,
+    )
+    return question
+
+
+@transaction.atomic
+def help_question_check(
+    *, access: FamilyAccess, question: HelpQuestion, answer: str, why: str = "", request=None
+) -> HelpQuestionCheck:
+    check = HelpQuestionCheck.objects.create(
+        family=access.family, question=question, author=access.user, answer=answer, why=why.strip()
+    )
+    access.audit(action="create", data="help_question_check", obj=check, request=request)
+    _timeline(access, kind="help_question", action="checked", summary=question.text)
+    return check
+
+
+# --- goals and scores ------------------------------------------------------------
+
+
+@transaction.atomic
+def goal_create(
+    *,
+    access: FamilyAccess,
+    text: str,
+    domain: str,
+    owner: Member | None = None,
+    why: str = "",
+    scale_low: str = "",
+    scale_high: str = "",
+    request=None,
+) -> Goal:
+    _require_edit(access)
+    if owner is not None and owner.family_id != access.family.pk:
+        raise ActionError(_("Kies iemand uit dit gezin."))
+    family_writes = access.speaks_for_family
+    goal = Goal.objects.create(
+        family=access.family,
+        text=text.strip(),
+        domain=domain,
+        owner=owner,
+        why=why.strip(),
+        scale_low=scale_low.strip(),
+        scale_high=scale_high.strip(),
+        created_by=access.user,
+        status=Status.ACCEPTED if family_writes else Status.PROPOSED,
+        decided_by=access.user if family_writes else None,
+        decided_at=timezone.now() if family_writes else None,
+    )
+    _revision(access, goal)
+    access.audit(action="create", data="goal", obj=goal, request=request)
+    _timeline(
+        access,
+        kind="goal",
+        action="added" if family_writes else "proposed",
+        summary=goal.text,
+        goal=goal,
+    )
+    return goal
+
+
+@transaction.atomic
+def goal_update(
+    *, access: FamilyAccess, goal: Goal, expected_version: int, request=None, **fields
+) -> Goal:
+    """Change a goal. Only the family does; a stale version is refused."""
+    if not access.speaks_for_family:
+        raise ActionError(_("Alleen het gezin verandert de eigen doelen."))
+    owner = fields.get("owner")
+    if owner is not None and owner.family_id != access.family.pk:
+        raise ActionError(_("Kies iemand uit dit gezin."))
+    for key in ("text", "why", "scale_low", "scale_high"):
+        if key in fields:
+            fields[key] = fields[key].strip()
+    changed = Goal.objects.filter(pk=goal.pk, version=expected_version).update(
+        version=F("version") + 1, **fields
+    )
+    if not changed:
+        raise StaleEdit(Goal.objects.get(pk=goal.pk).text)
+    goal.refresh_from_db()
+    _revision(access, goal)
+    access.audit(action="update", data="goal", obj=goal, request=request)
+    _timeline(access, kind="goal", action="changed", summary=goal.text, goal=goal)
+    return goal
+
+
+@transaction.atomic
+def score_add(
+    *, access: FamilyAccess, goal: Goal, score: int, note: str = "", request=None
+) -> GoalScore:
+    _require_edit(access)
+    if goal.removed_at is not None or goal.status != Status.ACCEPTED:
+        raise ActionError(_("Bij dit doel kun je geen cijfer geven."))
+    entry = GoalScore.objects.create(
+        family=access.family, goal=goal, author=access.user, score=score, note=note.strip()
+    )
+    access.audit(action="create", data="goal_score", obj=entry, request=request)
+    _timeline(access, kind="score", action="added", summary=f"{score}/10 · {goal.text}", goal=goal)
+    return entry
+
+
+# --- steps -------------------------------------------------------------------------
+
+
+def _step_needs_acceptance(access: FamilyAccess, owner, owner_name: str) -> bool:
+    if owner is not None:
+        return owner.pk != access.participant.pk
+    # Someone without an account: a parent with authority decides.
+    return not access.is_authority_parent
+
+
+@transaction.atomic
+def step_create(
+    *,
+    access: FamilyAccess,
+    text: str,
+    owner: Participant | None = None,
+    owner_name: str = "",
+    goal: Goal | None = None,
+    due_date=None,
+    request=None,
+) -> Step:
+    _require_edit(access)
+    owner_name = owner_name.strip()
+    if owner is None and not owner_name:
+        raise ActionError(_("Kies wie deze stap doet."))
+    if owner is not None and owner.family_id != access.family.pk:
+        raise ActionError(_("Kies iemand die aan tafel zit."))
+    if goal is not None and goal.family_id != access.family.pk:
+        raise ActionError(_("Kies een doel uit dit plan."))
+    proposal = _step_needs_acceptance(access, owner, owner_name)
+    step = Step.objects.create(
+        family=access.family,
+        text=text.strip(),
+        owner=owner,
+        owner_name="" if owner else owner_name,
+        goal=goal,
+        due_date=due_date,
+        created_by=access.user,
+        status=Status.PROPOSED if proposal else Status.ACCEPTED,
+        decided_by=None if proposal else access.user,
+        decided_at=None if proposal else timezone.now(),
+    )
+    _revision(access, step)
+    access.audit(action="create", data="step", obj=step, request=request)
+    _timeline(
+        access,
+        kind="step",
+        action="proposed" if proposal else "added",
+        summary=step.text,
+        goal=goal,
+    )
+    return step
+
+
+def can_decide_step(access: FamilyAccess, step: Step) -> bool:
+    """The person the step is for accepts it; for someone without an account, a parent."""
+    if step.owner_id is not None:
+        return step.owner_id == access.participant.pk
+    return access.is_authority_parent
+
+
+def can_finish_step(access: FamilyAccess, step: Step) -> bool:
+    if step.owner_id == access.participant.pk:
+        return True
+    return access.speaks_for_family
+
+
+@transaction.atomic
+def step_done(*, access: FamilyAccess, step: Step, request=None) -> Step:
+    step = Step.objects.select_for_update().get(pk=step.pk, family_id=access.family.pk)
+    if not can_finish_step(access, step):
+        raise ActionError(_("Alleen wie de stap doet, of het gezin, zet hem op klaar."))
+    if step.status != Status.ACCEPTED or step.removed_at is not None:
+        raise ActionError(_("Deze stap is nog een voorstel."))
+    if step.done_at is not None:
+        return step
+    step.done_at = timezone.now()
+    step.done_by = access.user
+    step.version += 1
+    step.save(update_fields=["done_at", "done_by", "version"])
+    _revision(access, step)
+    access.audit(action="update", data="step", obj=step, request=request)
+    _timeline(access, kind="step", action="done", summary=step.text, goal=step.goal)
+    return step
+
+
+@transaction.atomic
+def step_celebrate(*, access: FamilyAccess, step: Step, request=None) -> Step:
+    _require_edit(access)
+    step = Step.objects.select_for_update().get(pk=step.pk, family_id=access.family.pk)
+    if step.done_at is None:
+        raise ActionError(_("Vier een stap als hij klaar is."))
+    if step.celebrated_at is None:
+        step.celebrated_at = timezone.now()
+        step.save(update_fields=["celebrated_at"])
+        access.audit(action="update", data="step", obj=step, request=request)
+        _timeline(access, kind="step", action="celebrated", summary=step.text, goal=step.goal)
+    return step
+
+
+# --- proposals ---------------------------------------------------------------------
+
+PROPOSABLE = {"help_question": HelpQuestion, "goal": Goal, "step": Step}
+
+
+def can_decide(access: FamilyAccess, item) -> bool:
+    if isinstance(item, Step):
+        return can_decide_step(access, item)
+    return access.speaks_for_family
+
+
+@transaction.atomic
+def proposal_decide(
+    *, access: FamilyAccess, item, accept: bool, reason: str = "", request=None
+) -> None:
+    """Accept or decline a proposal. Until then, the family's text is unchanged."""
+    model = type(item)
+    item = model.objects.select_for_update().get(pk=item.pk, family_id=access.family.pk)
+    if not can_decide(access, item):
+        raise ActionError(_("Over dit voorstel beslis jij niet."))
+    if item.status != Status.PROPOSED:
+        raise ActionError(_("Over dit voorstel is al beslist."))
+    if not accept and not reason.strip():
+        raise ActionError(_("Schrijf kort op waarom jullie dit voorstel niet overnemen."))
+    item.status = Status.ACCEPTED if accept else Status.DECLINED
+    item.decided_by = access.user
+    item.decided_at = timezone.now()
+    item.decline_reason = "" if accept else reason.strip()[:500]
+    item.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+    kind = {HelpQuestion: "help_question", Goal: "goal", Step: "step"}[model]
+    access.audit(action="accept" if accept else "decline", data=kind, obj=item, request=request)
+    _timeline(
+        access,
+        kind=kind,
+        action="accepted" if accept else "declined",
+        summary=item.text,
+        goal=item if isinstance(item, Goal) else getattr(item, "goal", None),
+    )

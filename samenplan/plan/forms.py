@@ -1,0 +1,88 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenplan.families.models import Member, Participant
+
+from .models import Goal, GoalScore, HelpQuestionCheck, Step
+
+
+class HelpQuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Onze hulpvraag"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("In jullie eigen woorden. Bijvoorbeeld: hoe krijgen we weer rust in huis?"),
+    )
+    base = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class HelpQuestionCheckForm(forms.ModelForm):
+    class Meta:
+        model = HelpQuestionCheck
+        fields = ["answer", "why"]
+        widgets = {"answer": forms.RadioSelect}
+
+
+class GoalForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Goal
+        fields = ["text", "owner", "domain", "why", "scale_low", "scale_high", "goal_status"]
+        widgets = {"why": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "scale_low": _("Bijvoorbeeld: Noor gaat helemaal niet naar school."),
+            "scale_high": _("Bijvoorbeeld: Noor gaat elke dag naar school."),
+        }
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Member.objects.filter(pk__in=[m.pk for m in members])
+        self.fields["owner"].empty_label = _("Het hele gezin")
+        if not self.instance.pk:
+            del self.fields["goal_status"]
+            del self.fields["version"]
+
+
+class ScoreForm(forms.ModelForm):
+    score = forms.TypedChoiceField(
+        label=_("Waar staan we nu?"),
+        choices=[(n, str(n)) for n in range(11)],
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
+    )
+
+    class Meta:
+        model = GoalScore
+        fields = ["score", "note"]
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = ["text", "goal", "owner", "owner_name", "due_date"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, goals=(), participants=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+        self.fields["goal"].empty_label = _("Geen doel in het bijzonder")
+        self.fields["owner"].queryset = Participant.objects.filter(
+            pk__in=[p.pk for p in participants]
+        ).select_related("user")
+        self.fields["owner"].label_from_instance = lambda p: p.user.name
+        self.fields["owner"].empty_label = _("Iemand zonder account (vul hieronder in)")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("owner") and not (cleaned.get("owner_name") or "").strip():
+            self.add_error("owner", _("Kies wie deze stap doet, of vul een naam in."))
+        return cleaned
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom nemen jullie dit niet over?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,272 @@
+"""Ons plan: the family's one shared plan.
+
+Every row carries ``family_id``. Texts that belong to the family (the help
+question, goals) are written by the family; what others write is a proposal
+(``status = proposed``) until a parent with authority or a youth of 12+
+accepts or declines it. Editable rows carry a ``version``; a stale save is
+refused. Nothing is deleted: removal sets ``removed_at``, and every saved
+version of a goal or step is kept in ``Revision``.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    ACCEPTED = "accepted", _("afgesproken")
+    PROPOSED = "proposed", _("voorstel")
+    DECLINED = "declined", _("niet overgenomen")
+
+
+class PlanQuerySet(models.QuerySet):
+    def current(self):
+        """Not removed, not declined: what the plan shows."""
+        return self.filter(removed_at__isnull=True).exclude(status=Status.DECLINED)
+
+
+class PlanItem(models.Model):
+    """Fields every item of the plan has."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACCEPTED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.CharField(max_length=500, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_proposal(self) -> bool:
+        return self.status == Status.PROPOSED
+
+
+class HelpQuestion(PlanItem):
+    """One version of the family's help question, in the family's own words.
+
+    The current question is the newest accepted version.
+    """
+
+    text = models.TextField(_("Onze hulpvraag"), max_length=1000)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["family", "status", "-created_at"])]
+        verbose_name = _("hulpvraag")
+        verbose_name_plural = _("hulpvragen")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class HelpQuestionCheck(models.Model):
+    """Someone's answer to "Klopt deze hulpvraag nog?"."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Ja, dit klopt nog")
+        NOT_QUITE = "not_quite", _("Niet helemaal")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(HelpQuestion, on_delete=models.PROTECT, related_name="checks")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    answer = models.CharField(_("Klopt deze hulpvraag nog?"), max_length=10, choices=Answer.choices)
+    why = models.CharField(_("Wat klopt er niet meer?"), max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["family", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.author}: {self.answer}"
+
+
+class Goal(PlanItem):
+    class Domain(models.TextChoices):
+        PARENTING = "opvoeden", _("opvoeden en gezin")
+        SCHOOL = "school", _("school en werk")
+        HEALTH = "gezondheid", _("gezondheid")
+        HOUSING = "wonen", _("wonen")
+        MONEY = "geld", _("geld")
+        SAFETY = "veiligheid", _("veiligheid")
+        LEISURE = "vrije_tijd", _("vrije tijd")
+        CONTACTS = "contacten", _("contacten")
+
+    class GoalStatus(models.TextChoices):
+        ACTIVE = "active", _("we werken eraan")
+        ACHIEVED = "achieved", _("bereikt")
+        LET_GO = "let_go", _("losgelaten")
+
+    text = models.CharField(_("Ons doel, in eigen woorden"), max_length=300)
+    owner = models.ForeignKey(
+        "families.Member",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Van wie is dit doel?"),
+        help_text=_("Leeg laten als het een doel van het hele gezin is."),
+    )
+    domain = models.CharField(_("Waarover gaat het?"), max_length=20, choices=Domain.choices)
+    why = models.TextField(_("Waarom is dit belangrijk?"), max_length=1000, blank=True)
+    goal_status = models.CharField(
+        _("Hoe staat het ervoor?"),
+        max_length=10,
+        choices=GoalStatus.choices,
+        default=GoalStatus.ACTIVE,
+    )
+    scale_low = models.CharField(_("0 betekent"), max_length=150, blank=True)
+    scale_high = models.CharField(_("10 betekent"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["family", "removed_at"])]
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+
+    def __str__(self):
+        return self.text
+
+
+class GoalScore(models.Model):
+    """Where someone thinks the goal stands now, from 0 to 10."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="scores")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField(
+        _("Waar staan we nu?"), validators=[MinValueValidator(0), MaxValueValidator(10)]
+    )
+    note = models.CharField(_("Waarom dit cijfer? (mag leeg blijven)"), max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["family", "goal", "created_at"])]
+
+    def __str__(self):
+        return f"{self.author}: {self.score}"
+
+
+class Step(PlanItem):
+    """A small, concrete step: what, who, before when."""
+
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="steps",
+        verbose_name=_("Bij welk doel hoort deze stap?"),
+    )
+    text = models.CharField(_("Wat gaan we doen?"), max_length=300)
+    owner = models.ForeignKey(
+        "families.Participant",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Wie doet het?"),
+    )
+    owner_name = models.CharField(
+        _("Of: iemand zonder account"),
+        max_length=150,
+        blank=True,
+        help_text=_("Bijvoorbeeld: trainer Kees."),
+    )
+    due_date = models.DateField(_("Voor wanneer?"), null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    celebrated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["done_at", "due_date", "id"]
+        indexes = [models.Index(fields=["family", "removed_at"])]
+        verbose_name = _("stap")
+        verbose_name_plural = _("stappen")
+
+    def __str__(self):
+        return self.text
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.done_at is None and self.due_date is not None and self.due_date < today
+
+
+class Revision(models.Model):
+    """A saved version of a plan item: nothing is silently overwritten."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    item_type = models.CharField(max_length=30)
+    item_id = models.BigIntegerField()
+    version = models.PositiveIntegerField()
+    data = models.JSONField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["item_type", "item_id", "version"]
+        indexes = [models.Index(fields=["family", "item_type", "item_id"])]
+
+    def __str__(self):
+        return f"{self.item_type} {self.item_id} v{self.version}"
+
+
+class TimelineEntry(models.Model):
+    """One line of the plan's story: who did what, when, about which goal.
+
+    ``summary`` keeps the item's own words as they were; the sentence around
+    them is made at display time, in the reader's language.
+    """
+
+    class Kind(models.TextChoices):
+        HELP_QUESTION = "help_question", _("hulpvraag")
+        GOAL = "goal", _("doel")
+        SCORE = "score", _("cijfer")
+        STEP = "step", _("stap")
+
+    class Action(models.TextChoices):
+        ADDED = "added", _("schreef")
+        CHANGED = "changed", _("veranderde")
+        PROPOSED = "proposed", _("stelde voor")
+        ACCEPTED = "accepted", _("nam over")
+        DECLINED = "declined", _("nam niet over")
+        DONE = "done", _("deed")
+        CELEBRATED = "celebrated", _("vierde")
+        REMOVED = "removed", _("haalde weg")
+        CHECKED = "checked", _("keek opnieuw naar")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    summary = models.CharField(max_length=400)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["family", "-at"])]
+
+    def __str__(self):
+        return self.summary

@@ -1,0 +1,21 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from samenplan.plan.actions import can_finish_step
+
+register = template.Library()
+
+
+@register.filter
+def overdue(step, today):
+    return step.is_overdue(today)
+
+
+@register.filter
+def can_finish(step, access):
+    return can_finish_step(access, step)
+
+
+@register.filter
+def proposal_kind(kind):
+    return {"help_question": _("Hulpvraag"), "goal": _("Doel"), "step": _("Stap")}.get(kind, kind)

@@ -1,0 +1,308 @@
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from samenplan.audit.models import AuditEvent
+from samenplan.plan.actions import help_question_current
+from samenplan.plan.models import (
+    Goal,
+    GoalScore,
+    HelpQuestion,
+    HelpQuestionCheck,
+    Revision,
+    Step,
+    TimelineEntry,
+)
+from samenplan.test import SamenplanTestCase, give_totp
+
+
+class PlanTestCase(SamenplanTestCase):
+    def url(self, name, *args, family=None):
+        return reverse(name, args=[(family or self.bakker).pk, *args])
+
+    def goal(self, start="Noor gaat"):
+        return Goal.objects.get(family=self.bakker, text__startswith=start)
+
+
+class PlanPageTestCase(PlanTestCase):
+    def test_it_shows_the_help_question_goals_scores_and_steps(self):
+        self.login(self.sanne)
+        response = self.client.get(self.url("plan:plan"))
+        self.assertContains(response, "Hoe krijgen we rust in huis en gaat Noor weer elke dag")
+        self.assertContains(response, "Noor gaat weer elke dag naar school")
+        self.assertContains(response, "<span>Noor Bakker</span> <strong>6</strong>", html=False)
+        self.assertContains(response, "Later dan afgesproken")
+        self.assertContains(response, "Voorstel van Martijn Smit")
+        self.assertContains(response, "Gelukt")
+
+    def test_it_lets_the_client_supporter_read_but_not_write(self):
+        give_totp(self.joke)
+        self.login(self.joke)
+        self.assertEqual(self.client.get(self.url("plan:plan")).status_code, 200)
+        response = self.client.post(self.url("plan:score_add", self.goal().pk), {"score": "5"})
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(GoalScore.objects.filter(author=self.joke).exists())
+
+    def test_it_asks_whether_the_help_question_still_fits_after_8_weeks(self):
+        self.login(self.sanne)
+        self.assertNotContains(self.client.get(self.url("plan:plan")), "Klopt deze hulpvraag nog?")
+        HelpQuestionCheck.objects.filter(family=self.bakker).delete()
+        HelpQuestion.objects.filter(family=self.bakker).update(
+            decided_at=timezone.now() - timedelta(weeks=9)
+        )
+        response = self.client.get(self.url("plan:plan"))
+        self.assertContains(response, "Klopt deze hulpvraag nog?")
+        self.client.post(
+            self.url("plan:help_question_check"), {"answer": "not_quite", "why": "Ook Sem"}
+        )
+        check = HelpQuestionCheck.objects.get(family=self.bakker)
+        self.assertEqual(
+            (check.author, check.answer, check.why), (self.sanne, "not_quite", "Ook Sem")
+        )
+        self.assertNotContains(self.client.get(self.url("plan:plan")), "Klopt deze hulpvraag nog?")
+
+
+class HelpQuestionTestCase(PlanTestCase):
+    def write(self, user, text, base=None):
+        self.login(user)
+        current = help_question_current(self.bakker.pk)
+        return self.client.post(
+            self.url("plan:help_question"),
+            {"text": text, "base": base if base is not None else current.pk},
+        )
+
+    def test_it_keeps_every_version(self):
+        self.write(self.noor, "Hoe vind ik weer plezier in school?")
+        self.assertEqual(
+            help_question_current(self.bakker.pk).text, "Hoe vind ik weer plezier in school?"
+        )
+        self.assertEqual(HelpQuestion.objects.filter(family=self.bakker).count(), 3)
+        self.assertTrue(AuditEvent.objects.filter(data="help_question", action="create").exists())
+
+    def test_a_professionals_text_is_a_proposal_until_the_family_accepts_it(self):
+        give_totp(self.eva)
+        before = help_question_current(self.bakker.pk).text
+        self.write(self.eva, "Hoe komt Noor weer op school?")
+        self.assertEqual(help_question_current(self.bakker.pk).text, before)
+        proposal = HelpQuestion.objects.get(status="proposed")
+        self.login(self.sanne)
+        self.assertContains(self.client.get(self.url("plan:plan")), "Voorstel van Eva de Vries")
+        self.client.post(self.url("plan:proposal_accept", "help_question", proposal.pk))
+        self.assertEqual(
+            help_question_current(self.bakker.pk).text, "Hoe komt Noor weer op school?"
+        )
+
+    def test_declining_needs_a_reason_and_keeps_the_family_text(self):
+        give_totp(self.eva)
+        before = help_question_current(self.bakker.pk).text
+        self.write(self.eva, "Hoe komt Noor weer op school?")
+        proposal = HelpQuestion.objects.get(status="proposed")
+        self.login(self.noor)
+        url = self.url("plan:proposal_decline", "help_question", proposal.pk)
+        response = self.client.post(url, {"reason": ""}, follow=True)
+        self.assertContains(response, "Schrijf kort op waarom")
+        self.client.post(url, {"reason": "Het gaat om het hele gezin."})
+        proposal.refresh_from_db()
+        self.assertEqual(
+            (proposal.status, proposal.decline_reason), ("declined", "Het gaat om het hele gezin.")
+        )
+        self.assertEqual(help_question_current(self.bakker.pk).text, before)
+
+    def test_it_refuses_a_stale_edit_and_shows_both_texts(self):
+        old = help_question_current(self.bakker.pk)
+        self.write(self.youssef, "Tekst van Youssef")
+        response = self.write(self.sanne, "Tekst van Sanne", base=old.pk)
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "Twee versies", status_code=400)
+        self.assertContains(response, "Tekst van Youssef", status_code=400)
+        self.assertContains(response, "Tekst van Sanne", status_code=400)
+        self.assertEqual(help_question_current(self.bakker.pk).text, "Tekst van Youssef")
+
+    def test_a_network_member_may_only_propose(self):
+        self.write(self.ria, "Hoe help ik het beste?")
+        self.assertEqual(HelpQuestion.objects.get(created_by=self.ria).status, "proposed")
+        self.login(self.ria)
+        proposal = HelpQuestion.objects.get(created_by=self.ria)
+        response = self.client.post(self.url("plan:proposal_accept", "help_question", proposal.pk))
+        self.assertEqual(response.status_code, 403)
+
+
+class GoalTestCase(PlanTestCase):
+    def data(self, **extra):
+        return {"text": "Sem slaapt op tijd", "domain": "gezondheid", "owner": "", **extra}
+
+    def test_the_family_adds_a_goal(self):
+        self.login(self.sanne)
+        response = self.client.post(self.url("plan:goal_new"), self.data())
+        self.assertRedirects(response, self.url("plan:plan"))
+        goal = Goal.objects.get(text="Sem slaapt op tijd")
+        self.assertEqual(goal.status, "accepted")
+        self.assertTrue(Revision.objects.filter(item_type="goal", item_id=goal.pk).exists())
+        self.assertTrue(TimelineEntry.objects.filter(goal=goal, action="added").exists())
+
+    def test_a_professionals_goal_is_a_proposal(self):
+        give_totp(self.martijn)
+        self.login(self.martijn)
+        self.client.post(self.url("plan:goal_new"), self.data())
+        self.assertEqual(Goal.objects.get(text="Sem slaapt op tijd").status, "proposed")
+
+    def test_a_professional_cannot_change_the_familys_goal(self):
+        give_totp(self.eva)
+        self.login(self.eva)
+        goal = self.goal()
+        response = self.client.post(
+            self.url("plan:goal_edit", goal.pk),
+            self.data(text="Anders", version=goal.version, goal_status="active"),
+        )
+        self.assertEqual(response.status_code, 403)
+        goal.refresh_from_db()
+        self.assertEqual(goal.text, "Noor gaat weer elke dag naar school")
+
+    def test_it_refuses_a_stale_goal_edit(self):
+        goal = self.goal()
+        self.login(self.noor)
+        fields = self.data(domain="school", goal_status="active", owner=self.m["noor"].pk)
+        self.client.post(
+            self.url("plan:goal_edit", goal.pk),
+            {**fields, "text": "Eerst", "version": goal.version},
+        )
+        response = self.client.post(
+            self.url("plan:goal_edit", goal.pk),
+            {**fields, "text": "Later", "version": goal.version},
+        )
+        self.assertContains(response, "Twee versies", status_code=400)
+        goal.refresh_from_db()
+        self.assertEqual((goal.text, goal.version), ("Eerst", 2))
+        self.assertEqual(Revision.objects.filter(item_type="goal", item_id=goal.pk).count(), 1)
+
+    def test_it_keeps_the_input_when_the_goal_is_empty(self):
+        self.login(self.sanne)
+        response = self.client.post(self.url("plan:goal_new"), self.data(text="  ", why="Omdat"))
+        self.assertContains(response, "Dit veld is verplicht.", status_code=400)
+        self.assertContains(response, "Omdat", status_code=400)
+
+
+class ScoreTestCase(PlanTestCase):
+    def test_it_draws_the_scores_with_a_text_alternative(self):
+        self.login(self.noor)
+        response = self.client.get(self.url("plan:goal", self.goal().pk))
+        self.assertContains(response, 'role="img"')
+        self.assertContains(response, 'aria-describedby="scores-table"')
+        self.assertContains(response, '<table id="scores-table"')
+        self.assertContains(response, "Eva de Vries: 5")
+
+    def test_it_saves_a_score_from_0_to_10(self):
+        self.login(self.noor)
+        self.client.post(
+            self.url("plan:score_add", self.goal().pk), {"score": "8", "note": "Goede week"}
+        )
+        score = GoalScore.objects.filter(author=self.noor).latest("created_at")
+        self.assertEqual((score.score, score.note), (8, "Goede week"))
+        self.assertTrue(AuditEvent.objects.filter(data="goal_score", action="create").exists())
+
+    def test_it_refuses_a_score_out_of_range(self):
+        self.login(self.noor)
+        before = GoalScore.objects.count()
+        response = self.client.post(
+            self.url("plan:score_add", self.goal().pk), {"score": "11"}, follow=True
+        )
+        self.assertContains(response, "Kies een cijfer van 0 tot en met 10.")
+        self.assertEqual(GoalScore.objects.count(), before)
+
+
+class StepTestCase(PlanTestCase):
+    def add(self, user, **data):
+        self.login(user)
+        payload = {
+            "text": "Samen naar de bieb",
+            "goal": "",
+            "owner": "",
+            "owner_name": "",
+            "due_date": "",
+        }
+        payload.update(data)
+        return self.client.post(self.url("plan:step_new"), payload)
+
+    def test_a_step_for_yourself_is_agreed_at_once(self):
+        self.add(self.noor, owner=self.p["noor"].pk)
+        self.assertEqual(Step.objects.get(text="Samen naar de bieb").status, "accepted")
+
+    def test_a_step_for_someone_else_waits_until_they_accept(self):
+        self.add(self.sanne, owner=self.p["youssef"].pk)
+        step = Step.objects.get(text="Samen naar de bieb")
+        self.assertEqual(step.status, "proposed")
+        self.login(self.noor)
+        url = self.url("plan:proposal_accept", "step", step.pk)
+        self.assertEqual(self.client.post(url).status_code, 403)
+        self.login(self.youssef)
+        self.client.post(url)
+        step.refresh_from_db()
+        self.assertEqual((step.status, step.decided_by), ("accepted", self.youssef))
+
+    def test_a_parent_accepts_a_step_for_someone_without_an_account(self):
+        give_totp(self.eva)
+        self.add(self.eva, owner_name="Trainer Kees")
+        step = Step.objects.get(text="Samen naar de bieb")
+        self.assertEqual(step.status, "proposed")
+        self.login(self.youssef)
+        self.client.post(self.url("plan:proposal_accept", "step", step.pk))
+        step.refresh_from_db()
+        self.assertEqual(step.status, "accepted")
+
+    def test_it_needs_someone_to_do_the_step(self):
+        response = self.add(self.sanne)
+        self.assertContains(response, "Kies wie deze stap doet", status_code=400)
+        self.assertContains(response, "Samen naar de bieb", status_code=400)
+
+    def test_it_refuses_a_date_that_does_not_exist(self):
+        response = self.add(self.sanne, owner=self.p["sanne"].pk, due_date="2026-02-30")
+        self.assertContains(response, "Voer een geldige datum in", status_code=400)
+
+    def test_done_and_celebrated_show_on_the_timeline(self):
+        self.add(self.noor, owner=self.p["noor"].pk)
+        step = Step.objects.get(text="Samen naar de bieb")
+        self.client.post(self.url("plan:step_done", step.pk))
+        self.login(self.ria)
+        self.client.post(self.url("plan:step_celebrate", step.pk))
+        step.refresh_from_db()
+        self.assertIsNotNone(step.done_at)
+        self.assertIsNotNone(step.celebrated_at)
+        response = self.client.get(self.url("plan:timeline") + "?soort=step")
+        self.assertContains(response, "Ria Bakker</strong> vierde stap: Samen naar de bieb")
+
+    def test_someone_else_cannot_finish_your_step(self):
+        step = Step.objects.get(family=self.bakker, text__startswith="Eva belt")
+        self.login(self.ria)
+        response = self.client.post(self.url("plan:step_done", step.pk))
+        self.assertEqual(response.status_code, 403)
+        step.refresh_from_db()
+        self.assertIsNone(step.done_at)
+
+
+class TimelineTestCase(PlanTestCase):
+    def test_it_filters_by_goal_person_and_kind(self):
+        self.login(self.sanne)
+        goal = self.goal()
+        response = self.client.get(self.url("plan:timeline"), {"doel": goal.pk})
+        self.assertContains(response, "Noor vraagt de mentor")
+        self.assertNotContains(response, "telefoons in de mand")
+        response = self.client.get(self.url("plan:timeline"), {"persoon": self.youssef.pk})
+        self.assertContains(response, "Youssef El Idrissi")
+        self.assertNotContains(response, "<strong>Noor Bakker</strong>")
+        response = self.client.get(self.url("plan:timeline"), {"soort": "help_question"})
+        self.assertContains(response, "Hoe krijgen we weer rust in huis?")
+        self.assertNotContains(response, "cijfer:")
+
+    def test_it_ignores_nonsense_filters(self):
+        self.login(self.sanne)
+        response = self.client.get(
+            self.url("plan:timeline"),
+            {"doel": "x", "persoon": "<b>", "soort": "nee", "pagina": "-1"},
+        )
+        self.assertEqual(response.status_code, 200)
+
+    def test_it_does_not_show_another_familys_goal(self):
+        self.login(self.sanne)
+        other = Goal.objects.get(family=self.degroot)
+        self.assertEqual(self.client.get(self.url("plan:goal", other.pk)).status_code, 404)

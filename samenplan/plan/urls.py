@@ -1,0 +1,53 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plan"
+
+urlpatterns = [
+    path("gezin/<int:family_id>/plan/", views.plan, name="plan"),
+    path("gezin/<int:family_id>/plan/hulpvraag/", views.help_question_edit, name="help_question"),
+    path(
+        "gezin/<int:family_id>/plan/hulpvraag/klopt-nog/",
+        views.help_question_check,
+        name="help_question_check",
+    ),
+    path("gezin/<int:family_id>/plan/doelen/nieuw/", views.goal_new, name="goal_new"),
+    path("gezin/<int:family_id>/plan/doelen/<int:goal_id>/", views.goal_detail, name="goal"),
+    path(
+        "gezin/<int:family_id>/plan/doelen/<int:goal_id>/bewerken/",
+        views.goal_edit,
+        name="goal_edit",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/doelen/<int:goal_id>/cijfer/",
+        views.score_add,
+        name="score_add",
+    ),
+    path("gezin/<int:family_id>/plan/stappen/nieuw/", views.step_new, name="step_new"),
+    path(
+        "gezin/<int:family_id>/plan/stappen/<int:step_id>/klaar/",
+        views.step_change,
+        {"change": "done"},
+        name="step_done",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/stappen/<int:step_id>/vieren/",
+        views.step_change,
+        {"change": "celebrate"},
+        name="step_celebrate",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/voorstel/<slug:kind>/<int:item_id>/overnemen/",
+        views.proposal_answer,
+        {"answer": "accept"},
+        name="proposal_accept",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/voorstel/<slug:kind>/<int:item_id>/niet-overnemen/",
+        views.proposal_answer,
+        {"answer": "decline"},
+        name="proposal_decline",
+    ),
+    path("gezin/<int:family_id>/plan/tijdlijn/", views.timeline, name="timeline"),
+]

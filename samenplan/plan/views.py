@@ -1,0 +1,465 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenplan.families.access import FamilyAccess, family_for
+from samenplan.families.actions import ActionError
+from samenplan.families.models import Participant
+
+from . import actions
+from .charts import legend_swatch, score_chart, series
+from .forms import (
+    DeclineForm,
+    GoalForm,
+    HelpQuestionCheckForm,
+    HelpQuestionForm,
+    ScoreForm,
+    StepForm,
+)
+from .models import Goal, GoalScore, HelpQuestion, HelpQuestionCheck, Status, Step, TimelineEntry
+
+
+def _goal_in(access: FamilyAccess, goal_id) -> Goal:
+    goal = Goal.objects.filter(
+        family_id=access.family.pk, pk=goal_id, removed_at__isnull=True
+    ).first()
+    if goal is None:
+        raise Http404
+    return goal
+
+
+def _step_in(access: FamilyAccess, step_id) -> Step:
+    step = (
+        Step.objects.filter(family_id=access.family.pk, pk=step_id, removed_at__isnull=True)
+        .select_related("goal")
+        .first()
+    )
+    if step is None:
+        raise Http404
+    return step
+
+
+def _participants(access: FamilyAccess) -> list[Participant]:
+    return list(
+        Participant.objects.active()
+        .filter(family_id=access.family.pk)
+        .select_related("user")
+        .order_by("id")
+    )
+
+
+def _goal_people(goals, scores) -> dict[int, list[dict]]:
+    by_goal: dict[int, list] = {goal.pk: [] for goal in goals}
+    for score in scores:
+        by_goal.setdefault(score.goal_id, []).append(score)
+    return {goal_id: series(items) for goal_id, items in by_goal.items()}
+
+
+def _check_due(access: FamilyAccess, question: HelpQuestion | None) -> bool:
+    """The plan asks "klopt deze hulpvraag nog?" when nobody checked for a while."""
+    if question is None:
+        return False
+    last_check = (
+        HelpQuestionCheck.objects.filter(family_id=access.family.pk, question=question)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    since = max(filter(None, [question.decided_at or question.created_at, last_check]))
+    return timezone.now() - since > timedelta(weeks=access.family.help_question_check_weeks)
+
+
+@login_required
+def plan(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="plan")
+    question = actions.help_question_current(access.family.pk)
+    goals = list(
+        Goal.objects.current()
+        .filter(family_id=access.family.pk)
+        .select_related("owner", "created_by")
+    )
+    steps = list(
+        Step.objects.current()
+        .filter(family_id=access.family.pk)
+        .select_related("owner__user", "goal", "created_by")
+    )
+    scores = list(
+        GoalScore.objects.filter(family_id=access.family.pk, goal__removed_at__isnull=True)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+    question_proposals = list(
+        HelpQuestion.objects.filter(family_id=access.family.pk, status=Status.PROPOSED)
+        .select_related("created_by")
+        .order_by("created_at")
+    )
+    people = _goal_people(goals, scores)
+    today = timezone.localdate()
+    active = [g for g in goals if g.status == Status.ACCEPTED and g.goal_status == "active"]
+    open_steps = [s for s in steps if s.status == Status.ACCEPTED and s.done_at is None]
+    open_steps.sort(key=lambda s: (s.due_date is None, s.due_date or today, s.pk))
+    done_steps = sorted(
+        (s for s in steps if s.done_at is not None), key=lambda s: s.done_at, reverse=True
+    )
+    proposals = [
+        *(("help_question", q) for q in question_proposals),
+        *(("goal", g) for g in goals if g.status == Status.PROPOSED),
+        *(("step", s) for s in steps if s.status == Status.PROPOSED),
+    ]
+    return render(
+        request,
+        "plan/plan.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "question": question,
+            "check_due": _check_due(access, question),
+            "check_form": HelpQuestionCheckForm(),
+            "goals": [
+                {
+                    "goal": g,
+                    "people": people.get(g.pk, []),
+                    "steps": [s for s in open_steps if s.goal_id == g.pk][:3],
+                }
+                for g in active
+            ],
+            "other_goals": [
+                g for g in goals if g.status == Status.ACCEPTED and g.goal_status != "active"
+            ],
+            "open_steps": open_steps,
+            "done_steps": done_steps[:10],
+            "proposals": [
+                {
+                    "kind": kind,
+                    "item": item,
+                    "can_decide": actions.can_decide(access, item),
+                }
+                for kind, item in proposals
+            ],
+            "today": today,
+            "decline_form": DeclineForm(),
+        },
+    )
+
+
+@login_required
+def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="help_question")
+    current = actions.help_question_current(access.family.pk)
+    initial = {"text": current.text if current else "", "base": current.pk if current else None}
+    form = HelpQuestionForm(request.POST or None, initial=initial)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = actions.help_question_write(
+                access=access,
+                text=form.cleaned_data["text"],
+                base_id=form.cleaned_data["base"],
+                request=request,
+            )
+        except actions.StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+        else:
+            if question.status == Status.PROPOSED:
+                messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
+            else:
+                messages.success(request, _("De hulpvraag is opgeslagen."))
+            return redirect("plan:plan", access.family.pk)
+    versions = list(
+        HelpQuestion.objects.filter(family_id=access.family.pk, status=Status.ACCEPTED)
+        .select_related("created_by")
+        .order_by("-decided_at", "-created_at", "-id")[:20]
+    )
+    return render(
+        request,
+        "plan/help_question_edit.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "form": form,
+            "stale": stale,
+            "versions": versions,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def help_question_check(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    question = actions.help_question_current(access.family.pk)
+    if question is None:
+        raise Http404
+    form = HelpQuestionCheckForm(request.POST)
+    if form.is_valid():
+        actions.help_question_check(
+            access=access, question=question, request=request, **form.cleaned_data
+        )
+        messages.success(request, _("Dank je! Je antwoord is opgeslagen."))
+    else:
+        messages.error(request, _("Kies of de hulpvraag nog klopt."))
+    return redirect("plan:plan", access.family.pk)
+
+
+@login_required
+def goal_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="goal")
+    form = GoalForm(request.POST or None, members=access.members)
+    if request.method == "POST" and form.is_valid():
+        try:
+            goal = actions.goal_create(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            if goal.status == Status.PROPOSED:
+                messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
+            else:
+                messages.success(request, _("Het doel staat in jullie plan."))
+            return redirect("plan:plan", access.family.pk)
+    return render(
+        request,
+        "plan/goal_form.html",
+        {"access": access, "family": access.family, "section": "plan", "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="goal")
+    goal = _goal_in(access, goal_id)
+    scores = list(
+        GoalScore.objects.filter(family_id=access.family.pk, goal=goal)
+        .select_related("author")
+        .order_by("created_at", "id")[:500]
+    )
+    people = series(scores)
+    for person in people:
+        person["swatch"] = legend_swatch(person)
+    steps = list(
+        Step.objects.current()
+        .filter(family_id=access.family.pk, goal=goal)
+        .select_related("owner__user", "goal")
+        .order_by("done_at", "due_date", "id")
+    )
+    chart = score_chart(
+        people,
+        label=_("Cijfers voor dit doel, van 0 tot 10, door de tijd heen"),
+        described_by="scores-table",
+    )
+    return render(
+        request,
+        "plan/goal_detail.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "goal": goal,
+            "people": people,
+            "scores": list(reversed(scores))[:50],
+            "chart": chart,
+            "steps": steps,
+            "score_form": ScoreForm(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="goal")
+    goal = _goal_in(access, goal_id)
+    if not access.speaks_for_family:
+        raise PermissionDenied
+    form = GoalForm(
+        request.POST or None,
+        instance=goal,
+        members=access.members,
+        initial={"version": goal.version},
+    )
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            actions.goal_update(
+                access=access,
+                goal=goal,
+                expected_version=form.cleaned_data["version"] or 0,
+                request=request,
+                **fields,
+            )
+        except actions.StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Het doel is opgeslagen."))
+            return redirect("plan:goal", access.family.pk, goal.pk)
+    return render(
+        request,
+        "plan/goal_form.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "form": form,
+            "goal": goal,
+            "stale": stale,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    goal = _goal_in(access, goal_id)
+    form = ScoreForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.score_add(access=access, goal=goal, request=request, **form.cleaned_data)
+            messages.success(request, _("Je cijfer is opgeslagen."))
+        except ActionError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Kies een cijfer van 0 tot en met 10."))
+    return redirect("plan:goal", access.family.pk, goal.pk)
+
+
+@login_required
+def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="step")
+    goals = list(
+        Goal.objects.current().filter(
+            family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active"
+        )
+    )
+    participants = _participants(access)
+    initial = {"owner": access.participant.pk}
+    if request.GET.get("doel", "").isdigit():
+        initial["goal"] = int(request.GET["doel"])
+    form = StepForm(request.POST or None, goals=goals, participants=participants, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            step = actions.step_create(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            if step.status == Status.PROPOSED:
+                messages.success(
+                    request, _("De stap is voorgesteld. Eerst moet die persoon hem aannemen.")
+                )
+            else:
+                messages.success(request, _("De stap staat in jullie plan."))
+            return redirect("plan:plan", access.family.pk)
+    return render(
+        request,
+        "plan/step_form.html",
+        {"access": access, "family": access.family, "section": "plan", "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def step_change(request: HttpRequest, family_id: int, step_id: int, change: str) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    step = _step_in(access, step_id)
+    if change == "done" and not actions.can_finish_step(access, step):
+        raise PermissionDenied
+    try:
+        if change == "done":
+            actions.step_done(access=access, step=step, request=request)
+            messages.success(request, _("Goed gedaan! De stap is klaar."))
+        else:
+            actions.step_celebrate(access=access, step=step, request=request)
+            messages.success(request, _("Gevierd! Dit staat nu op de tijdlijn."))
+    except ActionError as error:
+        messages.error(request, str(error))
+    if request.POST.get("back") == "goal" and step.goal_id:
+        return redirect("plan:goal", access.family.pk, step.goal_id)
+    return redirect("plan:plan", access.family.pk)
+
+
+@login_required
+@require_POST
+def proposal_answer(
+    request: HttpRequest, family_id: int, kind: str, item_id: int, answer: str
+) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    model = actions.PROPOSABLE.get(kind)
+    if model is None:
+        raise Http404
+    item = model.objects.filter(family_id=access.family.pk, pk=item_id).first()
+    if item is None:
+        raise Http404
+    if not actions.can_decide(access, item):
+        raise PermissionDenied
+    reason = request.POST.get("reason", "")
+    try:
+        actions.proposal_decide(
+            access=access, item=item, accept=answer == "accept", reason=reason, request=request
+        )
+        if answer == "accept":
+            messages.success(request, _("Het voorstel is overgenomen."))
+        else:
+            messages.success(request, _("Het voorstel is niet overgenomen. De reden staat erbij."))
+    except ActionError as error:
+        messages.error(request, str(error))
+    return redirect("plan:plan", access.family.pk)
+
+
+@login_required
+def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="timeline")
+    entries = TimelineEntry.objects.filter(family_id=access.family.pk).select_related(
+        "actor", "goal"
+    )
+    goals = list(Goal.objects.current().filter(family_id=access.family.pk, status=Status.ACCEPTED))
+    people = _participants(access)
+    chosen = {"doel": "", "persoon": "", "soort": ""}
+    goal_id = request.GET.get("doel", "")
+    if goal_id.isdigit():
+        entries = entries.filter(goal_id=int(goal_id))
+        chosen["doel"] = goal_id
+    person_id = request.GET.get("persoon", "")
+    if person_id.isdigit():
+        entries = entries.filter(actor_id=int(person_id))
+        chosen["persoon"] = person_id
+    kind = request.GET.get("soort", "")
+    if kind in TimelineEntry.Kind.values:
+        entries = entries.filter(kind=kind)
+        chosen["soort"] = kind
+    page = Paginator(entries.order_by("-at", "-id"), 30).get_page(request.GET.get("pagina"))
+    query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
+    return render(
+        request,
+        "plan/timeline.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "page": page,
+            "goals": goals,
+            "people": people,
+            "kinds": TimelineEntry.Kind.choices,
+            "chosen": chosen,
+            "query": query,
+        },
+    )
