@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.actions import ActionError
 from samenplan.families.models import Participant
+from samenplan.lib.params import id_param
 
 from . import actions
 from .charts import legend_swatch, score_chart, series
@@ -352,8 +353,9 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
     )
     participants = _participants(access)
     initial = {"owner": access.participant.pk}
-    if request.GET.get("doel", "").isdigit():
-        initial["goal"] = int(request.GET["doel"])
+    goal_id = id_param(request.GET.get("doel"))
+    if goal_id:
+        initial["goal"] = goal_id
     form = StepForm(request.POST or None, goals=goals, participants=participants, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -434,14 +436,14 @@ def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
     goals = list(Goal.objects.current().filter(family_id=access.family.pk, status=Status.ACCEPTED))
     people = _participants(access)
     chosen = {"doel": "", "persoon": "", "soort": ""}
-    goal_id = request.GET.get("doel", "")
-    if goal_id.isdigit():
-        entries = entries.filter(goal_id=int(goal_id))
-        chosen["doel"] = goal_id
-    person_id = request.GET.get("persoon", "")
-    if person_id.isdigit():
-        entries = entries.filter(actor_id=int(person_id))
-        chosen["persoon"] = person_id
+    goal_id = id_param(request.GET.get("doel"))
+    if goal_id:
+        entries = entries.filter(goal_id=goal_id)
+        chosen["doel"] = str(goal_id)
+    person_id = id_param(request.GET.get("persoon"))
+    if person_id:
+        entries = entries.filter(actor_id=person_id)
+        chosen["persoon"] = str(person_id)
     kind = request.GET.get("soort", "")
     if kind in TimelineEntry.Kind.values:
         entries = entries.filter(kind=kind)

@@ -1,0 +1,157 @@
+"""Hostile input on every plan form: never a 500, Dutch messages, input kept, output escaped."""
+
+from django.urls import reverse
+from django.utils.html import escape
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
+
+from samenplan.plan.actions import help_question_current
+from samenplan.plan.models import Goal, Step
+from samenplan.test import SamenplanTestCase
+from samenplan.tests.test_hostile_input import ANY_NUMBER, ANY_TEXT, ERROR_SUMMARY
+
+DATES = st.one_of(
+    st.dates().map(str),
+    st.sampled_from(["2026-02-30", "31-12-2026", "morgen", "", "0000-00-00", "9999-99-99"]),
+    ANY_TEXT,
+)
+DOMAINS = st.one_of(st.sampled_from([c for c, _ in Goal.Domain.choices]), ANY_TEXT)
+
+
+class HostilePlanFormTestCase(HypothesisTestCase, SamenplanTestCase):
+    def url(self, name, *args):
+        """The URL, for Sanne (each example starts logged in)."""
+        self.client.force_login(self.sanne)
+        return reverse(name, args=[self.bakker.pk, *args])
+
+    def assert_handled(self, response, kept=()):
+        self.assertIn(response.status_code, (200, 302, 400))
+        if response.status_code == 400:
+            content = response.content.decode()
+            self.assertIn(ERROR_SUMMARY, content)
+            for value in kept:
+                if value.strip() and "\x00" not in value:
+                    self.assertIn(escape(value), content)
+
+    @given(text=ANY_TEXT, base=ANY_NUMBER)
+    def test_the_help_question_form(self, text, base):
+        response = self.client.post(self.url("plan:help_question"), {"text": text, "base": base})
+        self.assert_handled(response, [text] if len(text) <= 1000 else [])
+
+    @given(answer=ANY_TEXT, why=ANY_TEXT)
+    def test_the_help_question_check(self, answer, why):
+        response = self.client.post(
+            self.url("plan:help_question_check"), {"answer": answer, "why": why}
+        )
+        self.assertEqual(response.status_code, 302)
+
+    @given(
+        text=ANY_TEXT,
+        domain=DOMAINS,
+        owner=ANY_NUMBER,
+        why=ANY_TEXT,
+        low=ANY_TEXT,
+        high=ANY_TEXT,
+    )
+    def test_the_new_goal_form(self, text, domain, owner, why, low, high):
+        data = {
+            "text": text,
+            "domain": domain,
+            "owner": owner,
+            "why": why,
+            "scale_low": low,
+            "scale_high": high,
+        }
+        response = self.client.post(self.url("plan:goal_new"), data)
+        self.assert_handled(response, [text] if len(text) <= 300 else [])
+
+    @given(text=ANY_TEXT, version=ANY_NUMBER, status=ANY_TEXT, domain=DOMAINS)
+    def test_the_edit_goal_form(self, text, version, status, domain):
+        goal = Goal.objects.get(family=self.bakker, text__startswith="Noor gaat")
+        data = {"text": text, "domain": domain, "goal_status": status, "version": version}
+        response = self.client.post(self.url("plan:goal_edit", goal.pk), data)
+        self.assert_handled(response, [text] if len(text) <= 300 else [])
+
+    @given(score=ANY_NUMBER, note=ANY_TEXT)
+    def test_the_score_form(self, score, note):
+        goal = Goal.objects.get(family=self.bakker, text__startswith="Noor gaat")
+        response = self.client.post(
+            self.url("plan:score_add", goal.pk), {"score": score, "note": note}
+        )
+        self.assertEqual(response.status_code, 302)
+
+    @given(text=ANY_TEXT, goal=ANY_NUMBER, owner=ANY_NUMBER, owner_name=ANY_TEXT, due=DATES)
+    def test_the_step_form(self, text, goal, owner, owner_name, due):
+        data = {
+            "text": text,
+            "goal": goal,
+            "owner": owner,
+            "owner_name": owner_name,
+            "due_date": due,
+        }
+        response = self.client.post(self.url("plan:step_new"), data)
+        self.assert_handled(response, [text] if len(text) <= 300 else [])
+
+    @given(
+        reason=ANY_TEXT,
+        kind=st.one_of(st.sampled_from(["goal", "step", "help_question"]), ANY_TEXT),
+    )
+    def test_the_decline_form(self, reason, kind):
+        goal = Goal.objects.get(family=self.bakker, status="proposed")
+        try:
+            url = self.url("plan:proposal_decline", kind, goal.pk)
+        except Exception:
+            return  # not a URL at all: the router never reaches the view
+        response = self.client.post(url, {"reason": reason})
+        self.assertIn(response.status_code, (302, 403, 404))
+
+    @given(doel=ANY_NUMBER, persoon=ANY_NUMBER, soort=ANY_TEXT, pagina=ANY_NUMBER)
+    def test_the_timeline_filters(self, doel, persoon, soort, pagina):
+        response = self.client.get(
+            self.url("plan:timeline"),
+            {"doel": doel, "persoon": persoon, "soort": soort, "pagina": pagina},
+        )
+        self.assertEqual(response.status_code, 200)
+
+
+PAYLOAD = '<script>alert("plan")</script>'
+
+
+class PlanPayloadTestCase(SamenplanTestCase):
+    def test_it_escapes_every_plan_text_on_every_page(self):
+        self.login(self.sanne)
+        family = self.bakker.pk
+        current = help_question_current(family)
+        self.client.post(
+            reverse("plan:help_question", args=[family]), {"text": PAYLOAD, "base": current.pk}
+        )
+        self.client.post(
+            reverse("plan:goal_new", args=[family]),
+            {
+                "text": PAYLOAD,
+                "domain": "school",
+                "why": PAYLOAD,
+                "scale_low": PAYLOAD,
+                "scale_high": PAYLOAD,
+            },
+        )
+        goal = Goal.objects.get(text=PAYLOAD)
+        self.client.post(
+            reverse("plan:step_new", args=[family]),
+            {"text": PAYLOAD, "goal": goal.pk, "owner": "", "owner_name": PAYLOAD},
+        )
+        self.client.post(
+            reverse("plan:score_add", args=[family, goal.pk]), {"score": "4", "note": PAYLOAD}
+        )
+        self.assertTrue(Step.objects.filter(text=PAYLOAD).exists())
+        for url in (
+            reverse("plan:plan", args=[family]),
+            reverse("plan:goal", args=[family, goal.pk]),
+            reverse("plan:timeline", args=[family]),
+            reverse("plan:help_question", args=[family]),
+            reverse("plan:step_new", args=[family]),
+        ):
+            content = self.client.get(url).content.decode()
+            self.assertNotIn(PAYLOAD, content, url)
+            self.assertIn(escape(PAYLOAD), content, url)
