@@ -23,6 +23,14 @@ class Parent(HttpUser):
     def family_home(self):
         self.client.get(f"/gezin/{FAMILY}/", name="Ons gezin")
 
+    @task(4)
+    def plan(self):
+        self.client.get(f"/gezin/{FAMILY}/plan/", name="Ons plan")
+
+    @task(1)
+    def timeline(self):
+        self.client.get(f"/gezin/{FAMILY}/plan/tijdlijn/", name="Tijdlijn")
+
     @task(1)
     def consent(self):
         self.client.get(f"/gezin/{FAMILY}/toestemming/", name="Toestemming")

@@ -114,13 +114,20 @@ def measure(client, url: str, n: int) -> tuple[float, int]:
 
 
 def page_urls(demo) -> dict[str, str]:
+    from samenplan.plan.models import Goal
+
     family = demo.bakker.pk
+    goal = Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat").pk
     return {
         "Mijn gezinnen": "/mijn-gezinnen/",
         "Ons gezin (family home)": f"/gezin/{family}/",
         "Toestemming": f"/gezin/{family}/toestemming/",
         "Wie bekeek ons dossier? (access log)": f"/gezin/{family}/logboek/",
         "Iemand uitnodigen": f"/gezin/{family}/uitnodigen/",
+        "Ons plan": f"/gezin/{family}/plan/",
+        "Doel (goal with scores)": f"/gezin/{family}/plan/doelen/{goal}/",
+        "Tijdlijn (timeline)": f"/gezin/{family}/plan/tijdlijn/",
+        "Stap toevoegen (step form)": f"/gezin/{family}/plan/stappen/nieuw/",
     }
 
 

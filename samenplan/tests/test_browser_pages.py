@@ -8,6 +8,7 @@ import pytest
 from samenplan.browser import check_page
 from samenplan.families.demo import build_demo
 from samenplan.families.models import Invitation
+from samenplan.plan.models import Goal
 from samenplan.test import give_totp, logged_in_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,6 +37,12 @@ PAGES = [
     ("eva", "/mijn-account/", "Veilig inloggen"),
     ("eva", "/accounts/sessions/", "Samenplan"),
     ("eva", "/accounts/2fa/", "Samenplan"),
+    ("eva", "/gezin/{bakker}/plan/", "Een doel voorstellen"),
+    ("eva", "/gezin/{bakker}/plan/hulpvraag/", "wordt een voorstel"),
+    ("joke", "/gezin/{bakker}/plan/", "Onze doelen"),
+    ("noor", "/gezin/{bakker}/plan/hulpvraag/", "Eerdere versies"),
+    ("noor", "/gezin/{bakker}/plan/doelen/{goal}/bewerken/", "Doel veranderen"),
+    ("daan", "/gezin/{degroot}/plan/", "Daan maakt zijn stage-uren af"),
     (None, "/accounts/login/", "Professionals"),
     (None, "/accounts/password/reset/", "Samenplan"),
 ]
@@ -43,7 +50,7 @@ PAGES = [
 
 def test_every_page_is_accessible(page, live_server):
     demo = build_demo()
-    for key in ("eva", "lotte", "admin"):
+    for key in ("eva", "lotte", "admin", "joke"):
         give_totp(demo.users[key])
     Invitation.objects.create(
         family=demo.bakker,
@@ -57,6 +64,7 @@ def test_every_page_is_accessible(page, live_server):
         "bakker": demo.bakker.pk,
         "degroot": demo.degroot.pk,
         "lotte_profile": demo.users["lotte"].professional.pk,
+        "goal": Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat").pk,
     }
     for who, path, marker in PAGES:
         if who is None:

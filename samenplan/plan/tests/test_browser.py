@@ -1,0 +1,85 @@
+"""A parent and a youth work on the plan in the real browser, at 360 px and on a laptop."""
+
+import pytest
+
+from samenplan.browser import check_page, screenshot
+from samenplan.families.demo import build_demo
+from samenplan.plan.models import Goal, GoalScore, Step
+from samenplan.test import logged_in_session
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, live_server, user):
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
+    )
+
+
+def test_a_parent_adds_a_goal_and_a_step_and_accepts_a_proposal(page, live_server):
+    demo = build_demo()
+    family = demo.bakker.pk
+    log_in(page, live_server, demo.users["sanne"])
+    page.goto(f"/gezin/{family}/plan/")
+    check_page(page, "ons plan")
+
+    page.get_by_role("link", name="Doel toevoegen").click()
+    check_page(page, "new goal")
+    page.get_by_label("Ons doel, in eigen woorden").fill("Sem slaapt door de week om half negen")
+    page.get_by_label("Van wie is dit doel?").select_option(label="Sem Bakker")
+    page.get_by_label("Waarover gaat het?").select_option(label="gezondheid")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Het doel staat in jullie plan.").wait_for()
+
+    page.get_by_role("link", name="Stap toevoegen").first.click()
+    check_page(page, "new step")
+    page.get_by_label("Wat gaan we doen?").fill("Oma Ria leest Sem voor op maandag")
+    page.get_by_label("Wie doet het?").select_option(label="Ria Bakker")
+    page.get_by_label("Voor wanneer?").fill("2030-01-31")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De stap is voorgesteld.").wait_for()
+    assert Step.objects.get(text="Oma Ria leest Sem voor op maandag").status == "proposed"
+
+    # Martijn's proposal: Sanne takes it over.
+    page.locator(".card--proposal", has_text="Sem heeft na school").get_by_role(
+        "button", name="Overnemen"
+    ).click()
+    page.get_by_text("Het voorstel is overgenomen.").wait_for()
+    assert Goal.objects.get(text="Sem heeft na school iets leuks te doen").status == "accepted"
+    page.get_by_role("link", name="Bekijk de tijdlijn").click()
+    check_page(page, "timeline")
+    page.get_by_label("Soort").select_option(label="Doel")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**soort=goal")
+    page.locator(".log").get_by_text("Sem slaapt door de week om half negen").first.wait_for()
+    screenshot(page, f"plan-parent-{page.size_name}")
+
+
+def test_a_youth_scores_her_goal_and_celebrates_a_step(page, live_server):
+    demo = build_demo()
+    family = demo.bakker.pk
+    noor = demo.users["noor"]
+    log_in(page, live_server, noor)
+    page.goto(f"/gezin/{family}/plan/")
+    page.get_by_role("heading", name="Noor gaat weer elke dag naar school").get_by_role("link").click()
+    check_page(page, "goal detail")
+    assert page.get_by_role("img", name="Cijfers voor dit doel").is_visible()
+    page.get_by_text("7", exact=True).click()
+    page.get_by_label("Waarom dit cijfer?").fill("Drie dagen naar school deze week")
+    page.get_by_role("button", name="Mijn cijfer opslaan").click()
+    page.get_by_text("Je cijfer is opgeslagen.").wait_for()
+    assert GoalScore.objects.filter(author=noor, score=7).exists()
+
+    page.goto(f"/gezin/{family}/plan/stappen/nieuw/")
+    page.get_by_label("Wat gaan we doen?").fill("Ik neem mijn tekenspullen mee naar school")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De stap staat in jullie plan.").wait_for()
+    page.get_by_role("button", name="Klaar: Ik neem mijn tekenspullen").click()
+    page.get_by_text("Goed gedaan!").wait_for()
+    page.get_by_role("button", name="Vier het: Ik neem mijn tekenspullen").click()
+    page.get_by_text("Gevierd!").wait_for()
+    step = Step.objects.get(text="Ik neem mijn tekenspullen mee naar school")
+    assert step.done_at and step.celebrated_at
+    check_page(page, "plan after celebrating")
+    screenshot(page, f"plan-youth-{page.size_name}")
