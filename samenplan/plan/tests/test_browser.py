@@ -62,7 +62,8 @@ def test_a_youth_scores_her_goal_and_celebrates_a_step(page, live_server):
     noor = demo.users["noor"]
     log_in(page, live_server, noor)
     page.goto(f"/gezin/{family}/plan/")
-    page.get_by_role("heading", name="Noor gaat weer elke dag naar school").get_by_role("link").click()
+    goal = page.get_by_role("heading", name="Noor gaat weer elke dag naar school")
+    goal.get_by_role("link").click()
     check_page(page, "goal detail")
     assert page.get_by_role("img", name="Cijfers voor dit doel").is_visible()
     page.get_by_text("7", exact=True).click()
