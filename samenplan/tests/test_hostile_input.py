@@ -16,7 +16,7 @@ from samenplan.test import SamenplanTestCase, give_totp
 
 ANY_TEXT = st.one_of(
     st.text(max_size=300),
-    st.text(min_size=2000, max_size=12000),
+    st.text(min_size=1100, max_size=4000),
     st.just(""),
     st.just("   "),
     st.sampled_from(["<script>alert(1)</script>", "' OR 1=1 --", "\x00", "💥" * 50, "𝕊𝕒𝕟𝕟𝕖"]),
