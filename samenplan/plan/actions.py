@@ -231,6 +231,8 @@ def step_create(
         raise ActionError(_("Kies wie deze stap doet."))
     if owner is not None and owner.family_id != access.family.pk:
         raise ActionError(_("Kies iemand die aan tafel zit."))
+    if owner is not None and (not owner.is_active() or owner.role == "client_supporter"):
+        raise ActionError(_("Kies iemand die aan tafel zit."))
     if goal is not None and goal.family_id != access.family.pk:
         raise ActionError(_("Kies een doel uit dit plan."))
     proposal = _step_needs_acceptance(access, owner, owner_name)

@@ -351,7 +351,8 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
             family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active"
         )
     )
-    participants = _participants(access)
+    # Client supporters stand beside the family and take on no steps.
+    participants = [p for p in _participants(access) if p.role != "client_supporter"]
     initial = {"owner": access.participant.pk}
     goal_id = id_param(request.GET.get("doel"))
     if goal_id:

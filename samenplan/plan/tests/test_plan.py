@@ -306,3 +306,17 @@ class TimelineTestCase(PlanTestCase):
         self.login(self.sanne)
         other = Goal.objects.get(family=self.degroot)
         self.assertEqual(self.client.get(self.url("plan:goal", other.pk)).status_code, 404)
+
+
+class StepOwnerTestCase(PlanTestCase):
+    def test_it_gives_no_steps_to_the_client_supporter(self):
+        from samenplan.families.access import FamilyAccess
+        from samenplan.families.actions import ActionError
+        from samenplan.plan.actions import step_create
+
+        access = FamilyAccess(family=self.bakker, participant=self.p["sanne"], members=[])
+        with self.assertRaises(ActionError):
+            step_create(access=access, text="Meedenken", owner=self.p["joke"])
+        self.login(self.sanne)
+        response = self.client.get(self.url("plan:step_new"))
+        self.assertNotContains(response, ">Joke Mulder<")
