@@ -1,49 +1,48 @@
 """Plain sentences for the family's access log."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import AuditEvent
 
+# Lazy, so each label is translated only when a sentence uses it.
+DATA_LABELS = {
+    "family_home": gettext_lazy("de gezinspagina"),
+    "consent": gettext_lazy("de toestemmingen"),
+    "access_log": gettext_lazy("wie jullie dossier bekeek"),
+    "invitation": gettext_lazy("een uitnodiging"),
+    "participant": gettext_lazy("wie er aan tafel zit"),
+    "plan": gettext_lazy("jullie plan"),
+    "help_question": gettext_lazy("de hulpvraag"),
+    "help_question_check": gettext_lazy("of de hulpvraag nog klopt"),
+    "goal": gettext_lazy("een doel"),
+    "goal_score": gettext_lazy("een cijfer bij een doel"),
+    "step": gettext_lazy("een stap"),
+    "timeline": gettext_lazy("de tijdlijn van het plan"),
+}
+ROLE_LABELS = {
+    "parent": pgettext_lazy("role", "ouder"),
+    "youth": pgettext_lazy("role", "jongere"),
+    "network": pgettext_lazy("role", "netwerk"),
+    "professional": pgettext_lazy("role", "professional"),
+    "client_supporter": pgettext_lazy("role", "cliëntondersteuner"),
+    "org_admin": pgettext_lazy("role", "beheerder"),
+}
+ACTION_LABELS = dict(AuditEvent.Action.choices)
+
 
 def data_label(code: str) -> str:
-    labels = {
-        "family_home": _("de gezinspagina"),
-        "consent": _("de toestemmingen"),
-        "access_log": _("wie jullie dossier bekeek"),
-        "invitation": _("een uitnodiging"),
-        "participant": _("wie er aan tafel zit"),
-        "plan": _("jullie plan"),
-        "help_question": _("de hulpvraag"),
-        "help_question_check": _("of de hulpvraag nog klopt"),
-        "goal": _("een doel"),
-        "goal_score": _("een cijfer bij een doel"),
-        "step": _("een stap"),
-        "timeline": _("de tijdlijn van het plan"),
-    }
-    return labels.get(code, code)
+    return str(DATA_LABELS.get(code, code))
 
 
 def role_label(code: str) -> str:
-    labels = {
-        "parent": pgettext("role", "ouder"),
-        "youth": pgettext("role", "jongere"),
-        "network": pgettext("role", "netwerk"),
-        "professional": pgettext("role", "professional"),
-        "client_supporter": pgettext("role", "cliëntondersteuner"),
-        "org_admin": pgettext("role", "beheerder"),
-    }
-    return labels.get(code, code)
+    return str(ROLE_LABELS.get(code, code))
 
 
 def sentence(event: AuditEvent) -> str:
-    """ "Eva de Vries (Wijkteam Oost) bekeek de gezinspagina"."""
+    """A sentence such as: Eva de Vries (Wijkteam Oost) bekeek de gezinspagina."""
     who = event.actor_name or _("Iemand")
     if event.organization:
         who = f"{who} ({event.organization})"
-    action = (
-        AuditEvent.Action(event.action).label
-        if event.action in AuditEvent.Action.values
-        else event.action
-    )
+    action = ACTION_LABELS.get(event.action, event.action)
     return f"{who} {action} {data_label(event.data)}"
