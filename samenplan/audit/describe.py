@@ -19,6 +19,10 @@ DATA_LABELS = {
     "goal_score": gettext_lazy("een cijfer bij een doel"),
     "step": gettext_lazy("een stap"),
     "timeline": gettext_lazy("de tijdlijn van het plan"),
+    "vision": gettext_lazy("een toekomstbeeld"),
+    "success": gettext_lazy("een succes"),
+    "agreement": gettext_lazy("een afspraak"),
+    "agreement_evaluation": gettext_lazy("de evaluatie van een afspraak"),
 }
 ROLE_LABELS = {
     "parent": pgettext_lazy("role", "ouder"),

@@ -488,6 +488,7 @@ def _bakker_plan(family, users, p, m, today, now):
         due=10,
         owner_name="Kees (trainer van Sem)",
     )
+    _bakker_visions_successes_agreements(family, users, p, m, today, at, timeline, school, mornings)
     step(
         "Oma Ria haalt Sem op dinsdag op van school",
         p["ria"],
@@ -498,6 +499,134 @@ def _bakker_plan(family, users, p, m, today, now):
         status="proposed",
         decided_by=None,
     )
+
+
+def _bakker_visions_successes_agreements(
+    family, users, p, m, today, at, timeline, school, mornings
+):
+    from samenplan.plan.models import (
+        Agreement,
+        AgreementEvaluation,
+        AgreementSign,
+        Success,
+        Vision,
+    )
+
+    sanne, youssef, noor, martijn = (
+        users["sanne"],
+        users["youssef"],
+        users["noor"],
+        users["martijn"],
+    )
+    for member, author, text, first, days in [
+        (
+            m["sanne"],
+            sanne,
+            "We ontbijten samen en niemand schreeuwt. Ik ga met een goed gevoel naar mijn werk.",
+            "Mijn collega's, want ik kom op tijd en ontspannen binnen.",
+            63,
+        ),
+        (
+            m["youssef"],
+            youssef,
+            "Ik weet wat er speelt bij de kinderen en Sanne en ik overleggen gewoon samen.",
+            "Sem, omdat hij niet meer de boodschapper tussen ons is.",
+            60,
+        ),
+        (
+            m["noor"],
+            noor,
+            "Ik ga weer naar school zonder buikpijn. Na school teken ik met Fleur.",
+            "Fleur en mijn mentor.",
+            58,
+        ),
+        (
+            m["sem"],
+            sanne,
+            "Sem: 'Dan mag ik elke week voetballen en is mama niet meer boos over huiswerk.'",
+            "Trainer Kees.",
+            55,
+        ),
+    ]:
+        Vision.objects.create(
+            family=family,
+            member=member,
+            text=text,
+            first_noticed=first,
+            by_self=member.pk == getattr(p.get(author.email.split("@")[0]), "member_id", None),
+            created_by=author,
+            created_at=at(days),
+            decided_by=author,
+            decided_at=at(days),
+        )
+        timeline("vision", "added", author, text, days)
+    summer = Success.objects.create(
+        family=family,
+        what_happened="Vorige zomer ging Noor elke dag naar haar zomercursus.",
+        what_different="Oma Ria kwam 's ochtends vroeg. Sanne had tijd voor ontbijt met Noor.",
+        who_helped="Oma Ria, en dat het ritme elke dag hetzelfde was.",
+        created_by=sanne,
+        created_at=at(65),
+        decided_by=sanne,
+        decided_at=at(65),
+    )
+    summer.goals.set([school, mornings])
+    timeline("success", "added", sanne, summer.what_happened, 65)
+    football = Success.objects.create(
+        family=family,
+        what_happened="Na de voetbaltraining deed Sem zonder mopperen zijn huiswerk.",
+        what_different="Hij had zijn energie kwijt en Youssef zat naast hem.",
+        who_helped="Trainer Kees en Youssef.",
+        created_by=youssef,
+        created_at=at(30),
+        decided_by=youssef,
+        decided_at=at(30),
+    )
+    timeline("success", "added", youssef, football.what_happened, 30)
+
+    report = Agreement.objects.create(
+        family=family,
+        kind="collaboration",
+        text="Martijn vertelt Sanne elke vrijdag in een kort bericht hoe de week ging. "
+        "Youssef krijgt hetzelfde bericht.",
+        evaluate_on=today - timedelta(days=2),
+        created_by=martijn,
+        created_at=at(40),
+        decided_by=martijn,
+        decided_at=at(40),
+    )
+    report.concerned.set([p["martijn"], p["sanne"], p["youssef"]])
+    for key, days in (("martijn", 40), ("sanne", 39), ("youssef", 37)):
+        AgreementSign.objects.create(
+            family=family, agreement=report, participant=p[key], agreed_at=at(days)
+        )
+    timeline("agreement", "added", martijn, report.text, 40)
+    AgreementEvaluation.objects.create(
+        family=family,
+        agreement=report,
+        author=sanne,
+        works="partly",
+        adjust="Graag ook een zin over wat goed ging, niet alleen over wat lastig was.",
+        next_evaluation=today - timedelta(days=2),
+        created_at=at(16),
+    )
+    timeline("agreement", "evaluated", sanne, report.text, 16)
+    phones = Agreement.objects.create(
+        family=family,
+        kind="goal",
+        goal=mornings,
+        text="Door de week gaan de telefoons om half tien in de mand, ook die van mama.",
+        evaluate_on=today + timedelta(days=12),
+        created_by=sanne,
+        created_at=at(18),
+        decided_by=sanne,
+        decided_at=at(18),
+    )
+    phones.concerned.set([p["sanne"], p["noor"]])
+    AgreementSign.objects.create(
+        family=family, agreement=phones, participant=p["sanne"], agreed_at=at(18)
+    )
+    timeline("agreement", "added", sanne, phones.text, 18, mornings)
 
 
 def _degroot_plan(family, users, daan_member, today, now):

@@ -15,6 +15,9 @@ from samenplan.families.actions import ActionError
 from samenplan.families.models import Member, Participant
 
 from .models import (
+    Agreement,
+    AgreementEvaluation,
+    AgreementSign,
     Goal,
     GoalScore,
     HelpQuestion,
@@ -22,7 +25,9 @@ from .models import (
     Revision,
     Status,
     Step,
+    Success,
     TimelineEntry,
+    Vision,
 )
 
 
@@ -50,6 +55,8 @@ def _revision(access, item) -> None:
     for key, value in list(data.items()):
         if hasattr(value, "isoformat"):
             data[key] = value.isoformat()
+        elif isinstance(value, list):
+            data[key] = [getattr(v, "pk", v) for v in value]
     Revision.objects.create(
         family=access.family,
         item_type=item._meta.model_name,
@@ -306,9 +313,168 @@ def step_celebrate(*, access: FamilyAccess, step: Step, request=None) -> Step:
     return step
 
 
+# --- future picture, successes, agreements -------------------------------------
+
+
+def _writes_own_words(access: FamilyAccess, member: Member) -> bool:
+    """A person writes their own future picture; the family may write one down for a child."""
+    if access.participant.member_id == member.pk:
+        return True
+    return access.speaks_for_family
+
+
+@transaction.atomic
+def vision_write(
+    *, access: FamilyAccess, member: Member, text: str, first_noticed: str = "", request=None
+) -> Vision:
+    _require_edit(access)
+    if member.family_id != access.family.pk:
+        raise ActionError(_("Kies iemand uit dit gezin."))
+    accepted = _writes_own_words(access, member)
+    vision = Vision.objects.create(
+        family=access.family,
+        member=member,
+        text=text.strip(),
+        first_noticed=first_noticed.strip(),
+        by_self=access.participant.member_id == member.pk,
+        created_by=access.user,
+        status=Status.ACCEPTED if accepted else Status.PROPOSED,
+        decided_by=access.user if accepted else None,
+        decided_at=timezone.now() if accepted else None,
+    )
+    _revision(access, vision)
+    access.audit(action="create", data="vision", obj=vision, request=request)
+    _timeline(
+        access, kind="vision", action="added" if accepted else "proposed", summary=vision.text
+    )
+    return vision
+
+
+@transaction.atomic
+def success_create(
+    *,
+    access: FamilyAccess,
+    what_happened: str,
+    what_different: str = "",
+    who_helped: str = "",
+    goals=(),
+    request=None,
+) -> Success:
+    _require_edit(access)
+    goals = list(goals)
+    if any(goal.family_id != access.family.pk for goal in goals):
+        raise ActionError(_("Kies een doel uit dit plan."))
+    success = Success.objects.create(
+        family=access.family,
+        what_happened=what_happened.strip(),
+        what_different=what_different.strip(),
+        who_helped=who_helped.strip(),
+        created_by=access.user,
+        decided_by=access.user,
+        decided_at=timezone.now(),
+    )
+    success.goals.set(goals)
+    _revision(access, success)
+    access.audit(action="create", data="success", obj=success, request=request)
+    _timeline(
+        access,
+        kind="success",
+        action="added",
+        summary=success.what_happened,
+        goal=goals[0] if len(goals) == 1 else None,
+    )
+    return success
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    access: FamilyAccess,
+    kind: str,
+    text: str,
+    concerned,
+    goal: Goal | None = None,
+    evaluate_on=None,
+    request=None,
+) -> Agreement:
+    _require_edit(access)
+    concerned = list(concerned)
+    if not concerned:
+        raise ActionError(_("Kies voor wie de afspraak geldt."))
+    if any(p.family_id != access.family.pk or not p.is_active() for p in concerned):
+        raise ActionError(_("Kies iemand die aan tafel zit."))
+    if goal is not None and goal.family_id != access.family.pk:
+        raise ActionError(_("Kies een doel uit dit plan."))
+    if kind == Agreement.Kind.GOAL and goal is None:
+        raise ActionError(_("Kies bij welk doel de afspraak hoort."))
+    agreement = Agreement.objects.create(
+        family=access.family,
+        kind=kind,
+        goal=goal if kind == Agreement.Kind.GOAL else None,
+        text=text.strip(),
+        evaluate_on=evaluate_on,
+        created_by=access.user,
+        decided_by=access.user,
+        decided_at=timezone.now(),
+    )
+    agreement.concerned.set(concerned)
+    if access.participant in concerned:
+        AgreementSign.objects.create(
+            family=access.family, agreement=agreement, participant=access.participant
+        )
+    _revision(access, agreement)
+    access.audit(action="create", data="agreement", obj=agreement, request=request)
+    _timeline(access, kind="agreement", action="added", summary=agreement.text, goal=goal)
+    return agreement
+
+
+@transaction.atomic
+def agreement_agree(*, access: FamilyAccess, agreement: Agreement, request=None) -> AgreementSign:
+    if not agreement.concerned.filter(pk=access.participant.pk).exists():
+        raise ActionError(_("Deze afspraak gaat niet over jou."))
+    sign, created = AgreementSign.objects.get_or_create(
+        family=access.family, agreement=agreement, participant=access.participant
+    )
+    if created:
+        access.audit(action="accept", data="agreement", obj=agreement, request=request)
+        _timeline(
+            access, kind="agreement", action="agreed", summary=agreement.text, goal=agreement.goal
+        )
+    return sign
+
+
+@transaction.atomic
+def agreement_evaluate(
+    *,
+    access: FamilyAccess,
+    agreement: Agreement,
+    works: str,
+    adjust: str = "",
+    next_evaluation=None,
+    request=None,
+) -> AgreementEvaluation:
+    _require_edit(access)
+    evaluation = AgreementEvaluation.objects.create(
+        family=access.family,
+        agreement=agreement,
+        author=access.user,
+        works=works,
+        adjust=adjust.strip(),
+        next_evaluation=next_evaluation,
+    )
+    Agreement.objects.filter(pk=agreement.pk).update(
+        evaluate_on=next_evaluation, version=F("version") + 1
+    )
+    access.audit(action="create", data="agreement_evaluation", obj=evaluation, request=request)
+    _timeline(
+        access, kind="agreement", action="evaluated", summary=agreement.text, goal=agreement.goal
+    )
+    return evaluation
+
+
 # --- proposals ---------------------------------------------------------------------
 
-PROPOSABLE = {"help_question": HelpQuestion, "goal": Goal, "step": Step}
+PROPOSABLE = {"help_question": HelpQuestion, "goal": Goal, "step": Step, "vision": Vision}
 
 
 def can_decide(access: FamilyAccess, item) -> bool:
@@ -335,7 +501,7 @@ def proposal_decide(
     item.decided_at = timezone.now()
     item.decline_reason = "" if accept else reason.strip()[:500]
     item.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
-    kind = {HelpQuestion: "help_question", Goal: "goal", Step: "step"}[model]
+    kind = {v: k for k, v in PROPOSABLE.items()}[model]
     access.audit(action="accept" if accept else "decline", data=kind, obj=item, request=request)
     _timeline(
         access,

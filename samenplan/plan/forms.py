@@ -2,8 +2,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.models import Member, Participant
+from samenplan.lib.fields import IdMultipleChoiceField
 
-from .models import Goal, GoalScore, HelpQuestionCheck, Step
+from .models import (
+    Agreement,
+    AgreementEvaluation,
+    Goal,
+    GoalScore,
+    HelpQuestionCheck,
+    Step,
+    Success,
+    Vision,
+)
 
 
 class HelpQuestionForm(forms.Form):
@@ -86,3 +96,73 @@ class DeclineForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class VisionForm(forms.ModelForm):
+    class Meta:
+        model = Vision
+        fields = ["member", "text", "first_noticed"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = Member.objects.filter(pk__in=[m.pk for m in members])
+
+
+class SuccessForm(forms.ModelForm):
+    class Meta:
+        model = Success
+        fields = ["what_happened", "what_different", "who_helped", "goals"]
+        widgets = {
+            "what_happened": forms.Textarea(attrs={"rows": 3}),
+            "what_different": forms.Textarea(attrs={"rows": 3}),
+            "who_helped": forms.Textarea(attrs={"rows": 2}),
+            "goals": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"goals": IdMultipleChoiceField}
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["kind", "goal", "text", "concerned", "evaluate_on"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "concerned": forms.CheckboxSelectMultiple,
+            "evaluate_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "text": _("Bijvoorbeeld: Martijn vertelt elke vrijdag kort aan Sanne hoe het ging."),
+        }
+        field_classes = {"concerned": IdMultipleChoiceField}
+
+    def __init__(self, *args, goals=(), participants=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+        self.fields["goal"].required = False
+        self.fields["concerned"].queryset = Participant.objects.filter(
+            pk__in=[p.pk for p in participants]
+        ).select_related("user")
+        self.fields["concerned"].label_from_instance = lambda p: p.user.name
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Agreement.Kind.GOAL and not cleaned.get("goal"):
+            self.add_error("goal", _("Kies bij welk doel de afspraak hoort."))
+        return cleaned
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = AgreementEvaluation
+        fields = ["works", "adjust", "next_evaluation"]
+        widgets = {
+            "works": forms.RadioSelect,
+            "adjust": forms.Textarea(attrs={"rows": 2}),
+            "next_evaluation": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }

@@ -211,6 +211,136 @@ class Step(PlanItem):
         return self.done_at is None and self.due_date is not None and self.due_date < today
 
 
+class Vision(PlanItem):
+    """Toekomstbeeld: someone's answer to the miracle question, in their own words.
+
+    "Stel, het is over een half jaar en het gaat goed. Wat is er dan anders?
+    Wie merkt het als eerste?" A child's answer may be written down by a parent
+    or a professional; the page then says "opgeschreven door …".
+    """
+
+    member = models.ForeignKey(
+        "families.Member",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Wiens toekomstbeeld is dit?"),
+    )
+    text = models.TextField(_("Wat is er dan anders?"), max_length=2000)
+    first_noticed = models.CharField(_("Wie merkt het als eerste?"), max_length=300, blank=True)
+    by_self = models.BooleanField(default=False, help_text="Written by the member themselves.")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["family", "removed_at"])]
+        verbose_name = _("toekomstbeeld")
+        verbose_name_plural = _("toekomstbeelden")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Success(PlanItem):
+    """A moment when it did work: what happened, what was different, who helped."""
+
+    what_happened = models.TextField(_("Wat gebeurde er?"), max_length=2000)
+    what_different = models.TextField(
+        _("Wat deden jullie toen anders?"), max_length=2000, blank=True
+    )
+    who_helped = models.TextField(_("Wie of wat hielp?"), max_length=1000, blank=True)
+    goals = models.ManyToManyField(
+        Goal, blank=True, related_name="successes", verbose_name=_("Bij welke doelen past dit?")
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["family", "removed_at"])]
+        verbose_name = _("succes")
+        verbose_name_plural = _("successen")
+
+    def __str__(self):
+        return self.what_happened[:60]
+
+    @property
+    def text(self):
+        return self.what_happened
+
+
+class Agreement(PlanItem):
+    """An agreement about a goal or about how we work together, evaluated on a date."""
+
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("over een doel")
+        COLLABORATION = "collaboration", _("over hoe we samenwerken")
+
+    kind = models.CharField(_("Waarover gaat de afspraak?"), max_length=20, choices=Kind.choices)
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("Bij welk doel?"),
+    )
+    text = models.TextField(_("Wat spreken we af?"), max_length=1000)
+    evaluate_on = models.DateField(_("Wanneer kijken we of het werkt?"), null=True, blank=True)
+    concerned = models.ManyToManyField(
+        "families.Participant",
+        related_name="+",
+        verbose_name=_("Voor wie geldt de afspraak?"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["family", "removed_at"])]
+        verbose_name = _("afspraak")
+        verbose_name_plural = _("afspraken")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class AgreementSign(models.Model):
+    """A person concerned says yes to an agreement (✓ with the date)."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signs")
+    participant = models.ForeignKey(
+        "families.Participant", on_delete=models.PROTECT, related_name="+"
+    )
+    agreed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "participant"], name="one_sign_each")
+        ]
+
+    def __str__(self):
+        return f"{self.participant_id} ✓ {self.agreement_id}"
+
+
+class AgreementEvaluation(models.Model):
+    """An evaluation: does this agreement work, and what do we change?"""
+
+    class Works(models.TextChoices):
+        YES = "yes", _("Ja, het werkt")
+        PARTLY = "partly", _("Een beetje")
+        NO = "no", _("Nee, nog niet")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="evaluations")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    works = models.CharField(_("Werkt deze afspraak?"), max_length=10, choices=Works.choices)
+    adjust = models.TextField(_("Wat passen we aan?"), max_length=1000, blank=True)
+    next_evaluation = models.DateField(_("Wanneer kijken we weer?"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.agreement_id}: {self.works}"
+
+
 class Revision(models.Model):
     """A saved version of a plan item: nothing is silently overwritten."""
 
@@ -242,6 +372,9 @@ class TimelineEntry(models.Model):
         GOAL = "goal", _("doel")
         SCORE = "score", _("cijfer")
         STEP = "step", _("stap")
+        VISION = "vision", _("toekomstbeeld")
+        SUCCESS = "success", _("succes")
+        AGREEMENT = "agreement", _("afspraak")
 
     class Action(models.TextChoices):
         ADDED = "added", _("schreef")
@@ -253,6 +386,8 @@ class TimelineEntry(models.Model):
         CELEBRATED = "celebrated", _("vierde")
         REMOVED = "removed", _("haalde weg")
         CHECKED = "checked", _("keek opnieuw naar")
+        AGREED = "agreed", _("zei ja op")
+        EVALUATED = "evaluated", _("bekeek opnieuw")
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)

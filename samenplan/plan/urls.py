@@ -50,4 +50,17 @@ urlpatterns = [
         name="proposal_decline",
     ),
     path("gezin/<int:family_id>/plan/tijdlijn/", views.timeline, name="timeline"),
+    path("gezin/<int:family_id>/plan/toekomstbeeld/nieuw/", views.vision_new, name="vision_new"),
+    path("gezin/<int:family_id>/plan/successen/nieuw/", views.success_new, name="success_new"),
+    path("gezin/<int:family_id>/plan/afspraken/nieuw/", views.agreement_new, name="agreement_new"),
+    path(
+        "gezin/<int:family_id>/plan/afspraken/<int:agreement_id>/ja/",
+        views.agreement_agree,
+        name="agreement_agree",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/afspraken/<int:agreement_id>/evalueren/",
+        views.agreement_evaluate,
+        name="agreement_evaluate",
+    ),
 ]

@@ -20,14 +20,29 @@ from samenplan.lib.params import id_param
 from . import actions
 from .charts import legend_swatch, score_chart, series
 from .forms import (
+    AgreementForm,
     DeclineForm,
+    EvaluationForm,
     GoalForm,
     HelpQuestionCheckForm,
     HelpQuestionForm,
     ScoreForm,
     StepForm,
+    SuccessForm,
+    VisionForm,
 )
-from .models import Goal, GoalScore, HelpQuestion, HelpQuestionCheck, Status, Step, TimelineEntry
+from .models import (
+    Agreement,
+    Goal,
+    GoalScore,
+    HelpQuestion,
+    HelpQuestionCheck,
+    Status,
+    Step,
+    Success,
+    TimelineEntry,
+    Vision,
+)
 
 
 def _goal_in(access: FamilyAccess, goal_id) -> Goal:
@@ -104,6 +119,19 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         .select_related("created_by")
         .order_by("created_at")
     )
+    visions = list(
+        Vision.objects.current()
+        .filter(family_id=access.family.pk)
+        .select_related("member", "created_by")
+    )
+    successes = list(
+        Success.objects.current()
+        .filter(family_id=access.family.pk)
+        .select_related("created_by")
+        .prefetch_related("goals")
+        .order_by("-created_at")[:10]
+    )
+    agreements = _agreements(access)
     people = _goal_people(goals, scores)
     today = timezone.localdate()
     active = [g for g in goals if g.status == Status.ACCEPTED and g.goal_status == "active"]
@@ -116,6 +144,7 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         *(("help_question", q) for q in question_proposals),
         *(("goal", g) for g in goals if g.status == Status.PROPOSED),
         *(("step", s) for s in steps if s.status == Status.PROPOSED),
+        *(("vision", v) for v in visions if v.status == Status.PROPOSED),
     ]
     return render(
         request,
@@ -150,8 +179,40 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
             ],
             "today": today,
             "decline_form": DeclineForm(),
+            "visions": [v for v in visions if v.status == Status.ACCEPTED],
+            "successes": successes,
+            "agreements": agreements,
         },
     )
+
+
+def _agreements(access: FamilyAccess, **filters) -> list[dict]:
+    agreements = list(
+        Agreement.objects.current()
+        .filter(family_id=access.family.pk, **filters)
+        .select_related("goal")
+        .prefetch_related("concerned__user", "signs")
+        .order_by("evaluate_on", "id")
+    )
+    today = timezone.localdate()
+    rows = []
+    for agreement in agreements:
+        signed = {sign.participant_id: sign for sign in agreement.signs.all()}
+        concerned = [
+            {"participant": p, "sign": signed.get(p.pk)} for p in agreement.concerned.all()
+        ]
+        rows.append(
+            {
+                "agreement": agreement,
+                "concerned": concerned,
+                "mine_to_sign": any(
+                    c["participant"].pk == access.participant.pk and not c["sign"]
+                    for c in concerned
+                ),
+                "due": agreement.evaluate_on is not None and agreement.evaluate_on <= today,
+            }
+        )
+    return rows
 
 
 @login_required
@@ -219,7 +280,13 @@ def help_question_check(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 def goal_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="edit", data="goal")
-    form = GoalForm(request.POST or None, members=access.members)
+    initial = {}
+    vision_id = id_param(request.GET.get("toekomstbeeld"))
+    if vision_id:
+        vision = Vision.objects.current().filter(family_id=access.family.pk, pk=vision_id).first()
+        if vision is not None:
+            initial = {"text": vision.text[:300], "owner": vision.member_id}
+    form = GoalForm(request.POST or None, members=access.members, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             goal = actions.goal_create(access=access, request=request, **form.cleaned_data)
@@ -257,6 +324,11 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
         .select_related("owner__user", "goal")
         .order_by("done_at", "due_date", "id")
     )
+    successes = list(
+        Success.objects.current()
+        .filter(family_id=access.family.pk, goals=goal)
+        .order_by("-created_at")[:10]
+    )
     chart = score_chart(
         people,
         label=_("Cijfers voor dit doel, van 0 tot 10, door de tijd heen"),
@@ -274,6 +346,7 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
             "scores": list(reversed(scores))[:50],
             "chart": chart,
             "steps": steps,
+            "successes": successes,
             "score_form": ScoreForm(),
             "today": timezone.localdate(),
         },
@@ -426,6 +499,133 @@ def proposal_answer(
     except ActionError as error:
         messages.error(request, str(error))
     return redirect("plan:plan", access.family.pk)
+
+
+@login_required
+def vision_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="vision")
+    initial = {"member": access.participant.member_id}
+    form = VisionForm(request.POST or None, members=access.members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vision = actions.vision_write(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            if vision.status == Status.PROPOSED:
+                messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
+            else:
+                messages.success(request, _("Het toekomstbeeld staat in jullie plan."))
+            return redirect("plan:plan", access.family.pk)
+    return render(
+        request,
+        "plan/vision_form.html",
+        {"access": access, "family": access.family, "section": "plan", "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _active_goals(access: FamilyAccess) -> list[Goal]:
+    return list(
+        Goal.objects.current().filter(
+            family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active"
+        )
+    )
+
+
+@login_required
+def success_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="success")
+    form = SuccessForm(request.POST or None, goals=_active_goals(access))
+    if request.method == "POST" and form.is_valid():
+        actions.success_create(access=access, request=request, **form.cleaned_data)
+        messages.success(request, _("Mooi! Dit succes staat in jullie plan."))
+        return redirect("plan:plan", access.family.pk)
+    return render(
+        request,
+        "plan/success_form.html",
+        {"access": access, "family": access.family, "section": "plan", "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def agreement_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="agreement")
+    form = AgreementForm(
+        request.POST or None,
+        goals=_active_goals(access),
+        participants=_participants(access),
+        initial={"concerned": [access.participant.pk]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.agreement_create(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("De afspraak staat in jullie plan. Iedereen voor wie hij geldt, zegt ja."),
+            )
+            return redirect("plan:plan", access.family.pk)
+    return render(
+        request,
+        "plan/agreement_form.html",
+        {"access": access, "family": access.family, "section": "plan", "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _agreement_in(access: FamilyAccess, agreement_id) -> Agreement:
+    agreement = (
+        Agreement.objects.current()
+        .filter(family_id=access.family.pk, pk=agreement_id)
+        .select_related("goal")
+        .first()
+    )
+    if agreement is None:
+        raise Http404
+    return agreement
+
+
+@login_required
+@require_POST
+def agreement_agree(request: HttpRequest, family_id: int, agreement_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view")
+    agreement = _agreement_in(access, agreement_id)
+    if not agreement.concerned.filter(pk=access.participant.pk).exists():
+        raise PermissionDenied
+    actions.agreement_agree(access=access, agreement=agreement, request=request)
+    messages.success(request, _("Je hebt ja gezegd op de afspraak."))
+    return redirect("plan:plan", access.family.pk)
+
+
+@login_required
+def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="agreement")
+    agreement = _agreement_in(access, agreement_id)
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.agreement_evaluate(
+            access=access, agreement=agreement, request=request, **form.cleaned_data
+        )
+        messages.success(request, _("Dank je! De evaluatie is opgeslagen."))
+        return redirect("plan:plan", access.family.pk)
+    evaluations = list(agreement.evaluations.select_related("author").order_by("-created_at")[:20])
+    return render(
+        request,
+        "plan/agreement_evaluate.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "agreement": agreement,
+            "evaluations": evaluations,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -119,6 +119,12 @@ MATRIX = {
     "plan:step_celebrate": ("post", edit_page(302)),
     "plan:proposal_accept": ("post", family_writes(302)),
     "plan:proposal_decline": ("post", family_writes(302)),
+    "plan:vision_new": ("get", edit_page()),
+    "plan:success_new": ("get", edit_page()),
+    "plan:agreement_new": ("get", edit_page()),
+    "plan:agreement_evaluate": ("get", edit_page()),
+    # Only the people the agreement is for say yes: Sanne (Bakker), Daan (De Groot).
+    "plan:agreement_agree": ("post", expect(dict.fromkeys(VIEW, 403), sanne=302, daan=302)),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
@@ -161,7 +167,7 @@ class AccessMatrixTestCase(SamenplanTestCase):
             ),
         }
         cls.lotte_profile = cls.lotte.professional
-        from samenplan.plan.models import Goal, Step
+        from samenplan.plan.models import Agreement, Goal, Step
 
         cls.goal = {
             "bakker": Goal.objects.get(family=cls.bakker, text__startswith="Noor gaat"),
@@ -170,6 +176,14 @@ class AccessMatrixTestCase(SamenplanTestCase):
         cls.step = {
             "bakker": Step.objects.get(family=cls.bakker, text__startswith="Eva belt"),
             "degroot": Step.objects.get(family=cls.degroot, text__startswith="Daan belt"),
+        }
+        degroot_agreement = Agreement.objects.create(
+            family=cls.degroot, kind="collaboration", text="Bellen op zondag", created_by=cls.daan
+        )
+        degroot_agreement.concerned.set([cls.p["daan"]])
+        cls.agreement = {
+            "bakker": Agreement.objects.get(family=cls.bakker, text__startswith="Martijn vertelt"),
+            "degroot": degroot_agreement,
         }
         cls.proposal = {
             "bakker": Goal.objects.get(family=cls.bakker, status="proposed"),
@@ -203,6 +217,8 @@ class AccessMatrixTestCase(SamenplanTestCase):
             kwargs["goal_id"] = self.goal[family_key].pk
         if "step_id" in keys:
             kwargs["step_id"] = self.step[family_key].pk
+        if "agreement_id" in keys:
+            kwargs["agreement_id"] = self.agreement[family_key].pk
         if "item_id" in keys:
             kwargs["kind"] = "goal"
             kwargs["item_id"] = self.proposal[family_key].pk

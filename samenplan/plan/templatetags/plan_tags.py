@@ -18,4 +18,10 @@ def can_finish(step, access):
 
 @register.filter
 def proposal_kind(kind):
-    return {"help_question": _("Hulpvraag"), "goal": _("Doel"), "step": _("Stap")}.get(kind, kind)
+    labels = {
+        "help_question": _("Hulpvraag"),
+        "goal": _("Doel"),
+        "step": _("Stap"),
+        "vision": _("Toekomstbeeld"),
+    }
+    return labels.get(kind, kind)

@@ -106,6 +106,55 @@ class HostilePlanFormTestCase(HypothesisTestCase, SamenplanTestCase):
         response = self.client.post(url, {"reason": reason})
         self.assertIn(response.status_code, (302, 403, 404))
 
+    @given(member=ANY_NUMBER, text=ANY_TEXT, first_noticed=ANY_TEXT)
+    def test_the_future_picture_form(self, member, text, first_noticed):
+        data = {"member": member, "text": text, "first_noticed": first_noticed}
+        response = self.client.post(self.url("plan:vision_new"), data)
+        self.assert_handled(response, [text] if len(text) <= 2000 else [])
+
+    @given(
+        happened=ANY_TEXT,
+        different=ANY_TEXT,
+        helped=ANY_TEXT,
+        goals=st.lists(ANY_NUMBER, max_size=3),
+    )
+    def test_the_success_form(self, happened, different, helped, goals):
+        data = {
+            "what_happened": happened,
+            "what_different": different,
+            "who_helped": helped,
+            "goals": goals,
+        }
+        response = self.client.post(self.url("plan:success_new"), data)
+        self.assert_handled(response, [happened] if len(happened) <= 2000 else [])
+
+    @given(
+        kind=st.one_of(st.sampled_from(["goal", "collaboration"]), ANY_TEXT),
+        goal=ANY_NUMBER,
+        text=ANY_TEXT,
+        concerned=st.lists(ANY_NUMBER, max_size=3),
+        evaluate_on=DATES,
+    )
+    def test_the_agreement_form(self, kind, goal, text, concerned, evaluate_on):
+        data = {
+            "kind": kind,
+            "goal": goal,
+            "text": text,
+            "concerned": concerned,
+            "evaluate_on": evaluate_on,
+        }
+        response = self.client.post(self.url("plan:agreement_new"), data)
+        self.assert_handled(response, [text] if len(text) <= 1000 else [])
+
+    @given(works=ANY_TEXT, adjust=ANY_TEXT, next_evaluation=DATES)
+    def test_the_evaluation_form(self, works, adjust, next_evaluation):
+        from samenplan.plan.models import Agreement
+
+        agreement = Agreement.objects.filter(family=self.bakker).first()
+        data = {"works": works, "adjust": adjust, "next_evaluation": next_evaluation}
+        response = self.client.post(self.url("plan:agreement_evaluate", agreement.pk), data)
+        self.assert_handled(response, [adjust] if len(adjust) <= 1000 else [])
+
     @given(doel=ANY_NUMBER, persoon=ANY_NUMBER, soort=ANY_TEXT, pagina=ANY_NUMBER)
     def test_the_timeline_filters(self, doel, persoon, soort, pagina):
         response = self.client.get(
@@ -145,6 +194,18 @@ class PlanPayloadTestCase(SamenplanTestCase):
             reverse("plan:score_add", args=[family, goal.pk]), {"score": "4", "note": PAYLOAD}
         )
         self.assertTrue(Step.objects.filter(text=PAYLOAD).exists())
+        self.client.post(
+            reverse("plan:vision_new", args=[family]),
+            {"member": self.m["sem"].pk, "text": PAYLOAD, "first_noticed": PAYLOAD},
+        )
+        self.client.post(
+            reverse("plan:success_new", args=[family]),
+            {"what_happened": PAYLOAD, "what_different": PAYLOAD, "goals": [goal.pk]},
+        )
+        self.client.post(
+            reverse("plan:agreement_new", args=[family]),
+            {"kind": "collaboration", "text": PAYLOAD, "concerned": [self.p["sanne"].pk]},
+        )
         for url in (
             reverse("plan:plan", args=[family]),
             reverse("plan:goal", args=[family, goal.pk]),
