@@ -8,7 +8,7 @@ import pytest
 from samenplan.browser import check_page
 from samenplan.families.demo import build_demo
 from samenplan.families.models import Invitation
-from samenplan.plan.models import Goal
+from samenplan.plan.models import Agreement, Goal
 from samenplan.test import give_totp, logged_in_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,6 +43,10 @@ PAGES = [
     ("noor", "/gezin/{bakker}/plan/hulpvraag/", "Eerdere versies"),
     ("noor", "/gezin/{bakker}/plan/doelen/{goal}/bewerken/", "Doel veranderen"),
     ("daan", "/gezin/{degroot}/plan/", "Daan maakt zijn stage-uren af"),
+    ("sanne", "/gezin/{bakker}/plan/toekomstbeeld/nieuw/", "Hoe ziet de toekomst eruit?"),
+    ("sanne", "/gezin/{bakker}/plan/successen/nieuw/", "Wat gebeurde er?"),
+    ("sanne", "/gezin/{bakker}/plan/afspraken/nieuw/", "Wat spreken we af?"),
+    ("sanne", "/gezin/{bakker}/plan/afspraken/{agreement}/evalueren/", "Eerder bekeken"),
     (None, "/accounts/login/", "Professionals"),
     (None, "/accounts/password/reset/", "Samenplan"),
 ]
@@ -65,6 +69,7 @@ def test_every_page_is_accessible(page, live_server):
         "degroot": demo.degroot.pk,
         "lotte_profile": demo.users["lotte"].professional.pk,
         "goal": Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat").pk,
+        "agreement": Agreement.objects.get(family=demo.bakker, text__startswith="Martijn").pk,
     }
     for who, path, marker in PAGES:
         if who is None:

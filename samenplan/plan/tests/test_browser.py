@@ -53,6 +53,21 @@ def test_a_parent_adds_a_goal_and_a_step_and_accepts_a_proposal(page, live_serve
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**soort=goal")
     page.locator(".log").get_by_text("Sem slaapt door de week om half negen").first.wait_for()
+    page.goto(f"/gezin/{family}/plan/")
+    page.get_by_role("link", name="Toekomstbeeld opschrijven").click()
+    page.get_by_label("Wiens toekomstbeeld is dit?").select_option(label="Lina Bakker")
+    page.get_by_label("Wat is er dan anders?").fill("Lina lacht als ze naar de opvang gaat.")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Het toekomstbeeld staat in jullie plan.").wait_for()
+    assert page.get_by_text(
+        "Opgeschreven door Sanne Bakker, in de woorden van Lina Bakker."
+    ).is_visible()
+    page.get_by_role("link", name="Succes vertellen").click()
+    page.get_by_label("Wat gebeurde er?").fill("Zondag ontbeten we met z'n vieren zonder ruzie.")
+    page.get_by_label("Rustige ochtenden thuis").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Mooi! Dit succes staat in jullie plan.").wait_for()
+    check_page(page, "plan with a new success")
     screenshot(page, f"plan-parent-{page.size_name}")
 
 
@@ -83,4 +98,6 @@ def test_a_youth_scores_her_goal_and_celebrates_a_step(page, live_server):
     step = Step.objects.get(text="Ik neem mijn tekenspullen mee naar school")
     assert step.done_at and step.celebrated_at
     check_page(page, "plan after celebrating")
+    page.get_by_role("button", name="Ja, ik doe mee: Door de week gaan de telefoons").click()
+    page.get_by_text("Je hebt ja gezegd op de afspraak.").wait_for()
     screenshot(page, f"plan-youth-{page.size_name}")
