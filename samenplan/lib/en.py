@@ -482,4 +482,10 @@ EN = {
     "Hoe ziet de toekomst eruit?": "What does the future look like?",
     "Stel, het is over een half jaar en het gaat goed. Wat is er dan anders? Wie merkt het als eerste?": "Imagine it is half a year from now and things are going well. What is different then? Who notices it first?",
     "Schrijf het op in je eigen woorden. Voor een kind kun je het samen opschrijven: dan staat erbij wie het opschreef.": "Write it down in your own words. For a child you can write it down together: then it says who wrote it down.",
+    # Private goals of a youth
+    "Alleen een jongere van 12 jaar of ouder kan een doel voor zich houden.": "Only a youth of 12 or older can keep a goal to themselves.",
+    "Alleen je eigen doel kun je voor jezelf houden.": "You can only keep your own goal to yourself.",
+    "Alleen voor je eigen doel. Dan zien alleen jij en de mensen die je hieronder aanvinkt dit doel.": "Only for your own goal. Then only you and the people you tick below see this goal.",
+    "Alleen voor mij en wie ik kies": "Only for me and the people I choose",
+    "Wie mag dit doel zien?": "Who may see this goal?",
 }

@@ -140,11 +140,14 @@ def goal_create(
     why: str = "",
     scale_low: str = "",
     scale_high: str = "",
+    private: bool = False,
+    shared_with=(),
     request=None,
 ) -> Goal:
     _require_edit(access)
     if owner is not None and owner.family_id != access.family.pk:
         raise ActionError(_("Kies iemand uit dit gezin."))
+    _check_private(access, owner, private, shared_with)
     family_writes = access.speaks_for_family
     goal = Goal.objects.create(
         family=access.family,
@@ -154,11 +157,14 @@ def goal_create(
         why=why.strip(),
         scale_low=scale_low.strip(),
         scale_high=scale_high.strip(),
+        private=private,
         created_by=access.user,
         status=Status.ACCEPTED if family_writes else Status.PROPOSED,
         decided_by=access.user if family_writes else None,
         decided_at=timezone.now() if family_writes else None,
     )
+    if private:
+        goal.shared_with.set(shared_with)
     _revision(access, goal)
     access.audit(action="create", data="goal", obj=goal, request=request)
     _timeline(
@@ -171,6 +177,20 @@ def goal_create(
     return goal
 
 
+def _check_private(access: FamilyAccess, owner, private: bool, shared_with) -> None:
+    """Only a youth of 12+ keeps a goal private, and only their own goal."""
+    if not private:
+        return
+    if not access.is_youth_12:
+        raise ActionError(
+            _("Alleen een jongere van 12 jaar of ouder kan een doel voor zich houden.")
+        )
+    if owner is None or owner.pk != access.participant.member_id:
+        raise ActionError(_("Alleen je eigen doel kun je voor jezelf houden."))
+    if any(p.family_id != access.family.pk for p in shared_with):
+        raise ActionError(_("Kies iemand die aan tafel zit."))
+
+
 @transaction.atomic
 def goal_update(
     *, access: FamilyAccess, goal: Goal, expected_version: int, request=None, **fields
@@ -178,9 +198,13 @@ def goal_update(
     """Change a goal. Only the family does; a stale version is refused."""
     if not access.speaks_for_family:
         raise ActionError(_("Alleen het gezin verandert de eigen doelen."))
-    owner = fields.get("owner")
+    owner = fields.get("owner", goal.owner)
     if owner is not None and owner.family_id != access.family.pk:
         raise ActionError(_("Kies iemand uit dit gezin."))
+    shared_with = fields.pop("shared_with", None)
+    private = fields.get("private", goal.private)
+    if "private" in fields or shared_with is not None:
+        _check_private(access, owner, private, shared_with or ())
     for key in ("text", "why", "scale_low", "scale_high"):
         if key in fields:
             fields[key] = fields[key].strip()
@@ -190,6 +214,8 @@ def goal_update(
     if not changed:
         raise StaleEdit(Goal.objects.get(pk=goal.pk).text)
     goal.refresh_from_db()
+    if shared_with is not None:
+        goal.shared_with.set(shared_with if goal.private else [])
     _revision(access, goal)
     access.audit(action="update", data="goal", obj=goal, request=request)
     _timeline(access, kind="goal", action="changed", summary=goal.text, goal=goal)

@@ -38,20 +38,57 @@ class GoalForm(forms.ModelForm):
 
     class Meta:
         model = Goal
-        fields = ["text", "owner", "domain", "why", "scale_low", "scale_high", "goal_status"]
-        widgets = {"why": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "text",
+            "owner",
+            "domain",
+            "why",
+            "scale_low",
+            "scale_high",
+            "goal_status",
+            "private",
+            "shared_with",
+        ]
+        widgets = {
+            "why": forms.Textarea(attrs={"rows": 3}),
+            "shared_with": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"shared_with": IdMultipleChoiceField}
         help_texts = {
             "scale_low": _("Bijvoorbeeld: Noor gaat helemaal niet naar school."),
             "scale_high": _("Bijvoorbeeld: Noor gaat elke dag naar school."),
         }
 
-    def __init__(self, *args, members=(), **kwargs):
+    def __init__(self, *args, members=(), access=None, participants=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = Member.objects.filter(pk__in=[m.pk for m in members])
         self.fields["owner"].empty_label = _("Het hele gezin")
         if not self.instance.pk:
             del self.fields["goal_status"]
             del self.fields["version"]
+        self._access = access
+        if access is not None and access.is_youth_12:
+            others = [p for p in participants if p.pk != access.participant.pk]
+            self.fields["shared_with"].queryset = Participant.objects.filter(
+                pk__in=[p.pk for p in others]
+            ).select_related("user")
+            self.fields["shared_with"].label_from_instance = lambda p: p.user.name
+            self.fields["private"].help_text = _(
+                "Alleen voor je eigen doel. Dan zien alleen jij en de mensen die je hieronder "
+                "aanvinkt dit doel."
+            )
+        else:
+            del self.fields["private"]
+            del self.fields["shared_with"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("private"):
+            return cleaned
+        owner = cleaned.get("owner")
+        if owner is None or owner.pk != self._access.participant.member_id:
+            self.add_error("private", _("Alleen je eigen doel kun je voor jezelf houden."))
+        return cleaned
 
 
 class ScoreForm(forms.ModelForm):

@@ -133,6 +133,14 @@ class Goal(PlanItem):
     )
     scale_low = models.CharField(_("0 betekent"), max_length=150, blank=True)
     scale_high = models.CharField(_("10 betekent"), max_length=150, blank=True)
+    # A youth of 12+ may keep their own goal to themselves and people they choose.
+    private = models.BooleanField(_("Alleen voor mij en wie ik kies"), default=False)
+    shared_with = models.ManyToManyField(
+        "families.Participant",
+        blank=True,
+        related_name="+",
+        verbose_name=_("Wie mag dit doel zien?"),
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -43,12 +44,15 @@ from .models import (
     TimelineEntry,
     Vision,
 )
+from .visibility import hidden_goal_ids
 
 
 def _goal_in(access: FamilyAccess, goal_id) -> Goal:
-    goal = Goal.objects.filter(
-        family_id=access.family.pk, pk=goal_id, removed_at__isnull=True
-    ).first()
+    goal = (
+        Goal.objects.filter(family_id=access.family.pk, pk=goal_id, removed_at__isnull=True)
+        .exclude(pk__in=hidden_goal_ids(access))
+        .first()
+    )
     if goal is None:
         raise Http404
     return goal
@@ -57,6 +61,7 @@ def _goal_in(access: FamilyAccess, goal_id) -> Goal:
 def _step_in(access: FamilyAccess, step_id) -> Step:
     step = (
         Step.objects.filter(family_id=access.family.pk, pk=step_id, removed_at__isnull=True)
+        .exclude(goal_id__in=hidden_goal_ids(access))
         .select_related("goal")
         .first()
     )
@@ -98,19 +103,23 @@ def _check_due(access: FamilyAccess, question: HelpQuestion | None) -> bool:
 @login_required
 def plan(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="view", data="plan")
+    hidden = hidden_goal_ids(access)
     question = actions.help_question_current(access.family.pk)
     goals = list(
         Goal.objects.current()
         .filter(family_id=access.family.pk)
+        .exclude(pk__in=hidden)
         .select_related("owner", "created_by")
     )
     steps = list(
         Step.objects.current()
         .filter(family_id=access.family.pk)
+        .exclude(goal_id__in=hidden)
         .select_related("owner__user", "goal", "created_by")
     )
     scores = list(
         GoalScore.objects.filter(family_id=access.family.pk, goal__removed_at__isnull=True)
+        .exclude(goal_id__in=hidden)
         .select_related("author")
         .order_by("created_at", "id")
     )
@@ -128,10 +137,10 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         Success.objects.current()
         .filter(family_id=access.family.pk)
         .select_related("created_by")
-        .prefetch_related("goals")
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.exclude(pk__in=hidden)))
         .order_by("-created_at")[:10]
     )
-    agreements = _agreements(access)
+    agreements = _agreements(access, hidden)
     people = _goal_people(goals, scores)
     today = timezone.localdate()
     active = [g for g in goals if g.status == Status.ACCEPTED and g.goal_status == "active"]
@@ -186,10 +195,11 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
     )
 
 
-def _agreements(access: FamilyAccess, **filters) -> list[dict]:
+def _agreements(access: FamilyAccess, hidden: set[int]) -> list[dict]:
     agreements = list(
         Agreement.objects.current()
-        .filter(family_id=access.family.pk, **filters)
+        .filter(family_id=access.family.pk)
+        .exclude(goal_id__in=hidden)
         .select_related("goal")
         .prefetch_related("concerned__user", "signs")
         .order_by("evaluate_on", "id")
@@ -286,7 +296,13 @@ def goal_new(request: HttpRequest, family_id: int) -> HttpResponse:
         vision = Vision.objects.current().filter(family_id=access.family.pk, pk=vision_id).first()
         if vision is not None:
             initial = {"text": vision.text[:300], "owner": vision.member_id}
-    form = GoalForm(request.POST or None, members=access.members, initial=initial)
+    form = GoalForm(
+        request.POST or None,
+        members=access.members,
+        initial=initial,
+        access=access,
+        participants=_participants(access),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             goal = actions.goal_create(access=access, request=request, **form.cleaned_data)
@@ -364,6 +380,8 @@ def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
         instance=goal,
         members=access.members,
         initial={"version": goal.version},
+        access=access,
+        participants=_participants(access),
     )
     stale = None
     if request.method == "POST" and form.is_valid():
@@ -419,11 +437,7 @@ def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
 @login_required
 def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="edit", data="step")
-    goals = list(
-        Goal.objects.current().filter(
-            family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active"
-        )
-    )
+    goals = _active_goals(access)
     # Client supporters stand beside the family and take on no steps.
     participants = [p for p in _participants(access) if p.role != "client_supporter"]
     initial = {"owner": access.participant.pk}
@@ -527,9 +541,9 @@ def vision_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 def _active_goals(access: FamilyAccess) -> list[Goal]:
     return list(
-        Goal.objects.current().filter(
-            family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active"
-        )
+        Goal.objects.current()
+        .filter(family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active")
+        .exclude(pk__in=hidden_goal_ids(access))
     )
 
 
@@ -581,6 +595,7 @@ def _agreement_in(access: FamilyAccess, agreement_id) -> Agreement:
     agreement = (
         Agreement.objects.current()
         .filter(family_id=access.family.pk, pk=agreement_id)
+        .exclude(goal_id__in=hidden_goal_ids(access))
         .select_related("goal")
         .first()
     )
@@ -631,10 +646,17 @@ def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) 
 @login_required
 def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="view", data="timeline")
-    entries = TimelineEntry.objects.filter(family_id=access.family.pk).select_related(
-        "actor", "goal"
+    hidden = hidden_goal_ids(access)
+    entries = (
+        TimelineEntry.objects.filter(family_id=access.family.pk)
+        .exclude(goal_id__in=hidden)
+        .select_related("actor", "goal")
     )
-    goals = list(Goal.objects.current().filter(family_id=access.family.pk, status=Status.ACCEPTED))
+    goals = list(
+        Goal.objects.current()
+        .filter(family_id=access.family.pk, status=Status.ACCEPTED)
+        .exclude(pk__in=hidden)
+    )
     people = _participants(access)
     chosen = {"doel": "", "persoon": "", "soort": ""}
     goal_id = id_param(request.GET.get("doel"))

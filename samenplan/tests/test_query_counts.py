@@ -11,8 +11,9 @@ from samenplan.test import SamenplanTestCase, give_totp
 # The most queries any page may use: session, user, gate, audit, then one
 # query per kind of content. "Ons plan" shows nine kinds of content (help
 # question, proposals, goals, scores, steps, future pictures, successes with
-# their goals, agreements with the people and their yes) and needs eighteen.
-BUDGET = 18
+# their goals, agreements with the people and their yes) and which goals
+# are private, and needs nineteen.
+BUDGET = 19
 
 
 class QueryCountTestCase(SamenplanTestCase):

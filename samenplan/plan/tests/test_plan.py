@@ -320,3 +320,65 @@ class StepOwnerTestCase(PlanTestCase):
         self.login(self.sanne)
         response = self.client.get(self.url("plan:step_new"))
         self.assertNotContains(response, ">Joke Mulder<")
+
+
+class PrivateGoalTestCase(PlanTestCase):
+    """A youth of 12+ may keep her own goal to herself and people she chooses."""
+
+    def make_private_goal(self, shared_with=()):
+        self.login(self.noor)
+        response = self.client.post(
+            self.url("plan:goal_new"),
+            {
+                "text": "Ik durf te zeggen dat ik gepest word",
+                "domain": "veiligheid",
+                "owner": self.m["noor"].pk,
+                "private": "on",
+                "shared_with": [p.pk for p in shared_with],
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        return Goal.objects.get(text="Ik durf te zeggen dat ik gepest word")
+
+    def test_only_the_youth_and_chosen_people_see_it(self):
+        goal = self.make_private_goal(shared_with=[self.p["eva"]])
+        self.assertTrue(goal.private)
+        self.client.post(self.url("plan:score_add", goal.pk), {"score": "3"})
+        give_totp(self.eva)
+        for user, sees in (
+            (self.noor, True),
+            (self.eva, True),
+            (self.sanne, False),
+            (self.ria, False),
+        ):
+            self.login(user)
+            with self.subTest(user=user.name):
+                plan = self.client.get(self.url("plan:plan")).content.decode()
+                timeline = self.client.get(self.url("plan:timeline")).content.decode()
+                detail = self.client.get(self.url("plan:goal", goal.pk))
+                self.assertEqual("gepest" in plan, sees)
+                self.assertEqual("gepest" in timeline, sees)
+                self.assertEqual(detail.status_code, 200 if sees else 404)
+
+    def test_a_parent_cannot_make_a_goal_private(self):
+        self.login(self.sanne)
+        self.client.post(
+            self.url("plan:goal_new"),
+            {"text": "Geheim doel", "domain": "geld", "owner": self.m["sanne"].pk, "private": "on"},
+        )
+        self.assertFalse(Goal.objects.get(text="Geheim doel").private)
+
+    def test_a_youth_can_only_keep_her_own_goal_private(self):
+        self.login(self.noor)
+        response = self.client.post(
+            self.url("plan:goal_new"),
+            {
+                "text": "Sem zijn doel",
+                "domain": "school",
+                "owner": self.m["sem"].pk,
+                "private": "on",
+            },
+        )
+        self.assertContains(
+            response, "Alleen je eigen doel kun je voor jezelf houden.", status_code=400
+        )
