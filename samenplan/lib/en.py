@@ -488,4 +488,10 @@ EN = {
     "Alleen voor je eigen doel. Dan zien alleen jij en de mensen die je hieronder aanvinkt dit doel.": "Only for your own goal. Then only you and the people you tick below see this goal.",
     "Alleen voor mij en wie ik kies": "Only for me and the people I choose",
     "Wie mag dit doel zien?": "Who may see this goal?",
+    # Removing
+    "Iemand anders heeft dit doel intussen veranderd. Kijk het nog eens na.": "Someone else changed this goal in the meantime. Please look at it again.",
+    "Het doel is uit het plan gehaald. Op de tijdlijn blijft het zichtbaar.": "The goal has been taken out of the plan. It stays visible on the timeline.",
+    "De stap is uit het plan gehaald.": "The step has been taken out of the plan.",
+    "Doel uit het plan halen (het blijft op de tijdlijn)": "Take the goal out of the plan (it stays on the timeline)",
+    "Weghalen: %(text)s": "Remove: %(text)s",
 }

@@ -223,6 +223,23 @@ def goal_update(
 
 
 @transaction.atomic
+def goal_remove(*, access: FamilyAccess, goal: Goal, expected_version: int, request=None) -> Goal:
+    """Take a goal out of the plan. It stays in the history and on the timeline."""
+    if not access.speaks_for_family:
+        raise ActionError(_("Alleen het gezin verandert de eigen doelen."))
+    changed = Goal.objects.filter(
+        pk=goal.pk, version=expected_version, removed_at__isnull=True
+    ).update(removed_at=timezone.now(), removed_by=access.user, version=F("version") + 1)
+    if not changed:
+        raise StaleEdit(Goal.objects.get(pk=goal.pk).text)
+    goal.refresh_from_db()
+    _revision(access, goal)
+    access.audit(action="remove", data="goal", obj=goal, request=request)
+    _timeline(access, kind="goal", action="removed", summary=goal.text, goal=goal)
+    return goal
+
+
+@transaction.atomic
 def score_add(
     *, access: FamilyAccess, goal: Goal, score: int, note: str = "", request=None
 ) -> GoalScore:
@@ -322,6 +339,31 @@ def step_done(*, access: FamilyAccess, step: Step, request=None) -> Step:
     _revision(access, step)
     access.audit(action="update", data="step", obj=step, request=request)
     _timeline(access, kind="step", action="done", summary=step.text, goal=step.goal)
+    return step
+
+
+def can_remove_step(access: FamilyAccess, step: Step) -> bool:
+    if not access.can("edit"):
+        return False
+    if step.created_by_id == access.user.pk:
+        return True
+    return can_finish_step(access, step)
+
+
+@transaction.atomic
+def step_remove(*, access: FamilyAccess, step: Step, request=None) -> Step:
+    """Take a step out of the plan. It stays in the history and on the timeline."""
+    step = Step.objects.select_for_update().get(pk=step.pk, family_id=access.family.pk)
+    if not can_remove_step(access, step):
+        raise ActionError(_("Dit mag je niet doen."))
+    if step.removed_at is None:
+        step.removed_at = timezone.now()
+        step.removed_by = access.user
+        step.version += 1
+        step.save(update_fields=["removed_at", "removed_by", "version"])
+        _revision(access, step)
+        access.audit(action="remove", data="step", obj=step, request=request)
+        _timeline(access, kind="step", action="removed", summary=step.text, goal=step.goal)
     return step
 
 

@@ -20,6 +20,11 @@ urlpatterns = [
         name="goal_edit",
     ),
     path(
+        "gezin/<int:family_id>/plan/doelen/<int:goal_id>/weghalen/",
+        views.goal_remove,
+        name="goal_remove",
+    ),
+    path(
         "gezin/<int:family_id>/plan/doelen/<int:goal_id>/cijfer/",
         views.score_add,
         name="score_add",
@@ -36,6 +41,12 @@ urlpatterns = [
         views.step_change,
         {"change": "celebrate"},
         name="step_celebrate",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/stappen/<int:step_id>/weghalen/",
+        views.step_change,
+        {"change": "remove"},
+        name="step_remove",
     ),
     path(
         "gezin/<int:family_id>/plan/voorstel/<slug:kind>/<int:item_id>/overnemen/",

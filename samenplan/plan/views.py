@@ -419,6 +419,30 @@ def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
 
 @login_required
 @require_POST
+def goal_remove(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    goal = _goal_in(access, goal_id)
+    if not access.speaks_for_family:
+        raise PermissionDenied
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    try:
+        actions.goal_remove(access=access, goal=goal, expected_version=version, request=request)
+    except actions.StaleEdit:
+        messages.error(
+            request, _("Iemand anders heeft dit doel intussen veranderd. Kijk het nog eens na.")
+        )
+        return redirect("plan:goal", access.family.pk, goal.pk)
+    messages.success(
+        request, _("Het doel is uit het plan gehaald. Op de tijdlijn blijft het zichtbaar.")
+    )
+    return redirect("plan:plan", access.family.pk)
+
+
+@login_required
+@require_POST
 def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="edit")
     goal = _goal_in(access, goal_id)
@@ -473,8 +497,13 @@ def step_change(request: HttpRequest, family_id: int, step_id: int, change: str)
     step = _step_in(access, step_id)
     if change == "done" and not actions.can_finish_step(access, step):
         raise PermissionDenied
+    if change == "remove" and not actions.can_remove_step(access, step):
+        raise PermissionDenied
     try:
-        if change == "done":
+        if change == "remove":
+            actions.step_remove(access=access, step=step, request=request)
+            messages.success(request, _("De stap is uit het plan gehaald."))
+        elif change == "done":
             actions.step_done(access=access, step=step, request=request)
             messages.success(request, _("Goed gedaan! De stap is klaar."))
         else:

@@ -119,6 +119,9 @@ MATRIX = {
     "plan:step_celebrate": ("post", edit_page(302)),
     "plan:proposal_accept": ("post", family_writes(302)),
     "plan:proposal_decline": ("post", family_writes(302)),
+    "plan:goal_remove": ("post", family_writes(302)),
+    # Eva's step: Eva (owner), the family, or whoever wrote it may take it away.
+    "plan:step_remove": ("post", family_writes(302) | {"eva": 302}),
     "plan:vision_new": ("get", edit_page()),
     "plan:success_new": ("get", edit_page()),
     "plan:agreement_new": ("get", edit_page()),

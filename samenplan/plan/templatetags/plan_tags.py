@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from samenplan.plan.actions import can_finish_step
+from samenplan.plan.actions import can_finish_step, can_remove_step
 
 register = template.Library()
 
@@ -14,6 +14,11 @@ def overdue(step, today):
 @register.filter
 def can_finish(step, access):
     return can_finish_step(access, step)
+
+
+@register.filter
+def can_remove(step, access):
+    return can_remove_step(access, step)
 
 
 @register.filter

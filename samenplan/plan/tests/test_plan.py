@@ -382,3 +382,35 @@ class PrivateGoalTestCase(PlanTestCase):
         self.assertContains(
             response, "Alleen je eigen doel kun je voor jezelf houden.", status_code=400
         )
+
+
+class RemoveTestCase(PlanTestCase):
+    def test_a_removed_goal_leaves_the_plan_but_stays_in_history(self):
+        goal = self.goal("Sanne heeft")
+        self.login(self.sanne)
+        response = self.client.post(
+            self.url("plan:goal_remove", goal.pk), {"version": goal.version}
+        )
+        self.assertRedirects(response, self.url("plan:plan"))
+        goal.refresh_from_db()
+        self.assertIsNotNone(goal.removed_at)
+        self.assertNotContains(self.client.get(self.url("plan:plan")), "één avond per week")
+        self.assertContains(self.client.get(self.url("plan:timeline")), "haalde weg doel")
+        self.assertTrue(Revision.objects.filter(item_type="goal", item_id=goal.pk).exists())
+        self.assertTrue(AuditEvent.objects.filter(data="goal", action="remove").exists())
+
+    def test_it_refuses_to_remove_a_goal_changed_in_the_meantime(self):
+        goal = self.goal("Sanne heeft")
+        self.login(self.sanne)
+        self.client.post(self.url("plan:goal_remove", goal.pk), {"version": goal.version - 1})
+        goal.refresh_from_db()
+        self.assertIsNone(goal.removed_at)
+
+    def test_a_step_is_removed_by_its_owner_but_not_by_others(self):
+        step = Step.objects.get(family=self.bakker, text__startswith="Youssef haalt")
+        self.login(self.ria)
+        self.assertEqual(self.client.post(self.url("plan:step_remove", step.pk)).status_code, 403)
+        self.login(self.youssef)
+        self.client.post(self.url("plan:step_remove", step.pk))
+        step.refresh_from_db()
+        self.assertEqual(step.removed_by, self.youssef)
