@@ -502,15 +502,35 @@ def step_change(request: HttpRequest, family_id: int, step_id: int, change: str)
     try:
         if change == "remove":
             actions.step_remove(access=access, step=step, request=request)
-            messages.success(request, _("De stap is uit het plan gehaald."))
+            flash = _("De stap is uit het plan gehaald.")
         elif change == "done":
-            actions.step_done(access=access, step=step, request=request)
-            messages.success(request, _("Goed gedaan! De stap is klaar."))
+            step = actions.step_done(access=access, step=step, request=request)
+            flash = _("Goed gedaan! De stap is klaar.")
         else:
-            actions.step_celebrate(access=access, step=step, request=request)
-            messages.success(request, _("Gevierd! Dit staat nu op de tijdlijn."))
+            step = actions.step_celebrate(access=access, step=step, request=request)
+            flash = _("Gevierd! Dit staat nu op de tijdlijn.")
     except ActionError as error:
+        if request.htmx:
+            return HttpResponse(str(error), status=409)
         messages.error(request, str(error))
+        return redirect("plan:plan", access.family.pk)
+    if request.htmx:
+        # In place: the card itself shows the new state and says what happened.
+        if change == "remove":
+            return render(request, "plan/step_removed.html", {"flash": flash})
+        return render(
+            request,
+            "plan/step_card.html",
+            {
+                "step": step,
+                "access": access,
+                "family": access.family,
+                "today": timezone.localdate(),
+                "back": request.POST.get("back", ""),
+                "flash": flash,
+            },
+        )
+    messages.success(request, flash)
     if request.POST.get("back") == "goal" and step.goal_id:
         return redirect("plan:goal", access.family.pk, step.goal_id)
     return redirect("plan:plan", access.family.pk)

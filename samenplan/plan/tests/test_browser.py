@@ -91,8 +91,12 @@ def test_a_youth_scores_her_goal_and_celebrates_a_step(page, live_server):
     page.get_by_label("Wat gaan we doen?").fill("Ik neem mijn tekenspullen mee naar school")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De stap staat in jullie plan.").wait_for()
+    # htmx is loaded (the CSP allows it) and "Klaar" updates the card in place.
+    assert page.evaluate("typeof window.htmx") == "object"
+    page.evaluate("window.stillThisPage = true")
     page.get_by_role("button", name="Klaar: Ik neem mijn tekenspullen").click()
     page.get_by_text("Goed gedaan!").wait_for()
+    assert page.evaluate("window.stillThisPage === true")
     page.get_by_role("button", name="Vier het: Ik neem mijn tekenspullen").click()
     page.get_by_text("Gevierd!").wait_for()
     step = Step.objects.get(text="Ik neem mijn tekenspullen mee naar school")

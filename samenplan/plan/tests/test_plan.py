@@ -414,3 +414,27 @@ class RemoveTestCase(PlanTestCase):
         self.client.post(self.url("plan:step_remove", step.pk))
         step.refresh_from_db()
         self.assertEqual(step.removed_by, self.youssef)
+
+
+class InPlaceTestCase(PlanTestCase):
+    """With htmx, a step's buttons update just that card; without it, the page reloads."""
+
+    def test_it_answers_htmx_with_the_card_only(self):
+        step = Step.objects.get(family=self.bakker, text__startswith="Youssef haalt")
+        self.login(self.youssef)
+        response = self.client.post(self.url("plan:step_done", step.pk), HTTP_HX_REQUEST="true")
+        self.assertEqual(response.status_code, 200)
+        content = response.content.decode()
+        self.assertTrue(
+            content.lstrip().startswith(f'<li class="card card--compact" id="step-{step.pk}"')
+        )
+        self.assertIn("Goed gedaan! De stap is klaar.", content)
+        self.assertIn("Vier het: Youssef haalt Sem", content)
+        self.assertNotIn("<html", content)
+
+    def test_it_keeps_working_without_javascript(self):
+        step = Step.objects.get(family=self.bakker, text__startswith="Youssef haalt")
+        self.login(self.youssef)
+        response = self.client.post(self.url("plan:step_done", step.pk), follow=True)
+        self.assertContains(response, "Goed gedaan! De stap is klaar.")
+        self.assertContains(response, "<html")
