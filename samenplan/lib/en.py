@@ -494,4 +494,5 @@ EN = {
     "De stap is uit het plan gehaald.": "The step has been taken out of the plan.",
     "Doel uit het plan halen (het blijft op de tijdlijn)": "Take the goal out of the plan (it stays on the timeline)",
     "Weghalen: %(text)s": "Remove: %(text)s",
+    "afgedrukt op %(when)s": "printed on %(when)s",
 }
