@@ -54,6 +54,18 @@ def test_a_parent_adds_a_goal_and_a_step_and_accepts_a_proposal(page, live_serve
     page.wait_for_url("**soort=goal")
     page.locator(".log").get_by_text("Sem slaapt door de week om half negen").first.wait_for()
     page.goto(f"/gezin/{family}/plan/")
+    page.get_by_role("link", name="Hulpvraag veranderen").click()
+    page.get_by_label("Onze hulpvraag").fill(
+        "Hoe houden we de ochtenden rustig, ook als Noor weer elke dag naar school gaat?"
+    )
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De hulpvraag is opgeslagen.").wait_for()
+    page.get_by_role("link", name="Afspraak maken").click()
+    page.get_by_label("over hoe we samenwerken").check()
+    page.get_by_label("Wat spreken we af?").fill("Eva belt Sanne na elk gesprek met school.")
+    page.get_by_label("Eva de Vries").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De afspraak staat in jullie plan.").wait_for()
     page.get_by_role("link", name="Toekomstbeeld opschrijven").click()
     page.get_by_label("Wiens toekomstbeeld is dit?").select_option(label="Lina Bakker")
     page.get_by_label("Wat is er dan anders?").fill("Lina lacht als ze naar de opvang gaat.")
