@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from samenplan.families.access import FamilyAccess, family_for
@@ -225,6 +226,32 @@ def _agreements(access: FamilyAccess, hidden: set[int]) -> list[dict]:
     return rows
 
 
+PROPOSAL_READY = _lazy("Je voorstel staat klaar. Het gezin beslist erover.")
+
+
+def _form_page(request, access, form, template, *, create, done, proposed=PROPOSAL_READY):
+    """A page with one form that adds an item to the plan through its action.
+
+    On a valid POST the action runs; an ActionError comes back on the form,
+    with everything the person typed still in it.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = create(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            is_proposal = getattr(item, "status", None) == Status.PROPOSED
+            messages.success(request, str(proposed if is_proposal else done))
+            return redirect("plan:plan", access.family.pk)
+    return render(
+        request,
+        template,
+        {"access": access, "family": access.family, "section": "plan", "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
 @login_required
 def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="edit", data="help_question")
@@ -303,22 +330,13 @@ def goal_new(request: HttpRequest, family_id: int) -> HttpResponse:
         access=access,
         participants=_participants(access),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            goal = actions.goal_create(access=access, request=request, **form.cleaned_data)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            if goal.status == Status.PROPOSED:
-                messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
-            else:
-                messages.success(request, _("Het doel staat in jullie plan."))
-            return redirect("plan:plan", access.family.pk)
-    return render(
+    return _form_page(
         request,
+        access,
+        form,
         "plan/goal_form.html",
-        {"access": access, "family": access.family, "section": "plan", "form": form},
-        status=400 if form.errors else 200,
+        create=actions.goal_create,
+        done=_lazy("Het doel staat in jullie plan."),
     )
 
 
@@ -469,24 +487,14 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
     if goal_id:
         initial["goal"] = goal_id
     form = StepForm(request.POST or None, goals=goals, participants=participants, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            step = actions.step_create(access=access, request=request, **form.cleaned_data)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            if step.status == Status.PROPOSED:
-                messages.success(
-                    request, _("De stap is voorgesteld. Eerst moet die persoon hem aannemen.")
-                )
-            else:
-                messages.success(request, _("De stap staat in jullie plan."))
-            return redirect("plan:plan", access.family.pk)
-    return render(
+    return _form_page(
         request,
+        access,
+        form,
         "plan/step_form.html",
-        {"access": access, "family": access.family, "section": "plan", "form": form},
-        status=400 if form.errors else 200,
+        create=actions.step_create,
+        done=_lazy("De stap staat in jullie plan."),
+        proposed=_lazy("De stap is voorgesteld. Eerst moet die persoon hem aannemen."),
     )
 
 
@@ -569,22 +577,13 @@ def vision_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="edit", data="vision")
     initial = {"member": access.participant.member_id}
     form = VisionForm(request.POST or None, members=access.members, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            vision = actions.vision_write(access=access, request=request, **form.cleaned_data)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            if vision.status == Status.PROPOSED:
-                messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
-            else:
-                messages.success(request, _("Het toekomstbeeld staat in jullie plan."))
-            return redirect("plan:plan", access.family.pk)
-    return render(
+    return _form_page(
         request,
+        access,
+        form,
         "plan/vision_form.html",
-        {"access": access, "family": access.family, "section": "plan", "form": form},
-        status=400 if form.errors else 200,
+        create=actions.vision_write,
+        done=_lazy("Het toekomstbeeld staat in jullie plan."),
     )
 
 
@@ -600,15 +599,13 @@ def _active_goals(access: FamilyAccess) -> list[Goal]:
 def success_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="edit", data="success")
     form = SuccessForm(request.POST or None, goals=_active_goals(access))
-    if request.method == "POST" and form.is_valid():
-        actions.success_create(access=access, request=request, **form.cleaned_data)
-        messages.success(request, _("Mooi! Dit succes staat in jullie plan."))
-        return redirect("plan:plan", access.family.pk)
-    return render(
+    return _form_page(
         request,
+        access,
+        form,
         "plan/success_form.html",
-        {"access": access, "family": access.family, "section": "plan", "form": form},
-        status=400 if form.errors else 200,
+        create=actions.success_create,
+        done=_lazy("Mooi! Dit succes staat in jullie plan."),
     )
 
 
@@ -621,22 +618,13 @@ def agreement_new(request: HttpRequest, family_id: int) -> HttpResponse:
         participants=_participants(access),
         initial={"concerned": [access.participant.pk]},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.agreement_create(access=access, request=request, **form.cleaned_data)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("De afspraak staat in jullie plan. Iedereen voor wie hij geldt, zegt ja."),
-            )
-            return redirect("plan:plan", access.family.pk)
-    return render(
+    return _form_page(
         request,
+        access,
+        form,
         "plan/agreement_form.html",
-        {"access": access, "family": access.family, "section": "plan", "form": form},
-        status=400 if form.errors else 200,
+        create=actions.agreement_create,
+        done=_lazy("De afspraak staat in jullie plan. Iedereen voor wie hij geldt, zegt ja."),
     )
 
 

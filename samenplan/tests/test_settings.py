@@ -157,3 +157,16 @@ class NoInlineCodeTestCase(SimpleTestCase):
                 if inline.search(line):
                     found.append(f"{template}:{number}: {line.strip()}")
         self.assertEqual(found, [])
+
+
+class MigrationsTestCase(TestCase):
+    def test_it_has_a_migration_for_every_model_change(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        out = StringIO()
+        try:
+            call_command("makemigrations", "--check", "--dry-run", stdout=out)
+        except SystemExit:
+            self.fail("Models changed without a migration:\n" + out.getvalue())
