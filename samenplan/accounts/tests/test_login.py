@@ -30,7 +30,7 @@ class LoginByCodeTestCase(SamenplanTestCase):
 
     def test_it_refuses_a_wrong_code_with_a_dutch_message(self):
         self.client.post(reverse("account_request_login_code"), {"email": "sanne@example.org"})
-        response = self.client.post(reverse("account_confirm_login_code"), {"code": "XXXXXX"})
+        response = self.client.post(reverse("account_confirm_login_code"), {"code": "ABCD-EFGH"})
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Ongeldige code.")
         self.assertNotIn("_auth_user_id", self.client.session)
