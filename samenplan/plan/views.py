@@ -299,7 +299,8 @@ def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def help_question_check(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    # Every participant may say whether the help question still fits.
+    access = family_for(request, family_id, need="view")
     question = actions.help_question_current(access.family.pk)
     if question is None:
         raise Http404

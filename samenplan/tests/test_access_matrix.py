@@ -109,7 +109,7 @@ MATRIX = {
     "plan:timeline": ("get", view_page()),
     "plan:goal": ("get", view_page()),
     "plan:help_question": ("get", edit_page()),
-    "plan:help_question_check": ("post", edit_page(302)),
+    "plan:help_question_check": ("post", view_post()),
     "plan:goal_new": ("get", edit_page()),
     "plan:goal_edit": ("get", family_writes()),
     "plan:score_add": ("post", edit_page(302)),
