@@ -495,4 +495,9 @@ EN = {
     "Doel uit het plan halen (het blijft op de tijdlijn)": "Take the goal out of the plan (it stays on the timeline)",
     "Weghalen: %(text)s": "Remove: %(text)s",
     "afgedrukt op %(when)s": "printed on %(when)s",
+    # Proposed changes to a goal
+    "Bij dit doel kun je geen wijziging voorstellen.": "You cannot propose a change to this goal.",
+    "Een wijziging voorstellen": "Propose a change",
+    "Wijziging van doel": "Change to goal",
+    "Wordt:": "Becomes:",
 }

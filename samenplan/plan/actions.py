@@ -177,6 +177,43 @@ def goal_create(
     return goal
 
 
+CHANGEABLE = ("text", "owner", "domain", "why", "scale_low", "scale_high", "goal_status")
+
+
+@transaction.atomic
+def goal_propose_change(*, access: FamilyAccess, goal: Goal, request=None, **fields) -> Goal:
+    """Someone outside the family proposes a change; the goal itself stays as it is."""
+    _require_edit(access)
+    if goal.status != Status.ACCEPTED or goal.removed_at is not None:
+        raise ActionError(_("Bij dit doel kun je geen wijziging voorstellen."))
+    owner = fields.get("owner")
+    if owner is not None and owner.family_id != access.family.pk:
+        raise ActionError(_("Kies iemand uit dit gezin."))
+    values = {key: fields.get(key, getattr(goal, key)) for key in CHANGEABLE}
+    for key in ("text", "why", "scale_low", "scale_high"):
+        values[key] = values[key].strip()
+    proposal = Goal.objects.create(
+        family=access.family,
+        replaces=goal,
+        created_by=access.user,
+        status=Status.PROPOSED,
+        **values,
+    )
+    access.audit(action="create", data="goal", obj=proposal, request=request)
+    _timeline(access, kind="goal", action="proposed", summary=proposal.text, goal=goal)
+    return proposal
+
+
+def _apply_goal_change(access: FamilyAccess, proposal: Goal, request=None) -> None:
+    """Copy an accepted change onto the goal it replaces; the proposal stays in history."""
+    goal = Goal.objects.select_for_update().get(pk=proposal.replaces_id)
+    values = {key: getattr(proposal, key) for key in CHANGEABLE}
+    goal_update(access=access, goal=goal, expected_version=goal.version, request=request, **values)
+    proposal.removed_at = timezone.now()
+    proposal.removed_by = access.user
+    proposal.save(update_fields=["removed_at", "removed_by"])
+
+
 def _check_private(access: FamilyAccess, owner, private: bool, shared_with) -> None:
     """Only a youth of 12+ keeps a goal private, and only their own goal."""
     if not private:
@@ -569,6 +606,8 @@ def proposal_decide(
     item.decided_at = timezone.now()
     item.decline_reason = "" if accept else reason.strip()[:500]
     item.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+    if accept and isinstance(item, Goal) and item.replaces_id:
+        _apply_goal_change(access, item, request=request)
     kind = {v: k for k, v in PROPOSABLE.items()}[model]
     access.audit(action="accept" if accept else "decline", data=kind, obj=item, request=request)
     _timeline(

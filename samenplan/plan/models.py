@@ -133,6 +133,10 @@ class Goal(PlanItem):
     )
     scale_low = models.CharField(_("0 betekent"), max_length=150, blank=True)
     scale_high = models.CharField(_("10 betekent"), max_length=150, blank=True)
+    # A proposal to change an existing goal points at it; accepting copies it over.
+    replaces = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="change_proposals"
+    )
     # A youth of 12+ may keep their own goal to themselves and people they choose.
     private = models.BooleanField(_("Alleen voor mij en wie ik kies"), default=False)
     shared_with = models.ManyToManyField(

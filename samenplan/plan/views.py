@@ -110,7 +110,7 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         Goal.objects.current()
         .filter(family_id=access.family.pk)
         .exclude(pk__in=hidden)
-        .select_related("owner", "created_by")
+        .select_related("owner", "created_by", "replaces")
     )
     steps = list(
         Step.objects.current()
@@ -392,7 +392,7 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
 def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="edit", data="goal")
     goal = _goal_in(access, goal_id)
-    if not access.speaks_for_family:
+    if goal.private and not access.speaks_for_family:
         raise PermissionDenied
     form = GoalForm(
         request.POST or None,
@@ -405,6 +405,13 @@ def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
     stale = None
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        if not access.speaks_for_family:
+            # Others propose; the family's goal changes only when they take it over.
+            fields.pop("private", None)
+            fields.pop("shared_with", None)
+            actions.goal_propose_change(access=access, goal=goal, request=request, **fields)
+            messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
+            return redirect("plan:goal", access.family.pk, goal.pk)
         try:
             actions.goal_update(
                 access=access,

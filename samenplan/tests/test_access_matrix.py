@@ -111,7 +111,8 @@ MATRIX = {
     "plan:help_question": ("get", edit_page()),
     "plan:help_question_check": ("post", view_post()),
     "plan:goal_new": ("get", edit_page()),
-    "plan:goal_edit": ("get", family_writes()),
+    # The family edits; others at the table propose a change on the same page.
+    "plan:goal_edit": ("get", edit_page()),
     "plan:score_add": ("post", edit_page(302)),
     "plan:step_new": ("get", edit_page()),
     # The step is Eva's (Bakker) or Daan's (De Groot): they or the family finish it.

@@ -40,6 +40,7 @@ PAGES = [
     ("eva", "/gezin/{bakker}/plan/", "Een doel voorstellen"),
     ("eva", "/gezin/{bakker}/plan/hulpvraag/", "wordt een voorstel"),
     ("joke", "/gezin/{bakker}/plan/", "Onze doelen"),
+    ("eva", "/gezin/{bakker}/plan/doelen/{goal}/bewerken/", "Een wijziging voorstellen"),
     ("noor", "/gezin/{bakker}/plan/hulpvraag/", "Eerdere versies"),
     ("noor", "/gezin/{bakker}/plan/doelen/{goal}/bewerken/", "Doel veranderen"),
     ("daan", "/gezin/{degroot}/plan/", "Daan maakt zijn stage-uren af"),

@@ -147,15 +147,48 @@ class GoalTestCase(PlanTestCase):
         self.client.post(self.url("plan:goal_new"), self.data())
         self.assertEqual(Goal.objects.get(text="Sem slaapt op tijd").status, "proposed")
 
-    def test_a_professional_cannot_change_the_familys_goal(self):
+    def test_a_professionals_change_waits_until_the_family_takes_it_over(self):
         give_totp(self.eva)
         self.login(self.eva)
         goal = self.goal()
         response = self.client.post(
             self.url("plan:goal_edit", goal.pk),
-            self.data(text="Anders", version=goal.version, goal_status="active"),
+            self.data(
+                text="Noor gaat vier dagen naar school", domain="school", goal_status="active"
+            ),
         )
-        self.assertEqual(response.status_code, 403)
+        self.assertRedirects(response, self.url("plan:goal", goal.pk))
+        goal.refresh_from_db()
+        self.assertEqual(goal.text, "Noor gaat weer elke dag naar school")
+        proposal = Goal.objects.get(replaces=goal)
+        self.assertEqual((proposal.status, proposal.created_by), ("proposed", self.eva))
+        self.login(self.noor)
+        response = self.client.get(self.url("plan:plan"))
+        self.assertContains(response, "Wijziging van doel")
+        self.assertContains(response, "Noor gaat vier dagen naar school")
+        self.client.post(self.url("plan:proposal_accept", "goal", proposal.pk))
+        goal.refresh_from_db()
+        self.assertEqual((goal.text, goal.version), ("Noor gaat vier dagen naar school", 2))
+        response = self.client.get(self.url("plan:plan"))
+        self.assertNotContains(response, "Wijziging van doel")
+        self.assertEqual(
+            Goal.objects.current().filter(family=self.bakker, text__startswith="Noor gaat").count(),
+            1,
+        )
+
+    def test_a_declined_change_leaves_the_goal_alone(self):
+        give_totp(self.eva)
+        self.login(self.eva)
+        goal = self.goal()
+        self.client.post(
+            self.url("plan:goal_edit", goal.pk),
+            self.data(text="Iets anders", domain="school", goal_status="active"),
+        )
+        proposal = Goal.objects.get(replaces=goal)
+        self.login(self.sanne)
+        self.client.post(
+            self.url("plan:proposal_decline", "goal", proposal.pk), {"reason": "Noor wil dit zelf"}
+        )
         goal.refresh_from_db()
         self.assertEqual(goal.text, "Noor gaat weer elke dag naar school")
 
