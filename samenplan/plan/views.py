@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -118,9 +119,18 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         .exclude(goal_id__in=hidden)
         .select_related("owner__user", "goal", "created_by")
     )
+    # Only each person's latest score per goal: the page shows where we stand
+    # now, and the number of rows stays goals × people however long the plan runs.
+    latest = Window(
+        RowNumber(),
+        partition_by=[F("goal_id"), F("author_id")],
+        order_by=[F("created_at").desc(), F("id").desc()],
+    )
     scores = list(
         GoalScore.objects.filter(family_id=access.family.pk, goal__removed_at__isnull=True)
         .exclude(goal_id__in=hidden)
+        .annotate(row=latest)
+        .filter(row=1)
         .select_related("author")
         .order_by("created_at", "id")
     )
