@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "samenplan.audit",
     "samenplan.families",
     "samenplan.plan",
+    "samenplan.decisions",
 ]
 
 MIDDLEWARE = [

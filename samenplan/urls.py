@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("samenplan.accounts.urls")),
     path("", include("samenplan.families.urls")),
     path("", include("samenplan.plan.urls")),
+    path("", include("samenplan.decisions.urls")),
 ]
 
 handler403 = "samenplan.views.error_403"

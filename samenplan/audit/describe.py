@@ -23,6 +23,16 @@ DATA_LABELS = {
     "success": gettext_lazy("een succes"),
     "agreement": gettext_lazy("een afspraak"),
     "agreement_evaluation": gettext_lazy("de evaluatie van een afspraak"),
+    "decisions": gettext_lazy("de beslissingen"),
+    "decision": gettext_lazy("een beslissing"),
+    "decision_option": gettext_lazy("een keuze bij een beslissing"),
+    "decision_argument": gettext_lazy("een voordeel of nadeel bij een beslissing"),
+    "decision_view": gettext_lazy("een mening bij een beslissing"),
+    "decision_outcome": gettext_lazy("het besluit bij een beslissing"),
+    "decision_assent": gettext_lazy("een ja op een besluit"),
+    "decision_objection": gettext_lazy("een reactie op een besluit"),
+    "decision_check": gettext_lazy("de vragen over hoe het beslissen ging"),
+    "decision_review": gettext_lazy("het opnieuw bekijken van een besluit"),
 }
 ROLE_LABELS = {
     "parent": pgettext_lazy("role", "ouder"),

@@ -257,9 +257,13 @@ def build_demo(today: date | None = None) -> Demo:
     }
     participants = {}
     for participant in Participant.objects.filter(family__in=[bakker, degroot]).select_related(
-        "user"
+        "user", "member"
     ):
         participants[participant.user.email.split("@")[0]] = participant
+    from samenplan.decisions import demo as decisions_demo
+
+    decisions_demo.build_bakker(bakker, users, participants, members, today)
+    decisions_demo.build_degroot(degroot, users, members, today)
     return Demo(
         wijkteam=wijkteam,
         debrug=debrug,
@@ -720,6 +724,9 @@ def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
         for _ in range(times * 10)
     )
     _grow_plan(family, by_user=by_user, times=times)
+    from samenplan.decisions import demo as decisions_demo
+
+    decisions_demo.grow(family, by_user=by_user, times=times)
 
 
 def _grow_plan(family: Family, *, by_user: User, times: int) -> None:

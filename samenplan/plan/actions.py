@@ -39,7 +39,8 @@ class StaleEdit(ActionError):
         self.current = current
 
 
-def _timeline(access, *, kind, action, summary, goal=None):
+def timeline_add(access, *, kind, action, summary, goal=None):
+    """One line on the plan's timeline (other apps add their milestones here too)."""
     TimelineEntry.objects.create(
         family=access.family,
         kind=kind,
@@ -48,6 +49,9 @@ def _timeline(access, *, kind, action, summary, goal=None):
         actor=access.user,
         summary=summary[:400],
     )
+
+
+_timeline = timeline_add
 
 
 def _revision(access, item) -> None:

@@ -387,6 +387,7 @@ class TimelineEntry(models.Model):
         VISION = "vision", _("toekomstbeeld")
         SUCCESS = "success", _("succes")
         AGREEMENT = "agreement", _("afspraak")
+        DECISION = "decision", _("beslissing")
 
     class Action(models.TextChoices):
         ADDED = "added", _("schreef")
@@ -400,6 +401,8 @@ class TimelineEntry(models.Model):
         CHECKED = "checked", _("keek opnieuw naar")
         AGREED = "agreed", _("zei ja op")
         EVALUATED = "evaluated", _("bekeek opnieuw")
+        DECIDED = "decided", _("legde vast")
+        OBJECTED = "objected", _("is het niet eens met")
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)

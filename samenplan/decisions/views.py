@@ -1,0 +1,541 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Case, F, IntegerField, Value, When
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenplan.families.access import FamilyAccess, family_for
+from samenplan.families.actions import ActionError
+from samenplan.families.models import Participant
+from samenplan.lib.params import id_param
+from samenplan.plan.actions import StaleEdit
+from samenplan.plan.models import Goal, Status
+from samenplan.plan.visibility import hidden_goal_ids
+
+from . import actions, rules, summary
+from .forms import (
+    ArgumentForm,
+    AssentForm,
+    CheckForm,
+    DecisionForm,
+    ObjectionForm,
+    OptionForm,
+    OutcomeForm,
+    ReviewForm,
+    ViewForm,
+)
+from .models import Argument, Assent, Check, Decision, Objection, Option
+
+
+def _decision_in(access: FamilyAccess, decision_id) -> Decision:
+    decision = (
+        Decision.objects.filter(family_id=access.family.pk, pk=decision_id)
+        .select_related(
+            "goal", "about", "chosen", "created_by", "outcome_by", "follow_up_owner__user"
+        )
+        .first()
+    )
+    if decision is None:
+        raise Http404
+    return decision
+
+
+def _option_in(decision: Decision, option_id) -> Option:
+    option = Option.objects.filter(family_id=decision.family_id, decision=decision, pk=option_id)
+    option = option.select_related("decision").first()
+    if option is None:
+        raise Http404
+    return option
+
+
+def _participants(access: FamilyAccess) -> list[Participant]:
+    return list(
+        Participant.objects.active()
+        .filter(family_id=access.family.pk)
+        .select_related("user", "member")
+        .order_by("id")
+    )
+
+
+def _options(decision: Decision) -> list[Option]:
+    return list(Option.objects.filter(family_id=decision.family_id, decision=decision))
+
+
+def _arguments(options: list[Option]) -> dict[int, list[Argument]]:
+    by_option: dict[int, list[Argument]] = {o.pk: [] for o in options}
+    arguments = Argument.objects.filter(option__in=options).select_related("author")
+    for argument in arguments.order_by("created_at", "id"):
+        by_option[argument.option_id].append(argument)
+    return by_option
+
+
+def _context(access: FamilyAccess, **extra) -> dict:
+    return {"access": access, "family": access.family, "section": "decisions", **extra}
+
+
+def _page(request, template, access, status=200, **extra) -> HttpResponse:
+    return render(request, template, _context(access, **extra), status=status)
+
+
+@login_required
+def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="decisions")
+    decisions = (
+        Decision.objects.filter(family_id=access.family.pk)
+        .select_related("about")
+        .annotate(
+            open_first=Case(
+                When(state=Decision.State.OPEN, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by(
+            "open_first",
+            F("decide_by").asc(nulls_last=True),
+            F("decided_at").desc(nulls_last=True),
+            "-id",
+        )
+    )
+    page = Paginator(decisions, 20).get_page(request.GET.get("pagina"))
+    ids = [d.pk for d in page]
+    mine = access.participant
+    my_views = set(
+        summary.View.objects.filter(decision_id__in=ids, participant=mine).values_list(
+            "decision_id", flat=True
+        )
+    )
+    my_checks = set(
+        Check.objects.filter(decision_id__in=ids, participant=mine).values_list(
+            "decision_id", flat=True
+        )
+    )
+    today = timezone.localdate()
+    items = []
+    for decision in page:
+        items.append(
+            {
+                "decision": decision,
+                "my_view": decision.pk in my_views,
+                "ask_view": decision.is_open and access.can_edit,
+                "ask_assent": actions.can_assent(access, decision),
+                "ask_check": actions.can_check(access, decision) and decision.pk not in my_checks,
+                "review_due": decision.state == Decision.State.DECIDED
+                and decision.review_on is not None
+                and decision.review_on <= today,
+                "late": decision.is_open and decision.decide_by and decision.decide_by < today,
+            }
+        )
+    return _page(request, "decisions/list.html", access, page=page, items=items, today=today)
+
+
+def _active_goals(access: FamilyAccess) -> list[Goal]:
+    return list(
+        Goal.objects.current()
+        .filter(family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active")
+        .exclude(pk__in=hidden_goal_ids(access))
+    )
+
+
+@login_required
+def decision_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="decision")
+    initial = {}
+    goal_id = id_param(request.GET.get("doel"))
+    if goal_id:
+        initial["goal"] = goal_id
+    form = DecisionForm(
+        request.POST or None, members=access.members, goals=_active_goals(access), initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = actions.decision_create(
+                access=access, request=request, **form.action_kwargs()
+            )
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("De vraag staat klaar. Nu kan iedereen aan tafel een mening geven.")
+            )
+            return redirect("decisions:detail", access.family.pk, decision.pk)
+    return _page(
+        request, "decisions/new.html", access, status=400 if form.errors else 200, form=form
+    )
+
+
+@login_required
+def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="decision")
+    decision = _decision_in(access, decision_id)
+    options = _options(decision)
+    arguments = _arguments(options)
+    participants = _participants(access)
+    views = summary.latest_views([decision.pk])
+    people = summary.people_at_table(access, participants, views)
+    assents = list(
+        Assent.objects.filter(family_id=access.family.pk, decision=decision).select_related(
+            "member"
+        )
+    )
+    objections = list(
+        Objection.objects.filter(family_id=access.family.pk, decision=decision).select_related(
+            "author"
+        )
+    )
+    checks = list(Check.objects.filter(family_id=access.family.pk, decision=decision))
+    me = next((p for p in people if p.is_me), None)
+    # A youth may give their own view before seeing what the adults think.
+    youth_first = (
+        access.participant.role == Participant.Role.YOUTH
+        and decision.is_open
+        and access.can_edit
+        and (me is None or me.view is None)
+        and request.GET.get("toon") != "alles"
+    )
+    missing = actions.missing_assent(decision, access.members, assents, access.today)
+    goal_visible = decision.goal_id and decision.goal_id not in hidden_goal_ids(access)
+    return _page(
+        request,
+        "decisions/detail.html",
+        access,
+        decision=decision,
+        options=[
+            {"option": o, "arguments": arguments[o.pk], "form": ArgumentForm(prefix=f"o{o.pk}")}
+            for o in options
+        ],
+        people=people,
+        table=summary.agreement(options, people),
+        youth_first=youth_first,
+        missing=missing,
+        assents=actions.latest_assents(decision, assents),
+        can_assent=actions.can_assent(access, decision),
+        can_record=decision.is_open and rules.can_record_outcome(access),
+        can_object=actions.can_object(access, decision),
+        can_check=actions.can_check(access, decision),
+        check=summary.check_summary(access, checks),
+        objections=objections,
+        goal_visible=goal_visible,
+        option_form=OptionForm(),
+        assent_form=AssentForm(),
+        objection_form=ObjectionForm(),
+        can_write_for=actions.can_write_for_others(access) and decision.is_open,
+        unseated=actions.members_without_account(access, participants),
+        today=access.today,
+    )
+
+
+@login_required
+@require_POST
+def option_add(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    decision = _decision_in(access, decision_id)
+    form = OptionForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.option_add(
+                access=access, decision=decision, text=form.cleaned_data["text"], request=request
+            )
+            messages.success(request, _("De keuze is erbij gezet."))
+        except ActionError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Schrijf de keuze op, in hoogstens 200 tekens."))
+    return redirect(reverse("decisions:detail", args=[access.family.pk, decision.pk]) + "#keuzes")
+
+
+@login_required
+@require_POST
+def argument_add(
+    request: HttpRequest, family_id: int, decision_id: int, option_id: int
+) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    decision = _decision_in(access, decision_id)
+    option = _option_in(decision, option_id)
+    form = ArgumentForm(request.POST, prefix=f"o{option.pk}")
+    error = None
+    if form.is_valid():
+        try:
+            actions.argument_add(access=access, option=option, request=request, **form.cleaned_data)
+        except ActionError as exc:
+            error = str(exc)
+        else:
+            form = ArgumentForm(prefix=f"o{option.pk}")
+    else:
+        error = _("Kies voordeel of nadeel en schrijf op wat het is.")
+    if request.htmx:
+        # In place: the option's card shows the new pro or con, or what went wrong,
+        # with the text still in the field.
+        return render(
+            request,
+            "decisions/option_card.html",
+            _context(
+                access,
+                decision=decision,
+                item={"option": option, "arguments": _arguments([option])[option.pk]},
+                argument_form=form,
+                flash=None if error else _("Opgeslagen."),
+                error=error,
+            ),
+            status=400 if error else 200,
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Opgeslagen."))
+    url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
+    return redirect(f"{url}#keuze-{option.pk}")
+
+
+@login_required
+def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="decision")
+    decision = _decision_in(access, decision_id)
+    if not decision.is_open:
+        messages.info(request, _("Over deze vraag is al besloten."))
+        return redirect("decisions:detail", access.family.pk, decision.pk)
+    participants = _participants(access)
+    for_member = None
+    member_id = id_param(request.GET.get("voor"))
+    if member_id:
+        if not actions.can_write_for_others(access):
+            raise PermissionDenied
+        unseated = actions.members_without_account(access, participants)
+        for_member = next((m for m in unseated if m.pk == member_id), None)
+        if for_member is None:
+            raise Http404
+    options = _options(decision)
+    views = summary.latest_views([decision.pk])
+    key = f"m{for_member.pk}" if for_member else f"p{access.participant.pk}"
+    previous = next((v for v in views if v.person_key == key), None)
+    initial = {}
+    if previous is not None:
+        initial = {
+            "option": previous.option_id,
+            "certainty": previous.certainty,
+            "matters": previous.matters,
+            "words": previous.words,
+            "needs": previous.needs,
+        }
+    form = ViewForm(request.POST or None, options=options, for_member=for_member, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.view_give(
+                access=access,
+                decision=decision,
+                member=for_member,
+                request=request,
+                **form.cleaned_data,
+            )
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Dank je! De mening is opgeslagen."))
+            url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
+            return redirect(f"{url}#meningen")
+    return _page(
+        request,
+        "decisions/view_form.html",
+        access,
+        status=400 if form.errors else 200,
+        decision=decision,
+        options=[{"option": o, "arguments": a} for o, a in _with_arguments(options)],
+        form=form,
+        for_member=for_member,
+        previous=previous,
+    )
+
+
+def _with_arguments(options):
+    arguments = _arguments(options)
+    return [(o, arguments[o.pk]) for o in options]
+
+
+@login_required
+def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="decision")
+    decision = _decision_in(access, decision_id)
+    if not rules.can_record_outcome(access):
+        raise PermissionDenied
+    if not decision.is_open:
+        messages.info(request, _("Over deze vraag is al besloten."))
+        return redirect("decisions:detail", access.family.pk, decision.pk)
+    about = summary.about_member(access, decision)
+    participants = _participants(access)
+    options = _options(decision)
+    initial = {"version": decision.version, "follow_up_owner": access.participant.pk}
+    if decision.has_outcome:
+        initial.update(
+            mode=decision.mode,
+            chosen=decision.chosen_id,
+            outcome=decision.outcome,
+            reason=decision.reason,
+            legal_basis=decision.legal_basis,
+            review_on=decision.review_on,
+            follow_up=decision.follow_up,
+            follow_up_owner=decision.follow_up_owner_id,
+        )
+    form = OutcomeForm(
+        request.POST or None,
+        modes=rules.allowed_modes(access, about),
+        options=options,
+        participants=participants,
+        initial=initial,
+    )
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            decision = actions.outcome_record(
+                access=access,
+                decision=decision,
+                expected_version=data.pop("version"),
+                request=request,
+                **data,
+            )
+        except StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            if decision.is_open:
+                messages.success(
+                    request,
+                    _("Het besluit staat klaar. Het staat vast als iedereen die moet, ja zegt."),
+                )
+            else:
+                messages.success(
+                    request, _("Het besluit staat vast. De stappen staan in het plan.")
+                )
+            return redirect("decisions:detail", access.family.pk, decision.pk)
+    views = summary.latest_views([decision.pk])
+    people = summary.people_at_table(access, participants, views)
+    return _page(
+        request,
+        "decisions/decide.html",
+        access,
+        status=400 if form.errors else 200,
+        decision=decision,
+        form=form,
+        stale=stale,
+        table=summary.agreement(options, people),
+        about=about,
+        required={
+            mode: rules.required(mode, access.members, about, access.today)
+            for mode in ("samen", "ouders", "jongere")
+        },
+    )
+
+
+@login_required
+@require_POST
+def assent(request: HttpRequest, family_id: int, decision_id: int, agrees: bool) -> HttpResponse:
+    access = family_for(request, family_id, need="view")
+    decision = _decision_in(access, decision_id)
+    if not actions.can_assent(access, decision):
+        raise PermissionDenied
+    form = AssentForm(request.POST)
+    why = form.cleaned_data["why"] if form.is_valid() else ""
+    try:
+        actions.assent_give(
+            access=access, decision=decision, agrees=agrees, why=why, request=request
+        )
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        decision.refresh_from_db()
+        if not agrees:
+            messages.success(
+                request, _("Je hebt gezegd dat je nog geen ja zegt. De reden staat erbij.")
+            )
+        elif decision.is_open:
+            messages.success(request, _("Je hebt ja gezegd. We wachten nog op de anderen."))
+        else:
+            messages.success(request, _("Iedereen heeft ja gezegd. Het besluit staat vast."))
+    return redirect("decisions:detail", access.family.pk, decision.pk)
+
+
+@login_required
+@require_POST
+def objection_add(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view")
+    decision = _decision_in(access, decision_id)
+    if not actions.can_object(access, decision):
+        raise PermissionDenied
+    form = ObjectionForm(request.POST)
+    if form.is_valid():
+        actions.objection_add(
+            access=access, decision=decision, text=form.cleaned_data["text"], request=request
+        )
+        messages.success(request, _("Jullie reactie staat bij de beslissing."))
+    else:
+        messages.error(request, _("Schrijf op waarom jullie het er niet mee eens zijn."))
+    url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
+    return redirect(f"{url}#besluit")
+
+
+@login_required
+def check(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="decision_check")
+    decision = _decision_in(access, decision_id)
+    if not actions.can_check(access, decision):
+        raise PermissionDenied
+    mine = Check.objects.filter(decision=decision, participant=access.participant).first()
+    initial = {key: getattr(mine, key) for key, _label in Check.STATEMENTS} if mine else {}
+    form = CheckForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.check_answer(
+                access=access, decision=decision, request=request, **form.cleaned_data
+            )
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Dank je wel! Alleen jij ziet je eigen antwoorden."))
+            return redirect("decisions:detail", access.family.pk, decision.pk)
+    faces = request.GET.get("gezichtjes", "1" if access.is_youth_12 else "0") == "1"
+    return _page(
+        request,
+        "decisions/check.html",
+        access,
+        status=400 if form.errors else 200,
+        decision=decision,
+        form=form,
+        faces=faces,
+    )
+
+
+@login_required
+def review(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="decision")
+    decision = _decision_in(access, decision_id)
+    if decision.state != Decision.State.DECIDED:
+        messages.info(request, _("Deze beslissing kun je nu niet opnieuw bekijken."))
+        return redirect("decisions:detail", access.family.pk, decision.pk)
+    form = ReviewForm(request.POST or None, instance=decision)
+    if request.method == "POST" and form.is_valid():
+        actions.decision_review(
+            access=access,
+            decision=decision,
+            review_note=form.cleaned_data["review_note"],
+            request=request,
+        )
+        messages.success(request, _("Dank je! Jullie hebben opnieuw naar de beslissing gekeken."))
+        return redirect("decisions:detail", access.family.pk, decision.pk)
+    return _page(
+        request,
+        "decisions/review.html",
+        access,
+        status=400 if form.errors else 200,
+        decision=decision,
+        form=form,
+    )
