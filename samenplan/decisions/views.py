@@ -77,6 +77,15 @@ def _arguments(options: list[Option]) -> dict[int, list[Argument]]:
     return by_option
 
 
+def _item(option: Option, arguments: list[Argument], form=None) -> dict:
+    return {
+        "option": option,
+        "pros": [a for a in arguments if a.kind == Argument.Kind.PRO],
+        "cons": [a for a in arguments if a.kind == Argument.Kind.CON],
+        "form": form,
+    }
+
+
 def _context(access: FamilyAccess, **extra) -> dict:
     return {"access": access, "family": access.family, "section": "decisions", **extra}
 
@@ -208,10 +217,7 @@ def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> H
         "decisions/detail.html",
         access,
         decision=decision,
-        options=[
-            {"option": o, "arguments": arguments[o.pk], "form": ArgumentForm(prefix=f"o{o.pk}")}
-            for o in options
-        ],
+        options=[_item(o, arguments[o.pk], ArgumentForm(prefix=f"o{o.pk}")) for o in options],
         people=people,
         table=summary.agreement(options, people),
         youth_first=youth_first,
@@ -280,7 +286,7 @@ def argument_add(
             _context(
                 access,
                 decision=decision,
-                item={"option": option, "arguments": _arguments([option])[option.pk]},
+                item=_item(option, _arguments([option])[option.pk]),
                 argument_form=form,
                 flash=None if error else _("Opgeslagen."),
                 error=error,
@@ -347,7 +353,7 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
         access,
         status=400 if form.errors else 200,
         decision=decision,
-        options=[{"option": o, "arguments": a} for o, a in _with_arguments(options)],
+        options=[_item(o, a) for o, a in _with_arguments(options)],
         form=form,
         for_member=for_member,
         previous=previous,

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Window
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from samenplan.decisions.models import Decision
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.actions import ActionError
 from samenplan.families.models import Participant
@@ -154,6 +155,7 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
     agreements = _agreements(access, hidden)
     people = _goal_people(goals, scores)
     today = timezone.localdate()
+    decisions_due = _decisions_due(access, today)
     active = [g for g in goals if g.status == Status.ACCEPTED and g.goal_status == "active"]
     open_steps = [s for s in steps if s.status == Status.ACCEPTED and s.done_at is None]
     open_steps.sort(key=lambda s: (s.due_date is None, s.due_date or today, s.pk))
@@ -202,7 +204,21 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
             "visions": [v for v in visions if v.status == Status.ACCEPTED],
             "successes": successes,
             "agreements": agreements,
+            "decisions_due": decisions_due,
         },
+    )
+
+
+def _decisions_due(access: FamilyAccess, today) -> list:
+    """Decisions to look at again soon, and open ones whose date comes near."""
+    soon = today + timedelta(days=7)
+    return list(
+        Decision.objects.filter(family_id=access.family.pk)
+        .filter(
+            Q(state=Decision.State.DECIDED, review_on__lte=soon)
+            | Q(state=Decision.State.OPEN, decide_by__lte=soon)
+        )
+        .order_by("review_on", "decide_by", "id")[:5]
     )
 
 

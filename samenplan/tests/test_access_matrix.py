@@ -8,7 +8,10 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samenplan.audit.models import AuditEvent
-from samenplan.families.models import Invitation
+from samenplan.decisions import actions as decision_actions
+from samenplan.decisions.models import Decision
+from samenplan.families.access import FamilyAccess
+from samenplan.families.models import Invitation, Member
 from samenplan.test import SamenplanTestCase, give_totp
 
 ANON = "anonymous"
@@ -129,6 +132,29 @@ MATRIX = {
     "plan:agreement_evaluate": ("get", edit_page()),
     # Only the people the agreement is for say yes: Sanne (Bakker), Daan (De Groot).
     "plan:agreement_agree": ("post", expect(dict.fromkeys(VIEW, 403), sanne=302, daan=302)),
+    # Samen beslissen. Every person at the table reads; all but the client supporter write.
+    "decisions:list": ("get", view_page()),
+    "decisions:detail": ("get", view_page()),
+    "decisions:new": ("get", edit_page()),
+    "decisions:view": ("get", edit_page()),
+    "decisions:option_add": ("post", edit_page(302)),
+    "decisions:argument_add": ("post", edit_page(302)),
+    # The family, the professionals and the coordinator write down the outcome.
+    "decisions:decide": ("get", family_writes(200) | {"eva": 200}),
+    # A proposed outcome "samen" about Sem (11) in Bakker, about Daan (17) in De Groot:
+    # only the parents with authority and the youth concerned say yes.
+    "decisions:assent_yes": ("post", expect(dict.fromkeys(VIEW, 403), sanne=302, daan=302)),
+    "decisions:assent_no": ("post", expect(dict.fromkeys(VIEW, 403), sanne=302, daan=302)),
+    # Decided decisions: family members object and answer the check; others may not.
+    "decisions:objection": (
+        "post",
+        expect(dict.fromkeys(VIEW, 403), sanne=302, peter=302, noor=302, daan=302),
+    ),
+    "decisions:check": (
+        "get",
+        expect(dict.fromkeys(VIEW, 403), sanne=200, peter=200, noor=200, daan=200),
+    ),
+    "decisions:review": ("get", edit_page()),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
@@ -200,6 +226,39 @@ class AccessMatrixTestCase(SamenplanTestCase):
             ),
         }
 
+        def proposed(participant, about):
+            members = list(Member.objects.filter(family=participant.family))
+            access = FamilyAccess(
+                family=participant.family, participant=participant, members=members
+            )
+            decision = decision_actions.decision_create(
+                access=access, question="Een vraag", options=["Ja", "Nee"], about=about
+            )
+            decision_actions.outcome_record(
+                access=access,
+                decision=decision,
+                expected_version=decision.version,
+                mode="samen",
+                chosen=decision.options.first(),
+                outcome="Ja.",
+                reason="Daarom.",
+                review_on=None,
+            )
+            return decision
+
+        cls.decision = {
+            "bakker": Decision.objects.get(family=cls.bakker, question__startswith="Gaat Sem"),
+            "degroot": proposed(cls.p["bram"], cls.m["daan"]),
+        }
+        cls.proposed_decision = {
+            "bakker": proposed(cls.p["eva"], cls.m["sem"]),
+            "degroot": cls.decision["degroot"],
+        }
+        cls.decided = {
+            "bakker": Decision.objects.get(family=cls.bakker, question__startswith="Krijgen"),
+            "degroot": Decision.objects.get(family=cls.degroot, state="decided"),
+        }
+
     def user(self, persona):
         return None if persona == ANON else getattr(self, persona)
 
@@ -226,6 +285,17 @@ class AccessMatrixTestCase(SamenplanTestCase):
         if "item_id" in keys:
             kwargs["kind"] = "goal"
             kwargs["item_id"] = self.proposal[family_key].pk
+        if "decision_id" in keys:
+            name = pattern.name
+            if name in ("assent_yes", "assent_no"):
+                kwargs["decision_id"] = self.proposed_decision[family_key].pk
+            elif name in ("objection", "check", "review"):
+                kwargs["decision_id"] = self.decided[family_key].pk
+            else:
+                kwargs["decision_id"] = self.decision[family_key].pk
+        if "option_id" in keys:
+            decision = self.decision[family_key]
+            kwargs["option_id"] = decision.options.order_by("id").first().pk
         if "professional_id" in keys:
             kwargs["professional_id"] = self.lotte_profile.pk
         return kwargs

@@ -3,9 +3,13 @@
 Adding a page is one line in PAGES.
 """
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from samenplan.browser import check_page
+from samenplan.decisions.models import Decision
 from samenplan.families.demo import build_demo
 from samenplan.families.models import Invitation
 from samenplan.plan.models import Agreement, Goal
@@ -48,6 +52,12 @@ PAGES = [
     ("sanne", "/gezin/{bakker}/plan/successen/nieuw/", "Wat gebeurde er?"),
     ("sanne", "/gezin/{bakker}/plan/afspraken/nieuw/", "Wat spreken we af?"),
     ("sanne", "/gezin/{bakker}/plan/afspraken/{agreement}/evalueren/", "Eerder bekeken"),
+    ("ria", "/gezin/{bakker}/beslissen/{bso}/", "Waar zijn we het over eens?"),
+    ("sanne", "/gezin/{bakker}/beslissen/{home}/", "Hoe ging het beslissen?"),
+    ("sanne", "/gezin/{bakker}/beslissen/{home}/opnieuw-bekijken/", "gaat het goed zo?"),
+    ("anouk", "/gezin/{degroot}/beslissen/{where}/", "De mening van het gezin"),
+    ("daan", "/gezin/{degroot}/beslissen/", "Waar woont Daan"),
+    ("sanne", "/gezin/{bakker}/plan/", "Beslissingen om naar te kijken"),
     (None, "/accounts/login/", "Professionals"),
     (None, "/accounts/password/reset/", "Samenplan"),
 ]
@@ -71,7 +81,14 @@ def test_every_page_is_accessible(page, live_server):
         "lotte_profile": demo.users["lotte"].professional.pk,
         "goal": Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat").pk,
         "agreement": Agreement.objects.get(family=demo.bakker, text__startswith="Martijn").pk,
+        "bso": Decision.objects.get(family=demo.bakker, question__startswith="Gaat Sem").pk,
+        "home": Decision.objects.get(family=demo.bakker, question__startswith="Krijgen").pk,
+        "where": Decision.objects.get(family=demo.degroot).pk,
     }
+    # The bso decision's date comes near: the plan reminds the family.
+    Decision.objects.filter(pk=values["bso"]).update(
+        decide_by=timezone.localdate() + timedelta(days=3)
+    )
     for who, path, marker in PAGES:
         if who is None:
             page.context.clear_cookies()

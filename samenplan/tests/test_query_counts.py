@@ -9,11 +9,11 @@ from samenplan.families.models import Consent, Family, Member, Participant
 from samenplan.test import SamenplanTestCase, give_totp
 
 # The most queries any page may use: session, user, gate, audit, then one
-# query per kind of content. "Ons plan" shows nine kinds of content (help
+# query per kind of content. "Ons plan" shows ten kinds of content (help
 # question, proposals, goals, scores, steps, future pictures, successes with
-# their goals, agreements with the people and their yes) and which goals
-# are private, and needs nineteen.
-BUDGET = 19
+# their goals, agreements with the people and their yes, decisions to look
+# at again) and which goals are private, and needs twenty.
+BUDGET = 20
 
 
 class QueryCountTestCase(SamenplanTestCase):
@@ -44,7 +44,25 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("plan:help_question", args=[self.bakker.pk]),
             reverse("plan:goal_new", args=[self.bakker.pk]),
             reverse("plan:step_new", args=[self.bakker.pk]),
+            reverse("decisions:list", args=[self.bakker.pk]),
+            reverse("decisions:new", args=[self.bakker.pk]),
+            *(
+                reverse(f"decisions:{name}", args=[self.bakker.pk, decision.pk])
+                for decision in self.decisions
+                for name in (
+                    ("detail", "view", "decide")
+                    if decision.state == "open"
+                    else ("detail", "check", "review")
+                )
+            ),
         ]
+
+    @property
+    def decisions(self):
+        """The open decision about Sem and the decided one about help at home."""
+        from samenplan.decisions.models import Decision
+
+        return list(Decision.objects.filter(family=self.bakker).order_by("id")[:2])
 
     def test_it_keeps_the_query_count_constant_as_the_family_grows(self):
         self.login(self.sanne)
