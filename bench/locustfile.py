@@ -27,6 +27,10 @@ class Parent(HttpUser):
     def plan(self):
         self.client.get(f"/gezin/{FAMILY}/plan/", name="Ons plan")
 
+    @task(2)
+    def decisions(self):
+        self.client.get(f"/gezin/{FAMILY}/beslissen/", name="Beslissen")
+
     @task(1)
     def timeline(self):
         self.client.get(f"/gezin/{FAMILY}/plan/tijdlijn/", name="Tijdlijn")

@@ -114,10 +114,12 @@ def measure(client, url: str, n: int) -> tuple[float, int]:
 
 
 def page_urls(demo) -> dict[str, str]:
+    from samenplan.decisions.models import Decision
     from samenplan.plan.models import Goal
 
     family = demo.bakker.pk
     goal = Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat").pk
+    bso = Decision.objects.get(family=demo.bakker, question__startswith="Gaat Sem").pk
     return {
         "Mijn gezinnen": "/mijn-gezinnen/",
         "Ons gezin (family home)": f"/gezin/{family}/",
@@ -128,6 +130,9 @@ def page_urls(demo) -> dict[str, str]:
         "Doel (goal with scores)": f"/gezin/{family}/plan/doelen/{goal}/",
         "Tijdlijn (timeline)": f"/gezin/{family}/plan/tijdlijn/",
         "Stap toevoegen (step form)": f"/gezin/{family}/plan/stappen/nieuw/",
+        "Beslissen (decisions)": f"/gezin/{family}/beslissen/",
+        "Beslissing (views, agreement table)": f"/gezin/{family}/beslissen/{bso}/",
+        "Mening geven (view form)": f"/gezin/{family}/beslissen/{bso}/mening/",
     }
 
 

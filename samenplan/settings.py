@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "samenplan.families",
     "samenplan.plan",
     "samenplan.decisions",
+    "samenplan.careteam",
 ]
 
 MIDDLEWARE = [

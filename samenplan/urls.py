@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("samenplan.families.urls")),
     path("", include("samenplan.plan.urls")),
     path("", include("samenplan.decisions.urls")),
+    path("", include("samenplan.careteam.urls")),
 ]
 
 handler403 = "samenplan.views.error_403"

@@ -264,6 +264,13 @@ def build_demo(today: date | None = None) -> Demo:
 
     decisions_demo.build_bakker(bakker, users, participants, members, today)
     decisions_demo.build_degroot(degroot, users, members, today)
+    from samenplan.careteam import demo as careteam_demo
+
+    careteam_demo.build_directory(users["joke"])
+    careteam_demo.build_bakker(bakker, users, participants)
+    careteam_demo.build_degroot(degroot, users)
+    bakker.refresh_from_db()
+    degroot.refresh_from_db()
     return Demo(
         wijkteam=wijkteam,
         debrug=debrug,
@@ -727,6 +734,9 @@ def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
     from samenplan.decisions import demo as decisions_demo
 
     decisions_demo.grow(family, by_user=by_user, times=times)
+    from samenplan.careteam import demo as careteam_demo
+
+    careteam_demo.grow(family, by_user=by_user, times=times)
 
 
 def _grow_plan(family: Family, *, by_user: User, times: int) -> None:

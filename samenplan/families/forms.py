@@ -41,6 +41,19 @@ class InviteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    choice = forms.ChoiceField(
+        label=_("Wat kiezen jullie?"),
+        choices=[
+            ("more", _("Toch erbij: we kiezen voor meer professionals aan tafel")),
+            ("keep_small", _("Niet erbij: we houden de tafel klein")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    choice_reason = forms.CharField(
+        label=_("Waarom? (mag leeg blijven)"), max_length=500, required=False
+    )
+
     def __init__(self, *args, members=(), today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = Member.objects.filter(pk__in=[m.pk for m in members])

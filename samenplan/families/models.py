@@ -33,6 +33,12 @@ class Family(models.Model):
     legal_framework = models.CharField(
         _("Kader"), max_length=20, choices=Framework.choices, default=Framework.VOLUNTARY
     )
+    municipality = models.CharField(
+        _("Gemeente"),
+        max_length=100,
+        blank=True,
+        help_text=_("Voor de lijst met onafhankelijke steun in de buurt."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
     help_question_check_weeks = models.PositiveSmallIntegerField(

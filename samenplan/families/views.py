@@ -3,12 +3,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenplan.audit.models import AuditEvent
+from samenplan.careteam import actions as careteam_actions
+from samenplan.careteam import table
 
 from . import actions
 from .access import (
@@ -125,24 +128,75 @@ def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def invite(request: HttpRequest, family_id: int) -> HttpResponse:
+    """Invite someone. A professional past the family's maximum asks the family to choose."""
     access = family_for(request, family_id, need="manage", data="invitation")
-    form = InviteForm(request.POST or None, members=access.members, today=access.today)
+    initial = {
+        key: request.GET.get(param, "")[:150]
+        for key, param in (("name", "naam"), ("email", "email"), ("role", "rol"))
+        if request.GET.get(param)
+    }
+    form = InviteForm(
+        request.POST or None, members=access.members, today=access.today, initial=initial
+    )
+    count = table.professionals_at_table(access.family.pk)
+    show_choice = False
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.invitation_create(access=access, request=request, **form.cleaned_data)
-        except actions.ActionError as error:
-            form.add_error(None, str(error))
-        else:
+        data = dict(form.cleaned_data)
+        choice = data.pop("choice", "")
+        reason = data.pop("choice_reason", "")
+        over = data["role"] in table.PRO_ROLES and table.over_limit(access.family, count + 1)
+        if over and not choice:
+            show_choice = True
+            form.add_error("choice", table.warning(access.family, count + 1))
+        elif over and choice == "keep_small":
+            careteam_actions.table_choice_record(
+                access=access,
+                about=data["name"],
+                choice=choice,
+                count=count + 1,
+                reason=reason,
+                request=request,
+            )
             messages.success(
                 request,
-                _("De uitnodiging is verstuurd. %(name)s krijgt een e-mail.")
-                % {"name": form.cleaned_data["name"]},
+                _("Jullie houden de tafel klein. %(name)s is niet uitgenodigd. Dat is opgeslagen.")
+                % {"name": data["name"]},
             )
-            return redirect("families:home", access.family.pk)
+            return redirect("careteam:overview", access.family.pk)
+        else:
+            try:
+                with transaction.atomic():
+                    actions.invitation_create(access=access, request=request, **data)
+                    if over:
+                        careteam_actions.table_choice_record(
+                            access=access,
+                            about=data["name"],
+                            choice=choice,
+                            count=count + 1,
+                            reason=reason,
+                            request=request,
+                        )
+            except actions.ActionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("De uitnodiging is verstuurd. %(name)s krijgt een e-mail.")
+                    % {"name": data["name"]},
+                )
+                return redirect("families:home", access.family.pk)
+    show_choice = show_choice or bool(form.data.get("choice"))
     return render(
         request,
         "families/invite.html",
-        {"access": access, "family": access.family, "form": form, "section": "family"},
+        {
+            "access": access,
+            "family": access.family,
+            "form": form,
+            "section": "family",
+            "count": count,
+            "show_choice": show_choice,
+        },
         status=400 if form.errors else 200,
     )
 

@@ -314,6 +314,7 @@ def step_create(
     owner_name: str = "",
     goal: Goal | None = None,
     due_date=None,
+    meeting=None,
     request=None,
 ) -> Step:
     _require_edit(access)
@@ -326,6 +327,8 @@ def step_create(
         raise ActionError(_("Kies iemand die aan tafel zit."))
     if goal is not None and goal.family_id != access.family.pk:
         raise ActionError(_("Kies een doel uit dit plan."))
+    if meeting is not None and meeting.family_id != access.family.pk:
+        raise ActionError(_("Kies een overleg van dit gezin."))
     proposal = _step_needs_acceptance(access, owner, owner_name)
     step = Step.objects.create(
         family=access.family,
@@ -334,6 +337,7 @@ def step_create(
         owner_name="" if owner else owner_name,
         goal=goal,
         due_date=due_date,
+        meeting=meeting,
         created_by=access.user,
         status=Status.PROPOSED if proposal else Status.ACCEPTED,
         decided_by=None if proposal else access.user,
@@ -504,6 +508,7 @@ def agreement_create(
     concerned,
     goal: Goal | None = None,
     evaluate_on=None,
+    meeting=None,
     request=None,
 ) -> Agreement:
     _require_edit(access)
@@ -516,12 +521,15 @@ def agreement_create(
         raise ActionError(_("Kies een doel uit dit plan."))
     if kind == Agreement.Kind.GOAL and goal is None:
         raise ActionError(_("Kies bij welk doel de afspraak hoort."))
+    if meeting is not None and meeting.family_id != access.family.pk:
+        raise ActionError(_("Kies een overleg van dit gezin."))
     agreement = Agreement.objects.create(
         family=access.family,
         kind=kind,
         goal=goal if kind == Agreement.Kind.GOAL else None,
         text=text.strip(),
         evaluate_on=evaluate_on,
+        meeting=meeting,
         created_by=access.user,
         decided_by=access.user,
         decided_at=timezone.now(),

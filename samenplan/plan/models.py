@@ -208,6 +208,9 @@ class Step(PlanItem):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     celebrated_at = models.DateTimeField(null=True, blank=True)
+    meeting = models.ForeignKey(
+        "careteam.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="steps"
+    )
 
     class Meta:
         ordering = ["done_at", "due_date", "id"]
@@ -300,6 +303,13 @@ class Agreement(PlanItem):
         related_name="+",
         verbose_name=_("Voor wie geldt de afspraak?"),
     )
+    meeting = models.ForeignKey(
+        "careteam.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -388,6 +398,7 @@ class TimelineEntry(models.Model):
         SUCCESS = "success", _("succes")
         AGREEMENT = "agreement", _("afspraak")
         DECISION = "decision", _("beslissing")
+        MEETING = "meeting", _("overleg")
 
     class Action(models.TextChoices):
         ADDED = "added", _("schreef")

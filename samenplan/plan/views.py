@@ -255,25 +255,46 @@ def _agreements(access: FamilyAccess, hidden: set[int]) -> list[dict]:
 PROPOSAL_READY = _lazy("Je voorstel staat klaar. Het gezin beslist erover.")
 
 
-def _form_page(request, access, form, template, *, create, done, proposed=PROPOSAL_READY):
+def _meeting_from(request, access: FamilyAccess):
+    """The meeting a step or agreement comes from (``?overleg=``), or None."""
+    from samenplan.careteam.models import Meeting
+
+    meeting_id = id_param(request.GET.get("overleg"))
+    if not meeting_id:
+        return None
+    return Meeting.objects.filter(family_id=access.family.pk, pk=meeting_id).first()
+
+
+def _form_page(
+    request, access, form, template, *, create, done, proposed=PROPOSAL_READY, meeting=None
+):
     """A page with one form that adds an item to the plan through its action.
 
     On a valid POST the action runs; an ActionError comes back on the form,
     with everything the person typed still in it.
     """
     if request.method == "POST" and form.is_valid():
+        extra = {"meeting": meeting} if meeting is not None else {}
         try:
-            item = create(access=access, request=request, **form.cleaned_data)
+            item = create(access=access, request=request, **form.cleaned_data, **extra)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
             is_proposal = getattr(item, "status", None) == Status.PROPOSED
             messages.success(request, str(proposed if is_proposal else done))
+            if meeting is not None:
+                return redirect("careteam:meeting", access.family.pk, meeting.pk)
             return redirect("plan:plan", access.family.pk)
     return render(
         request,
         template,
-        {"access": access, "family": access.family, "section": "plan", "form": form},
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "form": form,
+            "meeting": meeting,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -529,6 +550,7 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
         create=actions.step_create,
         done=_lazy("De stap staat in jullie plan."),
         proposed=_lazy("De stap is voorgesteld. Eerst moet die persoon hem aannemen."),
+        meeting=_meeting_from(request, access),
     )
 
 
@@ -659,6 +681,7 @@ def agreement_new(request: HttpRequest, family_id: int) -> HttpResponse:
         "plan/agreement_form.html",
         create=actions.agreement_create,
         done=_lazy("De afspraak staat in jullie plan. Iedereen voor wie hij geldt, zegt ja."),
+        meeting=_meeting_from(request, access),
     )
 
 

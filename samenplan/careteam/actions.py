@@ -1,0 +1,454 @@
+"""Writes of "Wie doet wat". Each runs in one transaction with its audit event."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenplan.families.access import FamilyAccess
+from samenplan.families.actions import ActionError
+from samenplan.families.models import Family, Participant
+from samenplan.plan.actions import StaleEdit, help_question_current, timeline_add
+
+from . import table
+from .models import (
+    AgendaItem,
+    CoordinatorChange,
+    Meeting,
+    PhaseNeed,
+    ReportBack,
+    RoleCard,
+    SafetyScenario,
+    SafetySign,
+    TableChoice,
+)
+
+
+def _require_edit(access: FamilyAccess) -> None:
+    if not access.can("edit"):
+        raise ActionError(_("Dit mag je niet doen."))
+
+
+def _seated(access: FamilyAccess, participant: Participant) -> None:
+    if participant.family_id != access.family.pk or not participant.is_active():
+        raise ActionError(_("Kies iemand die aan tafel zit."))
+
+
+def is_professional(access: FamilyAccess) -> bool:
+    return access.participant.role in table.PRO_ROLES
+
+
+# --- role cards -----------------------------------------------------------------
+
+
+@transaction.atomic
+def role_card_write(
+    *, access: FamilyAccess, expected_version: int | None, request=None, **fields
+) -> RoleCard:
+    """A professional writes or updates their own role card."""
+    if not is_professional(access):
+        raise ActionError(_("Alleen professionals hebben een rolkaart."))
+    fields = {key: (value or "").strip() for key, value in fields.items()}
+    question = help_question_current(access.family.pk)
+    card = RoleCard.objects.select_for_update().filter(participant=access.participant).first()
+    if card is None:
+        card = RoleCard.objects.create(
+            family=access.family,
+            participant=access.participant,
+            help_question=question,
+            **fields,
+        )
+        access.audit(action="create", data="role_card", obj=card, request=request)
+        return card
+    if expected_version != card.version:
+        raise StaleEdit(card.work)
+    for key, value in fields.items():
+        setattr(card, key, value)
+    card.help_question = question
+    card.version += 1
+    card.updated_at = timezone.now()
+    card.save()
+    access.audit(action="update", data="role_card", obj=card, request=request)
+    return card
+
+
+# --- the coordinator ----------------------------------------------------------
+
+
+def can_be_coordinator(participant: Participant) -> bool:
+    """Anyone at the table, a parent or youth included; not a client supporter."""
+    if not participant.is_active():
+        return False
+    return participant.role != Participant.Role.CLIENT_SUPPORTER
+
+
+@transaction.atomic
+def coordinator_set(*, access: FamilyAccess, participant: Participant, request=None) -> None:
+    """Make ``participant`` the one coordinator. Parents with authority, a youth of 16+
+    and the coordinator choose; the change is recorded."""
+    if not access.can("manage"):
+        raise ActionError(_("Dit mag je niet doen."))
+    _seated(access, participant)
+    if not can_be_coordinator(participant):
+        raise ActionError(
+            _("Een cliëntondersteuner staat naast het gezin en is geen zorgcoördinator.")
+        )
+    current = list(
+        Participant.objects.select_for_update().filter(
+            family_id=access.family.pk, is_coordinator=True
+        )
+    )
+    if [p.pk for p in current] == [participant.pk]:
+        return
+    Participant.objects.filter(family_id=access.family.pk, is_coordinator=True).update(
+        is_coordinator=False
+    )
+    Participant.objects.filter(pk=participant.pk).update(is_coordinator=True)
+    change = CoordinatorChange.objects.create(
+        family=access.family,
+        participant=participant,
+        previous=current[0] if current else None,
+        changed_by=access.user,
+    )
+    access.audit(action="update", data="coordinator", obj=change, request=request)
+
+
+# --- phases and the size of the table ---------------------------------------
+
+
+@transaction.atomic
+def table_settings(
+    *, access: FamilyAccess, phase: str, professional_limit: int, request=None
+) -> Family:
+    """The family sets its phase and its maximum of professionals at the table."""
+    if not access.can("manage"):
+        raise ActionError(_("Dit mag je niet doen."))
+    if phase not in Family.Phase.values:
+        raise ActionError(_("Kies een fase."))
+    if not 1 <= professional_limit <= 10:
+        raise ActionError(_("Kies een maximum van 1 tot en met 10."))
+    Family.objects.filter(pk=access.family.pk).update(
+        phase=phase, professional_limit=professional_limit, version=F("version") + 1
+    )
+    access.family.refresh_from_db()
+    access.audit(action="update", data="table_settings", obj=access.family, request=request)
+    return access.family
+
+
+@transaction.atomic
+def phase_need_add(
+    *,
+    access: FamilyAccess,
+    phase: str,
+    why: str,
+    participant: Participant | None = None,
+    who: str = "",
+    request=None,
+) -> PhaseNeed:
+    if not access.can("manage"):
+        raise ActionError(_("Dit mag je niet doen."))
+    if phase not in Family.Phase.values:
+        raise ActionError(_("Kies een fase."))
+    who = who.strip()
+    if participant is None and not who:
+        raise ActionError(_("Kies wie er nodig is, of schrijf het op."))
+    if participant is not None:
+        _seated(access, participant)
+    need = PhaseNeed.objects.create(
+        family=access.family,
+        phase=phase,
+        participant=participant,
+        who="" if participant else who,
+        why=why.strip(),
+        created_by=access.user,
+    )
+    access.audit(action="create", data="phase_need", obj=need, request=request)
+    return need
+
+
+@transaction.atomic
+def phase_need_remove(*, access: FamilyAccess, need: PhaseNeed, request=None) -> None:
+    if not access.can("manage"):
+        raise ActionError(_("Dit mag je niet doen."))
+    PhaseNeed.objects.filter(pk=need.pk, family_id=access.family.pk).update(
+        removed_at=timezone.now()
+    )
+    access.audit(action="remove", data="phase_need", obj=need, request=request)
+
+
+@transaction.atomic
+def table_choice_record(
+    *,
+    access: FamilyAccess,
+    about: str,
+    choice: str,
+    count: int,
+    reason: str = "",
+    meeting: Meeting | None = None,
+    request=None,
+) -> TableChoice:
+    """The family chose about a table larger than its maximum; the choice is kept."""
+    if choice not in TableChoice.Choice.values:
+        raise ActionError(_("Kies wat jullie willen."))
+    made = TableChoice.objects.create(
+        family=access.family,
+        about=about.strip()[:200],
+        meeting=meeting,
+        choice=choice,
+        reason=reason.strip()[:500],
+        count=count,
+        limit=access.family.professional_limit,
+        chosen_by=access.user,
+    )
+    access.audit(action="create", data="table_choice", obj=made, request=request)
+    return made
+
+
+# --- meetings ------------------------------------------------------------------
+
+
+def meeting_professionals(invited: list[Participant], guest_professionals: int) -> int:
+    return sum(1 for p in invited if p.role in table.PRO_ROLES) + guest_professionals
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    access: FamilyAccess,
+    starts_at,
+    phase: str,
+    invited,
+    minutes: int = 60,
+    place_kind: str = Meeting.Place.HOME,
+    place: str = "",
+    guests: str = "",
+    guest_professionals: int = 0,
+    choice: str = "",
+    reason: str = "",
+    request=None,
+) -> Meeting:
+    """Plan a meeting. Over the family's maximum, the family's choice is required."""
+    _require_edit(access)
+    invited = list(invited)
+    for participant in invited:
+        _seated(access, participant)
+    if not invited:
+        raise ActionError(_("Kies wie er bij zijn."))
+    if phase not in Family.Phase.values:
+        raise ActionError(_("Kies een fase."))
+    count = meeting_professionals(invited, guest_professionals)
+    over = table.over_limit(access.family, count)
+    if over and choice not in TableChoice.Choice.values:
+        raise ActionError(table.warning(access.family, count))
+    if over and choice == TableChoice.Choice.KEEP_SMALL:
+        raise ActionError(
+            _("Jullie houden de tafel klein. Haal dan iemand van de lijst, en sla opnieuw op.")
+        )
+    meeting = Meeting.objects.create(
+        family=access.family,
+        starts_at=starts_at,
+        minutes=minutes,
+        place_kind=place_kind,
+        place=place.strip(),
+        phase=phase,
+        guests=guests.strip(),
+        guest_professionals=guest_professionals,
+        created_by=access.user,
+    )
+    meeting.invited.set(invited)
+    if over:
+        table_choice_record(
+            access=access,
+            about=_("Overleg van %(when)s")
+            % {"when": timezone.localtime(starts_at).strftime("%d-%m-%Y")},
+            choice=choice,
+            count=count,
+            reason=reason,
+            meeting=meeting,
+            request=request,
+        )
+    access.audit(action="create", data="meeting", obj=meeting, request=request)
+    timeline_add(
+        access,
+        kind="meeting",
+        action="added",
+        summary=timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M"),
+    )
+    return meeting
+
+
+def is_family_voice(access: FamilyAccess) -> bool:
+    return access.participant.role in (Participant.Role.PARENT, Participant.Role.YOUTH)
+
+
+@transaction.atomic
+def agenda_add(*, access: FamilyAccess, meeting: Meeting, text: str, request=None) -> AgendaItem:
+    _require_edit(access)
+    if meeting.family_id != access.family.pk or meeting.cancelled_at:
+        raise ActionError(_("Kies een overleg van dit gezin."))
+    item = AgendaItem.objects.create(
+        family=access.family,
+        meeting=meeting,
+        text=text.strip(),
+        by_family=is_family_voice(access),
+        author=access.user,
+    )
+    access.audit(action="create", data="agenda_item", obj=item, request=request)
+    return item
+
+
+@transaction.atomic
+def summary_write(
+    *,
+    access: FamilyAccess,
+    meeting: Meeting,
+    expected_version: int,
+    summary: str,
+    notes: str = "",
+    request=None,
+) -> Meeting:
+    """Write the meeting's notes and summary; the family then confirms or corrects it."""
+    _require_edit(access)
+    changed = Meeting.objects.filter(
+        pk=meeting.pk, family_id=access.family.pk, version=expected_version
+    ).update(
+        summary=summary.strip(),
+        notes=notes.strip(),
+        summary_status=Meeting.Summary.WAITING,
+        summary_by=access.user,
+        confirmed_by=None,
+        confirmed_at=None,
+        correction="",
+        version=F("version") + 1,
+    )
+    if not changed:
+        raise StaleEdit(Meeting.objects.get(pk=meeting.pk).summary)
+    meeting.refresh_from_db()
+    access.audit(action="update", data="meeting_summary", obj=meeting, request=request)
+    return meeting
+
+
+@transaction.atomic
+def summary_confirm(
+    *, access: FamilyAccess, meeting: Meeting, correct: bool, correction: str = "", request=None
+) -> Meeting:
+    """ "Klopt dit verslag?" The family says yes, or writes what is not right."""
+    if not access.speaks_for_family:
+        raise ActionError(_("Het gezin zegt of het verslag klopt."))
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk, family_id=access.family.pk)
+    if meeting.summary_status == Meeting.Summary.NONE:
+        raise ActionError(_("Er is nog geen verslag."))
+    correction = correction.strip()
+    if not correct and not correction:
+        raise ActionError(_("Schrijf op wat er niet klopt."))
+    meeting.summary_status = Meeting.Summary.CONFIRMED if correct else Meeting.Summary.CORRECTED
+    meeting.correction = "" if correct else correction[:2000]
+    meeting.confirmed_by = access.user
+    meeting.confirmed_at = timezone.now()
+    meeting.version += 1
+    meeting.save()
+    access.audit(
+        action="accept" if correct else "update",
+        data="meeting_summary",
+        obj=meeting,
+        request=request,
+    )
+    timeline_add(
+        access,
+        kind="meeting",
+        action="accepted" if correct else "changed",
+        summary=meeting.summary[:200],
+    )
+    return meeting
+
+
+# --- safety --------------------------------------------------------------------
+
+
+@transaction.atomic
+def scenario_create(
+    *,
+    access: FamilyAccess,
+    if_text: str,
+    then_text: str,
+    concerned,
+    who_informs: str = "",
+    family_can_do: str = "",
+    request=None,
+) -> SafetyScenario:
+    _require_edit(access)
+    concerned = list(concerned)
+    if not concerned:
+        raise ActionError(_("Kies wie dit samen afspreken."))
+    for participant in concerned:
+        _seated(access, participant)
+    scenario = SafetyScenario.objects.create(
+        family=access.family,
+        if_text=if_text.strip(),
+        then_text=then_text.strip(),
+        who_informs=who_informs.strip(),
+        family_can_do=family_can_do.strip(),
+        created_by=access.user,
+    )
+    scenario.concerned.set(concerned)
+    if access.participant in concerned:
+        SafetySign.objects.create(
+            family=access.family, scenario=scenario, participant=access.participant, version=1
+        )
+    access.audit(action="create", data="safety", obj=scenario, request=request)
+    return scenario
+
+
+@transaction.atomic
+def scenario_agree(*, access: FamilyAccess, scenario: SafetyScenario, request=None) -> SafetySign:
+    if not scenario.concerned.filter(pk=access.participant.pk).exists():
+        raise ActionError(_("Deze afspraak gaat niet over jou."))
+    sign, created = SafetySign.objects.get_or_create(
+        family=access.family,
+        scenario=scenario,
+        participant=access.participant,
+        version=scenario.version,
+    )
+    if created:
+        access.audit(action="accept", data="safety", obj=scenario, request=request)
+    return sign
+
+
+# --- report-backs ------------------------------------------------------------
+
+
+@transaction.atomic
+def report_back_create(
+    *, access: FamilyAccess, what: str, to_whom: str, every_weeks: int, next_due, request=None
+) -> ReportBack:
+    if access.participant.role != Participant.Role.PROFESSIONAL:
+        raise ActionError(_("Alleen professionals spreken een terugkoppeling af."))
+    if not 1 <= every_weeks <= 52:
+        raise ActionError(_("Kies om de 1 tot 52 weken."))
+    report = ReportBack.objects.create(
+        family=access.family,
+        participant=access.participant,
+        what=what.strip(),
+        to_whom=to_whom.strip(),
+        every_weeks=every_weeks,
+        next_due=next_due,
+    )
+    access.audit(action="create", data="report_back", obj=report, request=request)
+    return report
+
+
+@transaction.atomic
+def report_back_done(*, access: FamilyAccess, report: ReportBack, request=None) -> ReportBack:
+    report = ReportBack.objects.select_for_update().get(pk=report.pk, family_id=access.family.pk)
+    if report.participant_id != access.participant.pk:
+        raise ActionError(_("Alleen wie de terugkoppeling afsprak, zet hem op gedaan."))
+    today = timezone.localdate()
+    report.last_done_at = timezone.now()
+    report.next_due = max(report.next_due, today) + timedelta(weeks=report.every_weeks)
+    report.save(update_fields=["last_done_at", "next_due"])
+    access.audit(action="update", data="report_back", obj=report, request=request)
+    return report

@@ -1,0 +1,45 @@
+"""A meeting as an iCalendar file (RFC 5545), for the person's own calendar.
+
+Calendars are often synced to outside services, so the file holds no family
+content: only the time, the place the family chose and a link back to the
+meeting in Samenplan (which asks for a login).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from .models import Meeting
+
+
+def meeting_ics(meeting: Meeting, url: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Samenplan//Overleg//NL")
+    calendar.add("version", "2.0")
+    event = Event()
+    host = settings.SITE_ROOT.split("//")[-1].strip("/") or "samenplan"
+    event.add("uid", f"overleg-{meeting.pk}@{host}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.starts_at + timedelta(minutes=meeting.minutes))
+    event.add("summary", _("Overleg (Samenplan)"))
+    if meeting.place_kind == Meeting.Place.ONLINE:
+        event.add("location", _("Online"))
+    elif meeting.place:
+        event.add("location", meeting.place)
+    else:
+        event.add("location", meeting.get_place_kind_display())
+    event.add(
+        "description", _("De agenda en het verslag staan in Samenplan: %(url)s") % {"url": url}
+    )
+    event.add("url", url)
+    event.add("sequence", meeting.version)
+    if meeting.cancelled_at:
+        event.add("status", "CANCELLED")
+    calendar.add_component(event)
+    return calendar.to_ical()

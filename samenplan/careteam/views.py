@@ -1,0 +1,572 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenplan.families.access import FamilyAccess, family_for, participant_in
+from samenplan.families.actions import ActionError
+from samenplan.families.models import Family, Participant
+from samenplan.plan.actions import StaleEdit, help_question_current
+from samenplan.plan.models import Agreement, Step
+
+from . import actions, calendar, table
+from .forms import (
+    AgendaForm,
+    CorrectionForm,
+    MeetingForm,
+    PhaseNeedForm,
+    ReportBackForm,
+    RoleCardForm,
+    SafetyForm,
+    SummaryForm,
+    TableForm,
+)
+from .models import (
+    AgendaItem,
+    CoordinatorChange,
+    Meeting,
+    PhaseNeed,
+    ReportBack,
+    RoleCard,
+    SafetyScenario,
+    SupportService,
+    TableChoice,
+)
+
+
+def _participants(access: FamilyAccess) -> list[Participant]:
+    return list(
+        Participant.objects.active()
+        .filter(family_id=access.family.pk)
+        .select_related("user", "member")
+        .order_by("id")
+    )
+
+
+def _page(request, template, access, status=200, **extra) -> HttpResponse:
+    context = {"access": access, "family": access.family, "section": "careteam", **extra}
+    return render(request, template, context, status=status)
+
+
+def _card_rows(participants, cards, question) -> list[dict]:
+    by_participant = {card.participant_id: card for card in cards}
+    rows = []
+    for p in participants:
+        card = by_participant.get(p.pk)
+        rows.append(
+            {
+                "participant": p,
+                "card": card,
+                "is_professional": p.role in table.PRO_ROLES,
+                "stale_question": bool(
+                    card and question and card.help_question_id not in (None, question.pk)
+                ),
+                "missing": card.missing_parts() if card else [],
+            }
+        )
+    return rows
+
+
+@login_required
+def overview(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="careteam")
+    participants = _participants(access)
+    cards = list(RoleCard.objects.filter(family_id=access.family.pk))
+    question = help_question_current(access.family.pk)
+    rows = _card_rows(participants, cards, question)
+    professionals = [r for r in rows if r["is_professional"]]
+    others = [r for r in rows if not r["is_professional"]]
+    needs = list(
+        PhaseNeed.objects.filter(family_id=access.family.pk, removed_at__isnull=True)
+        .select_related("participant__user")
+        .order_by("created_at")
+    )
+    reports = list(
+        ReportBack.objects.filter(family_id=access.family.pk, ended_at__isnull=True)
+        .select_related("participant__user")
+        .order_by("next_due", "id")[:50]
+    )
+    changes = list(
+        CoordinatorChange.objects.filter(family_id=access.family.pk)
+        .select_related("participant__user", "previous__user", "changed_by")
+        .order_by("-at", "-id")[:5]
+    )
+    choices = list(
+        TableChoice.objects.filter(family_id=access.family.pk)
+        .select_related("chosen_by")
+        .order_by("-at", "-id")[:5]
+    )
+    now = timezone.now()
+    next_meeting = (
+        Meeting.objects.filter(
+            family_id=access.family.pk, starts_at__gte=now, cancelled_at__isnull=True
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    count = table.professionals_at_table(access.family.pk)
+    phases = [
+        {
+            "value": value,
+            "label": label,
+            "current": value == access.family.phase,
+            "needs": [n for n in needs if n.phase == value],
+        }
+        for value, label in Family.Phase.choices
+    ]
+    return _page(
+        request,
+        "careteam/overview.html",
+        access,
+        professionals=professionals,
+        others=others,
+        question=question,
+        phases=phases,
+        reports=reports,
+        changes=changes,
+        choices=choices,
+        next_meeting=next_meeting,
+        count=count,
+        today=access.today,
+        can_be_coordinator={p.pk for p in participants if actions.can_be_coordinator(p)},
+    )
+
+
+@login_required
+def role_card_edit(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="role_card")
+    if not actions.is_professional(access):
+        raise PermissionDenied
+    card = RoleCard.objects.filter(participant=access.participant).first()
+    initial = {"version": card.version if card else None}
+    if card is None:
+        professional = access.user.professional_or_none
+        if professional is not None:
+            initial["reachability"] = professional.reachability
+    form = RoleCardForm(request.POST or None, instance=card, initial=initial)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            actions.role_card_write(
+                access=access,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+                **data,
+            )
+        except StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Je rolkaart is opgeslagen. Het gezin kan hem lezen."))
+            return redirect("careteam:overview", access.family.pk)
+    return _page(
+        request,
+        "careteam/role_card_form.html",
+        access,
+        status=400 if form.errors else 200,
+        form=form,
+        stale=stale,
+        question=help_question_current(access.family.pk),
+    )
+
+
+@login_required
+@require_POST
+def coordinator(request: HttpRequest, family_id: int, participant_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="manage")
+    participant = participant_in(access, participant_id)
+    try:
+        actions.coordinator_set(access=access, participant=participant, request=request)
+        messages.success(
+            request,
+            _("%(name)s is nu de zorgcoördinator.") % {"name": participant.user.name},
+        )
+    except ActionError as error:
+        messages.error(request, str(error))
+    return redirect("careteam:overview", access.family.pk)
+
+
+@login_required
+def phases(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="manage", data="table_settings")
+    participants = _participants(access)
+    is_table = request.method == "POST" and "professional_limit" in request.POST
+    table_form = TableForm(request.POST if is_table else None, instance=access.family)
+    need_form = PhaseNeedForm(
+        request.POST if request.method == "POST" and not is_table else None,
+        participants=participants,
+        initial={"phase": access.family.phase},
+    )
+    if request.method == "POST":
+        form = table_form if is_table else need_form
+        if form.is_valid():
+            try:
+                if is_table:
+                    actions.table_settings(access=access, request=request, **form.cleaned_data)
+                    messages.success(request, _("De fase en het maximum zijn opgeslagen."))
+                else:
+                    actions.phase_need_add(access=access, request=request, **form.cleaned_data)
+                    messages.success(request, _("Opgeslagen."))
+            except ActionError as error:
+                form.add_error(None, str(error))
+            else:
+                return redirect("careteam:phases", access.family.pk)
+    needs = list(
+        PhaseNeed.objects.filter(family_id=access.family.pk, removed_at__isnull=True)
+        .select_related("participant__user")
+        .order_by("created_at")
+    )
+    failed = table_form.errors or need_form.errors
+    return _page(
+        request,
+        "careteam/phases.html",
+        access,
+        status=400 if failed else 200,
+        table_form=table_form,
+        need_form=need_form,
+        phases=[
+            {"value": v, "label": label, "needs": [n for n in needs if n.phase == v]}
+            for v, label in Family.Phase.choices
+        ],
+        count=table.professionals_at_table(access.family.pk),
+    )
+
+
+@login_required
+@require_POST
+def phase_need_remove(request: HttpRequest, family_id: int, need_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="manage")
+    need = PhaseNeed.objects.filter(family_id=access.family.pk, pk=need_id).first()
+    if need is None:
+        raise Http404
+    actions.phase_need_remove(access=access, need=need, request=request)
+    messages.success(request, _("Weggehaald."))
+    return redirect("careteam:phases", access.family.pk)
+
+
+# --- meetings ------------------------------------------------------------------
+
+
+def _meeting_in(access: FamilyAccess, meeting_id) -> Meeting:
+    meeting = (
+        Meeting.objects.filter(family_id=access.family.pk, pk=meeting_id)
+        .select_related("created_by", "summary_by", "confirmed_by")
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+@login_required
+def meetings(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="meetings")
+    now = timezone.now()
+    all_meetings = Meeting.objects.filter(family_id=access.family.pk, cancelled_at__isnull=True)
+    coming = list(all_meetings.filter(starts_at__gte=now).order_by("starts_at")[:20])
+    past = list(all_meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20])
+    return _page(request, "careteam/meetings.html", access, coming=coming, past=past)
+
+
+@login_required
+def meeting_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="meeting")
+    participants = _participants(access)
+    start = timezone.localtime() + timedelta(days=7)
+    form = MeetingForm(
+        request.POST or None,
+        participants=participants,
+        initial={
+            "date": start.date(),
+            "time": "10:00",
+            "phase": access.family.phase,
+            "invited": [p.pk for p in participants if p.role in ("parent", "youth")]
+            + [access.participant.pk],
+        },
+    )
+    warning = None
+    if request.method == "POST" and form.is_valid():
+        data = form.action_kwargs()
+        count = actions.meeting_professionals(data["invited"], data["guest_professionals"])
+        if table.over_limit(access.family, count) and not data.get("choice"):
+            warning = table.warning(access.family, count)
+            form.add_error("choice", warning)
+        else:
+            try:
+                meeting = actions.meeting_create(access=access, request=request, **data)
+            except ActionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, _("Het overleg staat gepland. Zet alvast punten op de agenda.")
+                )
+                return redirect("careteam:meeting", access.family.pk, meeting.pk)
+    return _page(
+        request,
+        "careteam/meeting_form.html",
+        access,
+        status=400 if form.errors else 200,
+        form=form,
+        warning=warning,
+        limit=access.family.professional_limit,
+    )
+
+
+@login_required
+def meeting(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="meeting")
+    item = _meeting_in(access, meeting_id)
+    invited = list(item.invited.select_related("user").order_by("id"))
+    agenda = list(AgendaItem.objects.filter(meeting=item).select_related("author"))
+    steps = list(Step.objects.current().filter(meeting=item).select_related("owner__user"))
+    agreements = list(Agreement.objects.current().filter(meeting=item))
+    choice = TableChoice.objects.filter(meeting=item).select_related("chosen_by").first()
+    return _page(
+        request,
+        "careteam/meeting.html",
+        access,
+        meeting=item,
+        invited=invited,
+        guests=[g.strip() for g in item.guests.splitlines() if g.strip()],
+        agenda=agenda,
+        steps=steps,
+        agreements=agreements,
+        choice=choice,
+        agenda_form=AgendaForm(),
+        correction_form=CorrectionForm(),
+        past=item.is_past(),
+        professionals=actions.meeting_professionals(invited, item.guest_professionals),
+    )
+
+
+@login_required
+@require_POST
+def agenda_add(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    item = _meeting_in(access, meeting_id)
+    form = AgendaForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.agenda_add(
+                access=access, meeting=item, text=form.cleaned_data["text"], request=request
+            )
+            messages.success(request, _("Het punt staat op de agenda."))
+        except ActionError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Schrijf op wat je wilt bespreken, in hoogstens 300 tekens."))
+    return redirect(reverse("careteam:meeting", args=[access.family.pk, item.pk]) + "#agenda")
+
+
+@login_required
+def meeting_summary(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="meeting_summary")
+    item = _meeting_in(access, meeting_id)
+    form = SummaryForm(request.POST or None, instance=item, initial={"version": item.version})
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.summary_write(
+                access=access,
+                meeting=item,
+                expected_version=form.cleaned_data["version"],
+                summary=form.cleaned_data["summary"],
+                notes=form.cleaned_data["notes"],
+                request=request,
+            )
+        except StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Het verslag is opgeslagen. Het gezin leest het na."))
+            return redirect("careteam:meeting", access.family.pk, item.pk)
+    return _page(
+        request,
+        "careteam/summary_form.html",
+        access,
+        status=400 if form.errors else 200,
+        meeting=item,
+        form=form,
+        stale=stale,
+    )
+
+
+@login_required
+@require_POST
+def meeting_confirm(
+    request: HttpRequest, family_id: int, meeting_id: int, correct: bool
+) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    item = _meeting_in(access, meeting_id)
+    if not access.speaks_for_family:
+        raise PermissionDenied
+    form = CorrectionForm(request.POST)
+    correction = form.cleaned_data["correction"] if form.is_valid() else ""
+    try:
+        actions.summary_confirm(
+            access=access, meeting=item, correct=correct, correction=correction, request=request
+        )
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        if correct:
+            messages.success(request, _("Dank je! Jullie zeggen: dit verslag klopt."))
+        else:
+            messages.success(request, _("Dank je! Jullie verbetering staat bij het verslag."))
+    return redirect(reverse("careteam:meeting", args=[access.family.pk, item.pk]) + "#verslag")
+
+
+@login_required
+def meeting_ics(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view")
+    item = _meeting_in(access, meeting_id)
+    access.audit(action="export", data="meeting", obj=item, request=request)
+    url = request.build_absolute_uri(reverse("careteam:meeting", args=[access.family.pk, item.pk]))
+    response = HttpResponse(
+        calendar.meeting_ics(item, url), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="overleg-{item.pk}.ics"'
+    return response
+
+
+# --- safety, report-backs, support --------------------------------------------
+
+
+@login_required
+def safety(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="safety")
+    scenarios = list(
+        SafetyScenario.objects.filter(family_id=access.family.pk)
+        .select_related("created_by")
+        .prefetch_related("concerned__user", "signs")
+        .order_by("created_at")[:50]
+    )
+    rows = []
+    for scenario in scenarios:
+        signed = {s.participant_id for s in scenario.signs.all() if s.version == scenario.version}
+        concerned = [{"participant": p, "agreed": p.pk in signed} for p in scenario.concerned.all()]
+        rows.append(
+            {
+                "scenario": scenario,
+                "concerned": concerned,
+                "mine_to_sign": any(
+                    c["participant"].pk == access.participant.pk and not c["agreed"]
+                    for c in concerned
+                ),
+                "all_agreed": all(c["agreed"] for c in concerned),
+            }
+        )
+    return _page(request, "careteam/safety.html", access, rows=rows)
+
+
+@login_required
+def safety_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="safety")
+    participants = [p for p in _participants(access) if p.role != "client_supporter"]
+    form = SafetyForm(
+        request.POST or None,
+        participants=participants,
+        initial={"concerned": [access.participant.pk]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.scenario_create(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("De afspraak over veiligheid staat klaar. Iedereen die meedoet, zegt ja."),
+            )
+            return redirect("careteam:safety", access.family.pk)
+    return _page(
+        request, "careteam/safety_form.html", access, status=400 if form.errors else 200, form=form
+    )
+
+
+@login_required
+@require_POST
+def safety_agree(request: HttpRequest, family_id: int, scenario_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view")
+    scenario = SafetyScenario.objects.filter(family_id=access.family.pk, pk=scenario_id).first()
+    if scenario is None:
+        raise Http404
+    if not scenario.concerned.filter(pk=access.participant.pk).exists():
+        raise PermissionDenied
+    actions.scenario_agree(access=access, scenario=scenario, request=request)
+    messages.success(request, _("Je hebt ja gezegd op deze afspraak."))
+    return redirect("careteam:safety", access.family.pk)
+
+
+@login_required
+def report_back_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="report_back")
+    if access.participant.role != Participant.Role.PROFESSIONAL:
+        raise PermissionDenied
+    form = ReportBackForm(
+        request.POST or None,
+        initial={"next_due": access.today + timedelta(weeks=4), "every_weeks": 4},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.report_back_create(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("De terugkoppeling is afgesproken."))
+            return redirect("careteam:overview", access.family.pk)
+    return _page(
+        request,
+        "careteam/report_back_form.html",
+        access,
+        status=400 if form.errors else 200,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def report_back_done(request: HttpRequest, family_id: int, report_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    report = ReportBack.objects.filter(family_id=access.family.pk, pk=report_id).first()
+    if report is None:
+        raise Http404
+    if report.participant_id != access.participant.pk:
+        raise PermissionDenied
+    actions.report_back_done(access=access, report=report, request=request)
+    messages.success(request, _("Gedaan. De volgende keer staat erbij."))
+    return redirect("careteam:overview", access.family.pk)
+
+
+@login_required
+def support(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="support")
+    services = SupportService.objects.filter(active=True).select_related("contact__user")
+    if access.family.municipality:
+        services = services.filter(municipality__iexact=access.family.municipality)
+    services = list(services.order_by("kind", "name")[:100])
+    supporters = [p for p in _participants(access) if p.role == Participant.Role.CLIENT_SUPPORTER]
+    seated = {p.user_id for p in supporters}
+    return _page(
+        request,
+        "careteam/support.html",
+        access,
+        groups=[
+            {"label": label, "services": [s for s in services if s.kind == value]}
+            for value, label in SupportService.Kind.choices
+        ],
+        supporters=supporters,
+        seated=seated,
+    )
