@@ -386,6 +386,8 @@ def scenario_create(
         raise ActionError(_("Kies wie dit samen afspreken."))
     for participant in concerned:
         _seated(access, participant)
+        if participant.role == Participant.Role.CLIENT_SUPPORTER:
+            raise ActionError(_("Een cliëntondersteuner spreekt niets af; kies iemand anders."))
     scenario = SafetyScenario.objects.create(
         family=access.family,
         if_text=if_text.strip(),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from samenplan.careteam.models import ReportBack
 from samenplan.decisions.models import Decision
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.actions import ActionError
@@ -156,6 +157,13 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
     people = _goal_people(goals, scores)
     today = timezone.localdate()
     decisions_due = _decisions_due(access, today)
+    reports_due = list(
+        ReportBack.objects.filter(
+            family_id=access.family.pk, ended_at__isnull=True, next_due__lt=today
+        )
+        .select_related("participant__user")
+        .order_by("next_due", "id")[:5]
+    )
     active = [g for g in goals if g.status == Status.ACCEPTED and g.goal_status == "active"]
     open_steps = [s for s in steps if s.status == Status.ACCEPTED and s.done_at is None]
     open_steps.sort(key=lambda s: (s.due_date is None, s.due_date or today, s.pk))
@@ -205,6 +213,7 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
             "successes": successes,
             "agreements": agreements,
             "decisions_due": decisions_due,
+            "reports_due": reports_due,
         },
     )
 

@@ -155,6 +155,33 @@ MATRIX = {
         expect(dict.fromkeys(VIEW, 403), sanne=200, peter=200, noor=200, daan=200),
     ),
     "decisions:review": ("get", edit_page()),
+    # Wie doet wat.
+    "careteam:overview": ("get", view_page()),
+    "careteam:role_card": ("get", expect(dict.fromkeys(VIEW, 403), eva=200, joke=200)),
+    # Parents with authority, a youth of 16+ and the coordinator choose the coordinator.
+    "careteam:coordinator": ("post", manage(302)),
+    "careteam:phases": ("get", manage(200)),
+    "careteam:phase_need_remove": ("post", manage(302)),
+    "careteam:meetings": ("get", view_page()),
+    "careteam:meeting_new": ("get", edit_page()),
+    "careteam:meeting": ("get", view_page()),
+    "careteam:meeting_ics": ("get", view_page()),
+    "careteam:agenda_add": ("post", edit_page(302)),
+    "careteam:meeting_summary": ("get", edit_page()),
+    # The family says whether the summary is right.
+    "careteam:meeting_confirm": ("post", family_writes(302)),
+    "careteam:meeting_correct": ("post", family_writes(302)),
+    "careteam:safety": ("get", view_page()),
+    "careteam:safety_new": ("get", edit_page()),
+    # Bakker: Sanne, Ria and Eva are among those concerned; De Groot: Daan.
+    "careteam:safety_agree": (
+        "post",
+        expect(dict.fromkeys(VIEW, 403), sanne=302, ria=302, eva=302, daan=302),
+    ),
+    "careteam:report_back_new": ("get", expect(dict.fromkeys(VIEW, 403), eva=200)),
+    # Eva's report-back (Bakker), Bram's (De Groot): only the one who reports.
+    "careteam:report_back_done": ("post", expect(dict.fromkeys(VIEW, 403), eva=302)),
+    "careteam:support": ("get", view_page()),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
@@ -259,6 +286,52 @@ class AccessMatrixTestCase(SamenplanTestCase):
             "degroot": Decision.objects.get(family=cls.degroot, state="decided"),
         }
 
+        from samenplan.careteam.models import Meeting, PhaseNeed, ReportBack, SafetyScenario
+
+        degroot_meeting = Meeting.objects.create(
+            family=cls.degroot,
+            starts_at=cls.degroot.created_at,
+            phase="hulp",
+            created_by=cls.bram,
+            summary="Verslag",
+            summary_status="waiting",
+        )
+        degroot_meeting.invited.set([cls.p["daan"], cls.p["bram"]])
+        degroot_scenario = SafetyScenario.objects.create(
+            family=cls.degroot, if_text="Als", then_text="dan", created_by=cls.bram
+        )
+        degroot_scenario.concerned.set([cls.p["daan"]])
+        cls.careteam = {
+            "meeting": {
+                "bakker": Meeting.objects.filter(family=cls.bakker).order_by("id").first(),
+                "degroot": degroot_meeting,
+            },
+            "need": {
+                "bakker": PhaseNeed.objects.filter(family=cls.bakker).first(),
+                "degroot": PhaseNeed.objects.create(
+                    family=cls.degroot,
+                    phase="hulp",
+                    who="School",
+                    why="Stage",
+                    created_by=cls.anouk,
+                ),
+            },
+            "scenario": {
+                "bakker": SafetyScenario.objects.get(family=cls.bakker),
+                "degroot": degroot_scenario,
+            },
+            "report": {
+                "bakker": ReportBack.objects.get(family=cls.bakker, participant=cls.p["eva"]),
+                "degroot": ReportBack.objects.create(
+                    family=cls.degroot,
+                    participant=cls.p["bram"],
+                    what="Hoe het gaat",
+                    to_whom="Anouk",
+                    next_due=cls.degroot.created_at.date(),
+                ),
+            },
+        }
+
     def user(self, persona):
         return None if persona == ANON else getattr(self, persona)
 
@@ -296,6 +369,14 @@ class AccessMatrixTestCase(SamenplanTestCase):
         if "option_id" in keys:
             decision = self.decision[family_key]
             kwargs["option_id"] = decision.options.order_by("id").first().pk
+        for key, converter in (
+            ("meeting", "meeting_id"),
+            ("need", "need_id"),
+            ("scenario", "scenario_id"),
+            ("report", "report_id"),
+        ):
+            if converter in keys:
+                kwargs[converter] = self.careteam[key][family_key].pk
         if "professional_id" in keys:
             kwargs["professional_id"] = self.lotte_profile.pk
         return kwargs

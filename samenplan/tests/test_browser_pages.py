@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from samenplan.browser import check_page
+from samenplan.careteam.models import Meeting
 from samenplan.decisions.models import Decision
 from samenplan.families.demo import build_demo
 from samenplan.families.models import Invitation
@@ -58,6 +59,13 @@ PAGES = [
     ("anouk", "/gezin/{degroot}/beslissen/{where}/", "De mening van het gezin"),
     ("daan", "/gezin/{degroot}/beslissen/", "Waar woont Daan"),
     ("sanne", "/gezin/{bakker}/plan/", "Beslissingen om naar te kijken"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/rolkaart/", "Mijn rolkaart"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/overleg/nieuw/", "Overleg plannen"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/overleg/{meeting}/verslag/", "Verslag van het overleg"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/veiligheid/nieuw/", "Afspraak over veiligheid"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/terugkoppeling/nieuw/", "Terugkoppeling afspreken"),
+    ("joke", "/gezin/{bakker}/wie-doet-wat/", "Heeft zich nog niet voorgesteld"),
+    ("daan", "/gezin/{degroot}/wie-doet-wat/", "Wie doet wat"),
     (None, "/accounts/login/", "Professionals"),
     (None, "/accounts/password/reset/", "Samenplan"),
 ]
@@ -84,6 +92,7 @@ def test_every_page_is_accessible(page, live_server):
         "bso": Decision.objects.get(family=demo.bakker, question__startswith="Gaat Sem").pk,
         "home": Decision.objects.get(family=demo.bakker, question__startswith="Krijgen").pk,
         "where": Decision.objects.get(family=demo.degroot).pk,
+        "meeting": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk,
     }
     # The bso decision's date comes near: the plan reminds the family.
     Decision.objects.filter(pk=values["bso"]).update(

@@ -1,0 +1,90 @@
+"""A parent sees who does what, keeps the table small, confirms a meeting summary and
+puts the meeting in her calendar: in the real browser, at 360 px and on a laptop."""
+
+from pathlib import Path
+
+import pytest
+
+from samenplan.browser import axe_violations, check_page, describe, screenshot
+from samenplan.careteam import actions
+from samenplan.careteam.models import Meeting, TableChoice
+from samenplan.families.access import FamilyAccess
+from samenplan.families.demo import build_demo
+from samenplan.families.models import Invitation, Member
+from samenplan.test import logged_in_session
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, live_server, user):
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
+    )
+
+
+def test_a_parent_sees_who_does_what_and_keeps_the_table_small(page, live_server):
+    demo = build_demo()
+    family = demo.bakker.pk
+    eva = demo.participants["eva"]
+    coming = Meeting.objects.filter(family=demo.bakker).order_by("starts_at").last()
+    actions.summary_write(
+        access=FamilyAccess(
+            family=demo.bakker,
+            participant=eva,
+            members=list(Member.objects.filter(family=demo.bakker)),
+        ),
+        meeting=coming,
+        expected_version=coming.version,
+        summary="We spraken over school. Noor gaat eerst halve dagen.",
+    )
+
+    log_in(page, live_server, demo.users["sanne"])
+    page.goto(f"/gezin/{family}/")
+    page.get_by_role("link", name="Wie doet wat").first.click()
+    page.get_by_role("heading", name="Wie doet wat").wait_for()
+    page.get_by_text("Heeft zich nog niet voorgesteld.").wait_for()  # Joke
+    page.get_by_text("Ik ben jullie eerste aanspreekpunt").wait_for()  # Eva's role card
+    check_page(page, "wie doet wat")
+    screenshot(page, f"careteam-{page.size_name}")
+
+    # A fourth professional: the family is asked to choose, and keeps the table small.
+    page.goto(f"/gezin/{family}/uitnodigen/")
+    page.get_by_label("Naam").fill("Lotte Bos")
+    page.get_by_label("E-mailadres").fill("lotte@example.org")
+    page.get_by_label("Een professional").check()
+    page.get_by_role("button", name="Uitnodiging versturen").click()
+    page.get_by_text("Dan zitten er 4 professionals aan tafel").first.wait_for()
+    # Axe on the page as it is (switching language would reload the empty form).
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+    page.get_by_label("Niet erbij: we houden de tafel klein").check()
+    page.get_by_label("Waarom? (mag leeg blijven)").fill("Eva houdt contact.")
+    page.get_by_role("button", name="Uitnodiging versturen").click()
+    page.get_by_text("Jullie houden de tafel klein.").wait_for()
+    assert not Invitation.objects.filter(email="lotte@example.org").exists()
+    assert TableChoice.objects.filter(about="Lotte Bos", choice="keep_small").exists()
+
+    # The meeting: confirm the summary, and download it for the calendar.
+    page.get_by_role("link", name="Overleggen").click()
+    check_page(page, "meetings")
+    page.get_by_role("link", name=coming.starts_at.strftime("%Y")).first.click()
+    page.get_by_text("Klopt dit verslag?").wait_for()
+    check_page(page, "meeting")
+    page.get_by_role("button", name="Ja, dit klopt").click()
+    page.get_by_text("Jullie zeggen: dit verslag klopt.").wait_for()
+    coming.refresh_from_db()
+    assert coming.summary_status == "confirmed"
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Zet in mijn agenda (.ics)").click()
+    content = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "BEGIN:VCALENDAR" in content and "Wijkcentrum De Linde" in content
+
+    for path, marker in (
+        (f"/gezin/{family}/wie-doet-wat/veiligheid/", "Als Sanne"),
+        (f"/gezin/{family}/wie-doet-wat/steun/", "AKJ"),
+        (f"/gezin/{family}/wie-doet-wat/fasen/", "Iemand toevoegen aan een fase"),
+    ):
+        page.goto(path)
+        page.get_by_text(marker).first.wait_for()
+        check_page(page, path)
