@@ -91,7 +91,8 @@ class InviteTestCase(SamenplanTestCase):
 
     def test_it_needs_an_existing_professional_account_for_a_professional(self):
         self.login(self.sanne)
-        response = self.post(role="professional", email="onbekend@example.org")
+        # Bakker is at its maximum of three professionals: the family chose "more".
+        response = self.post(role="professional", email="onbekend@example.org", choice="more")
         self.assertContains(response, "geen professional bekend", status_code=400)
         self.assertFalse(User.objects.filter(email="onbekend@example.org").exists())
 
@@ -114,7 +115,13 @@ class InvitationJourneyTestCase(SamenplanTestCase):
         self.login(self.sanne)
         self.client.post(
             reverse("families:invite", args=[self.bakker.pk]),
-            {"name": "Lotte Bos", "email": "lotte@example.org", "role": "professional"},
+            # A fourth professional: the family chooses to have her at the table anyway.
+            {
+                "name": "Lotte Bos",
+                "email": "lotte@example.org",
+                "role": "professional",
+                "choice": "more",
+            },
         )
         invitation = Invitation.objects.get(email="lotte@example.org")
 
