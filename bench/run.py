@@ -114,12 +114,14 @@ def measure(client, url: str, n: int) -> tuple[float, int]:
 
 
 def page_urls(demo) -> dict[str, str]:
+    from samenplan.careteam.models import Meeting
     from samenplan.decisions.models import Decision
     from samenplan.plan.models import Goal
 
     family = demo.bakker.pk
     goal = Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat").pk
     bso = Decision.objects.get(family=demo.bakker, question__startswith="Gaat Sem").pk
+    meeting = Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk
     return {
         "Mijn gezinnen": "/mijn-gezinnen/",
         "Ons gezin (family home)": f"/gezin/{family}/",
@@ -133,6 +135,8 @@ def page_urls(demo) -> dict[str, str]:
         "Beslissen (decisions)": f"/gezin/{family}/beslissen/",
         "Beslissing (views, agreement table)": f"/gezin/{family}/beslissen/{bso}/",
         "Mening geven (view form)": f"/gezin/{family}/beslissen/{bso}/mening/",
+        "Wie doet wat (role cards)": f"/gezin/{family}/wie-doet-wat/",
+        "Overleg (meeting)": f"/gezin/{family}/wie-doet-wat/overleg/{meeting}/",
     }
 
 
