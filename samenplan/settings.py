@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "samenplan.plan",
     "samenplan.decisions",
     "samenplan.careteam",
+    "samenplan.network",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("samenplan.plan.urls")),
     path("", include("samenplan.decisions.urls")),
     path("", include("samenplan.careteam.urls")),
+    path("", include("samenplan.network.urls")),
 ]
 
 handler403 = "samenplan.views.error_403"

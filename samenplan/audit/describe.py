@@ -46,6 +46,13 @@ DATA_LABELS = {
     "safety": gettext_lazy("de afspraken over veiligheid"),
     "report_back": gettext_lazy("een afspraak over terugkoppeling"),
     "support": gettext_lazy("de lijst met onafhankelijke steun"),
+    "network": gettext_lazy("het netwerk"),
+    "network_person": gettext_lazy("iemand uit het netwerk"),
+    "genogram": gettext_lazy("het genogram"),
+    "relationship": gettext_lazy("een relatie in het genogram"),
+    "network_timeline": gettext_lazy("de tijdlijn van het gezin"),
+    "life_event": gettext_lazy("een gebeurtenis op de tijdlijn"),
+    "family_plan": gettext_lazy("het familiegroepsplan"),
 }
 ROLE_LABELS = {
     "parent": pgettext_lazy("role", "ouder"),

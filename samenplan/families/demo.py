@@ -269,6 +269,10 @@ def build_demo(today: date | None = None) -> Demo:
     careteam_demo.build_directory(users["joke"])
     careteam_demo.build_bakker(bakker, users, participants)
     careteam_demo.build_degroot(degroot, users)
+    from samenplan.network import demo as network_demo
+
+    network_demo.build_bakker(bakker, users, participants, members)
+    network_demo.build_degroot(degroot, users, members)
     bakker.refresh_from_db()
     degroot.refresh_from_db()
     return Demo(
@@ -737,6 +741,9 @@ def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
     from samenplan.careteam import demo as careteam_demo
 
     careteam_demo.grow(family, by_user=by_user, times=times)
+    from samenplan.network import demo as network_demo
+
+    network_demo.grow(family, by_user=by_user, times=times)
 
 
 def _grow_plan(family: Family, *, by_user: User, times: int) -> None:

@@ -77,6 +77,13 @@ class Member(models.Model):
     name = models.CharField(_("Naam"), max_length=150)
     birth_date = models.DateField(_("Geboortedatum"), null=True, blank=True)
     relation = models.CharField(_("Wie is dit"), max_length=20, choices=Relation.choices)
+    sex = models.CharField(
+        _("Man of vrouw?"),
+        max_length=1,
+        choices=[("v", _("vrouw")), ("m", _("man")), ("x", _("anders")), ("", _("onbekend"))],
+        blank=True,
+        help_text=_("Voor de stamboom (genogram)."),
+    )
     has_authority = models.BooleanField(_("Heeft gezag"), default=False)
     lives_in_household = models.BooleanField(_("Woont in het gezin"), default=True)
     created_at = models.DateTimeField(default=timezone.now)

@@ -146,6 +146,7 @@ def goal_create(
     scale_high: str = "",
     private: bool = False,
     shared_with=(),
+    from_family_plan: bool = False,
     request=None,
 ) -> Goal:
     _require_edit(access)
@@ -162,6 +163,7 @@ def goal_create(
         scale_low=scale_low.strip(),
         scale_high=scale_high.strip(),
         private=private,
+        from_family_plan=from_family_plan,
         created_by=access.user,
         status=Status.ACCEPTED if family_writes else Status.PROPOSED,
         decided_by=access.user if family_writes else None,
@@ -249,6 +251,8 @@ def goal_update(
     for key in ("text", "why", "scale_low", "scale_high"):
         if key in fields:
             fields[key] = fields[key].strip()
+    if fields.get("goal_status") == Goal.GoalStatus.ACHIEVED and goal.achieved_at is None:
+        fields["achieved_at"] = timezone.now()
     changed = Goal.objects.filter(pk=goal.pk, version=expected_version).update(
         version=F("version") + 1, **fields
     )
@@ -315,6 +319,7 @@ def step_create(
     goal: Goal | None = None,
     due_date=None,
     meeting=None,
+    from_family_plan: bool = False,
     request=None,
 ) -> Step:
     _require_edit(access)
@@ -338,6 +343,7 @@ def step_create(
         goal=goal,
         due_date=due_date,
         meeting=meeting,
+        from_family_plan=from_family_plan,
         created_by=access.user,
         status=Status.PROPOSED if proposal else Status.ACCEPTED,
         decided_by=None if proposal else access.user,

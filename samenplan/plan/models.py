@@ -137,6 +137,8 @@ class Goal(PlanItem):
     replaces = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="change_proposals"
     )
+    achieved_at = models.DateTimeField(null=True, blank=True)
+    from_family_plan = models.BooleanField(default=False)
     # A youth of 12+ may keep their own goal to themselves and people they choose.
     private = models.BooleanField(_("Alleen voor mij en wie ik kies"), default=False)
     shared_with = models.ManyToManyField(
@@ -211,6 +213,7 @@ class Step(PlanItem):
     meeting = models.ForeignKey(
         "careteam.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="steps"
     )
+    from_family_plan = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["done_at", "due_date", "id"]

@@ -1,0 +1,242 @@
+"""Ons netwerk: the people around the family, how they are related, the family's
+life events, and the family group plan the family writes with its network.
+
+Every row carries ``family_id``. The pictures (genogram, ecomap, timeline) are
+drawn from these rows on the server (``drawing.py``); nothing is stored twice.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Sex(models.TextChoices):
+    FEMALE = "v", _("vrouw")
+    MALE = "m", _("man")
+    OTHER = "x", _("anders")
+    UNKNOWN = "", _("onbekend")
+
+
+class NetworkPerson(models.Model):
+    """Someone around the family: a grandparent, an aunt, a neighbour, a coach …"""
+
+    class Relation(models.TextChoices):
+        GRANDPARENT = "grootouder", _("opa of oma")
+        AUNT_UNCLE = "tante_oom", _("tante of oom")
+        SIBLING = "broer_zus", _("broer of zus")
+        EX_PARTNER = "ex_partner", _("ex-partner")
+        NEIGHBOUR = "buur", _("buren")
+        FRIEND = "vriend", _("vriend of vriendin")
+        TEACHER = "leraar", _("leraar of juf")
+        COACH = "trainer", _("trainer of coach")
+        OTHER = "anders", _("iemand anders")
+
+    class Quality(models.TextChoices):
+        SUPPORTIVE = "steunend", _("steunend")
+        STRAINED = "moeizaam", _("moeizaam")
+        BROKEN = "verbroken", _("verbroken")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("Naam"), max_length=150)
+    relation = models.CharField(_("Wie is het?"), max_length=20, choices=Relation.choices)
+    relation_label = models.CharField(
+        _("In eigen woorden"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bijvoorbeeld: oma (moeder van Sanne), buurvrouw, trainer van Sem."),
+    )
+    helps_with = models.CharField(_("Waarmee helpt deze persoon?"), max_length=300, blank=True)
+    could_help = models.CharField(
+        _("Waarmee zou deze persoon kunnen helpen?"), max_length=300, blank=True
+    )
+    closeness = models.PositiveSmallIntegerField(
+        _("Hoe dichtbij?"),
+        choices=[(1, _("heel dichtbij")), (2, _("dichtbij")), (3, _("wat verder weg"))],
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
+    )
+    quality = models.CharField(
+        _("Hoe is het contact?"), max_length=10, choices=Quality.choices, default=Quality.SUPPORTIVE
+    )
+    sex = models.CharField(_("Man of vrouw?"), max_length=1, choices=Sex.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("Geboortejaar"), null=True, blank=True)
+    died = models.BooleanField(_("Overleden"), default=False)
+    death_year = models.PositiveSmallIntegerField(_("Jaar van overlijden"), null=True, blank=True)
+    in_network = models.BooleanField(
+        _("Hoort bij ons netwerk"),
+        default=True,
+        help_text=_("Uit laten staan voor iemand die alleen in de stamboom staat."),
+    )
+    participant = models.ForeignKey(
+        "families.Participant", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["family", "removed_at"])]
+        verbose_name = _("persoon in het netwerk")
+        verbose_name_plural = _("netwerk")
+
+    def __str__(self):
+        return self.name
+
+
+class Relationship(models.Model):
+    """A line on the genogram: a partner relationship, or a parent and a child.
+
+    Each end is a family member or a network person. For ``kind = parent``
+    the first end is the parent of the second.
+    """
+
+    class Kind(models.TextChoices):
+        PARTNER = "partner", _("partners")
+        PARENT = "parent", _("ouder en kind")
+
+    class Status(models.TextChoices):
+        MARRIED = "getrouwd", _("getrouwd")
+        TOGETHER = "samen", _("samen")
+        SEPARATED = "uit_elkaar", _("uit elkaar")
+        DIVORCED = "gescheiden", _("gescheiden")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    status = models.CharField(
+        _("Hoe staat het ervoor?"), max_length=12, choices=Status.choices, blank=True
+    )
+    a_member = models.ForeignKey(
+        "families.Member", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    a_person = models.ForeignKey(
+        NetworkPerson, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    b_member = models.ForeignKey(
+        "families.Member", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    b_person = models.ForeignKey(
+        NetworkPerson, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["family", "kind"])]
+
+    def __str__(self):
+        return f"{self.kind}: {self.a_key} – {self.b_key}"
+
+    @property
+    def a_key(self) -> str:
+        return f"m{self.a_member_id}" if self.a_member_id else f"n{self.a_person_id}"
+
+    @property
+    def b_key(self) -> str:
+        return f"m{self.b_member_id}" if self.b_member_id else f"n{self.b_person_id}"
+
+
+class LifeEvent(models.Model):
+    """Something that happened in the family's life, on the timeline."""
+
+    class Kind(models.TextChoices):
+        MOVE = "verhuizing", _("verhuizing")
+        BIRTH = "geboorte", _("geboorte")
+        SCHOOL = "school", _("school")
+        ILLNESS = "ziekte", _("ziekte")
+        SEPARATION = "scheiding", _("scheiding")
+        DEATH = "overlijden", _("overlijden")
+        WORK = "werk", _("werk")
+        OTHER = "anders", _("iets anders")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    happened_on = models.DateField(_("Wanneer?"))
+    kind = models.CharField(_("Wat voor gebeurtenis?"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("Wat gebeurde er?"), max_length=150)
+    note = models.CharField(_("Meer vertellen (mag leeg blijven)"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["happened_on", "id"]
+        indexes = [models.Index(fields=["family", "happened_on"])]
+
+    def __str__(self):
+        return self.title
+
+
+class FamilyGroupPlan(models.Model):
+    """Familiegroepsplan: written by the family and its network, in a space
+    professionals do not see until the family shares it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("nog niet gedeeld")
+        SHARED = "shared", _("gedeeld met de professionals")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    main_question = models.TextField(_("Onze hoofdvraag"), max_length=1000)
+    want_to_reach = models.TextField(_("Wat willen we bereiken?"), max_length=2000, blank=True)
+    goals = models.TextField(
+        _("Onze doelen"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Eén doel per regel. Als jullie het plan delen, komen ze in Ons plan."),
+    )
+    who_helps = models.TextField(
+        _("Wie uit onze kring helpt waarmee?"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Eén afspraak per regel, zo: Oma Ria: haalt Sem op maandag op."),
+    )
+    support_needed = models.TextField(
+        _("Welke steun hebben we nodig van professionals?"), max_length=2000, blank=True
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    shared_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["family", "status"])]
+        verbose_name = _("familiegroepsplan")
+        verbose_name_plural = _("familiegroepsplannen")
+
+    def __str__(self):
+        return self.main_question[:60]
+
+    @property
+    def is_shared(self) -> bool:
+        return self.status == self.Status.SHARED
+
+    def goal_lines(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.goals.splitlines() if line.strip(" -•\t")]
+
+    def helper_lines(self) -> list[tuple[str, str]]:
+        """Each "Wie: wat" line as (who, what); a line without a colon is the family's."""
+        result = []
+        for line in self.who_helps.splitlines():
+            line = line.strip(" -•\t")
+            if not line:
+                continue
+            who, sep, what = line.partition(":")
+            result.append((who.strip(), what.strip()) if sep and what.strip() else ("", line))
+        return result

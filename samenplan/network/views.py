@@ -1,0 +1,394 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samenplan.careteam.models import Meeting
+from samenplan.careteam.table import PRO_ROLES
+from samenplan.decisions.models import Decision
+from samenplan.families.access import FamilyAccess, family_for
+from samenplan.families.actions import ActionError
+from samenplan.families.models import Participant
+from samenplan.plan.actions import StaleEdit
+from samenplan.plan.models import Goal, Step
+from samenplan.plan.visibility import hidden_goal_ids
+
+from . import actions, drawing
+from .access import sees_drafts, writes_plan
+from .forms import EventForm, FamilyPlanForm, PersonForm, RelationshipForm
+from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
+
+
+def _page(request, template, access, status=200, **extra) -> HttpResponse:
+    context = {"access": access, "family": access.family, "section": "network", **extra}
+    return render(request, template, context, status=status)
+
+
+def _people(access: FamilyAccess) -> list[NetworkPerson]:
+    return list(
+        NetworkPerson.objects.filter(family_id=access.family.pk, removed_at__isnull=True).order_by(
+            "name", "id"
+        )[:200]
+    )
+
+
+def _person_in(access: FamilyAccess, person_id) -> NetworkPerson:
+    person = NetworkPerson.objects.filter(
+        family_id=access.family.pk, pk=person_id, removed_at__isnull=True
+    ).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+@login_required
+def overview(request: HttpRequest, family_id: int) -> HttpResponse:
+    """The network as a list and as an ecomap, with what each person helps with."""
+    access = family_for(request, family_id, need="view", data="network")
+    people = _people(access)
+    in_network = [p for p in people if p.in_network and not p.died]
+    professionals = list(
+        Participant.objects.active()
+        .filter(family_id=access.family.pk, role__in=PRO_ROLES)
+        .select_related("user")
+    )
+    nodes = drawing.ecomap(in_network, professionals)
+    names = [p.name for p in in_network]
+    steps = list(
+        Step.objects.current()
+        .filter(family_id=access.family.pk, done_at__isnull=True)
+        .filter(Q(owner_name__in=names) | Q(owner__role__in=("network", *PRO_ROLES)))
+        .exclude(goal_id__in=hidden_goal_ids(access))
+        .select_related("owner__user")
+        .order_by("due_date", "id")[:200]
+    )
+    for node in nodes:
+        node.steps = [
+            s
+            for s in steps
+            if (s.owner_name and s.owner_name == node.name)
+            or (s.owner_id and s.owner.user.name == node.name)
+        ]
+    svg = drawing.ecomap_svg(
+        nodes,
+        family_name=access.family.name,
+        title=_("Ecogram: het gezin in het midden, de mensen eromheen"),
+        described_by="ecomap-list",
+    )
+    return _page(
+        request,
+        "network/overview.html",
+        access,
+        nodes=nodes,
+        svg=mark_safe(svg),  # built by drawing.py, every text escaped
+        others=[p for p in people if not (p.in_network and not p.died)],
+    )
+
+
+@login_required
+def person_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="network_person")
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            actions.person_add(access=access, request=request, **data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("%(name)s staat in jullie netwerk.") % {"name": data["name"]}
+            )
+            return redirect("network:overview", access.family.pk)
+    return _page(
+        request, "network/person_form.html", access, status=400 if form.errors else 200, form=form
+    )
+
+
+@login_required
+def person_edit(request: HttpRequest, family_id: int, person_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="network_person")
+    person = _person_in(access, person_id)
+    form = PersonForm(request.POST or None, instance=person, initial={"version": person.version})
+    stale = None
+    if request.method == "POST" and request.POST.get("weghalen"):
+        actions.person_remove(access=access, person=person, request=request)
+        messages.success(request, _("%(name)s is uit het netwerk gehaald.") % {"name": person.name})
+        return redirect("network:overview", access.family.pk)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            actions.person_update(
+                access=access,
+                person=person,
+                expected_version=form.cleaned_data["version"] or 0,
+                request=request,
+                **data,
+            )
+        except StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect("network:overview", access.family.pk)
+    return _page(
+        request,
+        "network/person_form.html",
+        access,
+        status=400 if form.errors else 200,
+        form=form,
+        person=person,
+        stale=stale,
+    )
+
+
+@login_required
+def genogram(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="genogram")
+    people = _people(access)
+    relationships = list(Relationship.objects.filter(family_id=access.family.pk).order_by("id"))
+    built = drawing.genogram(access.members, people, relationships, access.today)
+    svg = drawing.genogram_svg(
+        built,
+        title=_("Genogram (stamboom) van %(family)s") % {"family": access.family.name},
+        described_by="genogram-list",
+    )
+    by_key = {n.key: n for n in built.nodes}
+    rows = [
+        {
+            "node": n,
+            "parents": [by_key[k] for k in built.parents_of(n.key)],
+            "partners": [
+                (by_key[b if a == n.key else a], status)
+                for a, b, status in built.partners
+                if n.key in (a, b)
+            ],
+        }
+        for n in sorted(built.nodes, key=lambda n: (n.generation, n.x))
+    ]
+    form = RelationshipForm(members=access.members, people=people)
+    return _page(
+        request,
+        "network/genogram.html",
+        access,
+        svg=mark_safe(svg),  # built by drawing.py, every text escaped
+        rows=rows,
+        left_out=built.left_out,
+        generations=built.generations,
+        form=form,
+        status_labels=dict(Relationship.Status.choices),
+    )
+
+
+@login_required
+@require_POST
+def relationship_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    form = RelationshipForm(request.POST, members=access.members, people=_people(access))
+    if form.is_valid():
+        try:
+            actions.relationship_add(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De relatie staat in het genogram."))
+    else:
+        messages.error(request, _("Kies twee verschillende mensen en wat voor relatie het is."))
+    return redirect("network:genogram", access.family.pk)
+
+
+def _moments(access: FamilyAccess) -> list[drawing.Moment]:
+    moments = [
+        drawing.Moment(on=e.happened_on, title=e.title, kind="life", detail=e.get_kind_display())
+        for e in LifeEvent.objects.filter(
+            family_id=access.family.pk, removed_at__isnull=True
+        ).order_by("happened_on", "id")[:300]
+    ]
+    decided = Decision.objects.filter(
+        family_id=access.family.pk, decided_at__isnull=False
+    ).order_by("-decided_at")[:100]
+    moments += [
+        drawing.Moment(
+            on=timezone.localdate(d.decided_at),
+            title=_("Besloten: %(question)s") % {"question": d.question},
+            kind="plan",
+            detail=_("beslissing"),
+        )
+        for d in decided
+    ]
+    now = timezone.now()
+    meetings = Meeting.objects.filter(
+        family_id=access.family.pk, starts_at__lt=now, cancelled_at__isnull=True
+    ).order_by("-starts_at")[:100]
+    moments += [
+        drawing.Moment(
+            on=timezone.localdate(m.starts_at), title=_("Overleg"), kind="plan", detail=_("overleg")
+        )
+        for m in meetings
+    ]
+    reached = (
+        Goal.objects.filter(family_id=access.family.pk, achieved_at__isnull=False)
+        .exclude(pk__in=hidden_goal_ids(access))
+        .order_by("-achieved_at")[:100]
+    )
+    moments += [
+        drawing.Moment(
+            on=timezone.localdate(g.achieved_at),
+            title=_("Doel bereikt: %(goal)s") % {"goal": g.text},
+            kind="plan",
+            detail=_("doel"),
+        )
+        for g in reached
+    ]
+    moments.append(
+        drawing.Moment(
+            on=timezone.localdate(access.family.created_at),
+            title=_("Start van Samenplan"),
+            kind="plan",
+            detail=_("begin"),
+        )
+    )
+    return moments
+
+
+@login_required
+def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="network_timeline")
+    moments, width, ticks = drawing.timeline(_moments(access))
+    svg = drawing.timeline_svg(
+        moments,
+        width,
+        ticks,
+        title=_("Tijdlijn: gebeurtenissen in het leven van het gezin en in het plan"),
+        described_by="timeline-list",
+    )
+    return _page(
+        request,
+        "network/timeline.html",
+        access,
+        svg=mark_safe(svg),  # built by drawing.py, every text escaped
+        moments=moments,
+    )
+
+
+@login_required
+def event_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit", data="life_event")
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.event_add(access=access, request=request, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("De gebeurtenis staat op de tijdlijn."))
+            return redirect("network:timeline", access.family.pk)
+    return _page(
+        request, "network/event_form.html", access, status=400 if form.errors else 200, form=form
+    )
+
+
+# --- the family group plan -------------------------------------------------------
+
+
+def _plans(access: FamilyAccess):
+    plans = FamilyGroupPlan.objects.filter(family_id=access.family.pk)
+    if not sees_drafts(access):
+        plans = plans.filter(status=FamilyGroupPlan.Status.SHARED)
+    return plans.select_related("created_by", "shared_by")
+
+
+def _plan_in(access: FamilyAccess, plan_id) -> FamilyGroupPlan:
+    plan = _plans(access).filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+@login_required
+def family_plans(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="family_plan")
+    plans = list(_plans(access).order_by("-created_at", "-id")[:20])
+    return _page(
+        request,
+        "network/family_plans.html",
+        access,
+        plans=plans,
+        writes=writes_plan(access),
+        sees_drafts=sees_drafts(access),
+    )
+
+
+@login_required
+def family_plan_edit(request: HttpRequest, family_id: int, plan_id: int | None = None):
+    access = family_for(request, family_id, need="edit", data="family_plan")
+    if not writes_plan(access):
+        raise PermissionDenied
+    plan = _plan_in(access, plan_id) if plan_id else None
+    if plan is not None and plan.is_shared:
+        messages.info(
+            request, _("Dit plan is gedeeld. Begin een nieuw plan om iets te veranderen.")
+        )
+        return redirect("network:family_plans", access.family.pk)
+    form = FamilyPlanForm(
+        request.POST or None, instance=plan, initial={"version": plan.version if plan else None}
+    )
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            actions.family_plan_write(
+                access=access,
+                plan=plan,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+                **data,
+            )
+        except StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("Opgeslagen. Professionals zien het plan pas als jullie het delen.")
+            )
+            return redirect("network:family_plans", access.family.pk)
+    return _page(
+        request,
+        "network/family_plan_form.html",
+        access,
+        status=400 if form.errors else 200,
+        form=form,
+        plan=plan,
+        stale=stale,
+    )
+
+
+@login_required
+@require_POST
+def family_plan_share(request: HttpRequest, family_id: int, plan_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="edit")
+    plan = _plan_in(access, plan_id)
+    if not access.speaks_for_family:
+        raise PermissionDenied
+    try:
+        actions.family_plan_share(access=access, plan=plan, request=request)
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Het plan is gedeeld. De doelen en afspraken staan nu ook in Ons plan."),
+        )
+    return redirect("network:family_plans", access.family.pk)
