@@ -93,6 +93,9 @@ PARENT_RELATIONS = ("moeder", "vader", "ouder")
 
 def genogram(members, people, relationships, today: date) -> Genogram:
     """Build the genogram's structure from family members, network people and relationships."""
+    members = sorted(members, key=lambda m: m.pk)
+    people = sorted(people, key=lambda p: p.pk)
+    relationships = sorted(relationships, key=lambda r: (r.kind, r.a_key, r.b_key, r.status))
     nodes: dict[str, Node] = {}
     for m in members:
         nodes[f"m{m.pk}"] = Node(
@@ -142,7 +145,7 @@ def genogram(members, people, relationships, today: date) -> Genogram:
         if m.is_child and not any(c == key for _p, c in parents):
             parents.extend((p, key) for p in family_parents)
     if len(family_parents) == 2:
-        a, b = family_parents
+        a, b = sorted(family_parents)
         if not any({a, b} == {x, y} for x, y, _s in partners):
             partners.append((a, b, ""))
     _generations(nodes, parents, partners)
@@ -437,7 +440,8 @@ def ecomap_svg(nodes: list[EcoNode], *, family_name: str, title: str, described_
     core = 78
     node_r = 30
     parts = [
-        f'<svg class="drawing ecomap" viewBox="0 0 {ECO} {ECO}" role="img" '
+        # A group, not an image: each person in it is a link to what they help with.
+        f'<svg class="drawing ecomap" viewBox="0 0 {ECO} {ECO}" role="group" '
         f'aria-labelledby="ecomap-svg-title" aria-describedby="{escape(described_by)}">',
         f'<title id="ecomap-svg-title">{escape(title)}</title>',
     ]

@@ -182,6 +182,24 @@ MATRIX = {
     # Eva's report-back (Bakker), Bram's (De Groot): only the one who reports.
     "careteam:report_back_done": ("post", expect(dict.fromkeys(VIEW, 403), eva=302)),
     "careteam:support": ("get", view_page()),
+    # Ons netwerk.
+    "network:overview": ("get", view_page()),
+    "network:person_new": ("get", edit_page()),
+    "network:person_edit": ("get", edit_page()),
+    "network:genogram": ("get", view_page()),
+    "network:relationship_new": ("post", edit_page(302)),
+    "network:timeline": ("get", view_page()),
+    "network:event_new": ("get", edit_page()),
+    "network:family_plans": ("get", view_page()),
+    # The family group plan is written by the family and its network, not professionals.
+    "network:family_plan_new": ("get", expect(dict.fromkeys(VIEW, 200), eva=403, joke=403)),
+    "network:family_plan_edit": ("get", expect(dict.fromkeys(VIEW, 200), eva=403, joke=403)),
+    # A draft is invisible to professionals (404; the client supporter writes nothing: 403).
+    # The family shares it.
+    "network:family_plan_share": (
+        "post",
+        expect(dict.fromkeys(VIEW, 403), sanne=302, noor=302, daan=302, eva=404),
+    ),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
@@ -332,6 +350,23 @@ class AccessMatrixTestCase(SamenplanTestCase):
             },
         }
 
+        from samenplan.network.models import FamilyGroupPlan, NetworkPerson
+
+        cls.network = {
+            "person": {
+                "bakker": NetworkPerson.objects.filter(family=cls.bakker).first(),
+                "degroot": NetworkPerson.objects.filter(family=cls.degroot).first(),
+            },
+            "plan": {
+                "bakker": FamilyGroupPlan.objects.get(family=cls.bakker, status="draft"),
+                "degroot": FamilyGroupPlan.objects.create(
+                    family=cls.degroot,
+                    main_question="Hoe komt Daan weer thuis?",
+                    created_by=cls.daan,
+                ),
+            },
+        }
+
     def user(self, persona):
         return None if persona == ANON else getattr(self, persona)
 
@@ -377,6 +412,9 @@ class AccessMatrixTestCase(SamenplanTestCase):
         ):
             if converter in keys:
                 kwargs[converter] = self.careteam[key][family_key].pk
+        for key, converter in (("person", "person_id"), ("plan", "plan_id")):
+            if converter in keys:
+                kwargs[converter] = self.network[key][family_key].pk
         if "professional_id" in keys:
             kwargs["professional_id"] = self.lotte_profile.pk
         return kwargs

@@ -59,6 +59,18 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("careteam:safety_new", args=[self.bakker.pk]),
             reverse("careteam:support", args=[self.bakker.pk]),
             reverse("families:invite", args=[self.bakker.pk]),
+            *(
+                reverse(f"network:{name}", args=[self.bakker.pk])
+                for name in (
+                    "overview",
+                    "person_new",
+                    "genogram",
+                    "timeline",
+                    "event_new",
+                    "family_plans",
+                    "family_plan_new",
+                )
+            ),
             reverse("decisions:list", args=[self.bakker.pk]),
             reverse("decisions:new", args=[self.bakker.pk]),
             *(
