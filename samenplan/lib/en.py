@@ -1155,4 +1155,5 @@ EN = {
     "Alles op een rij": "Everything in a row",
     "in ons leven": "in our life",
     "in het plan": "in the plan",
+    "uit ons familiegroepsplan": "from our family group plan",
 }
