@@ -83,6 +83,13 @@ class Organization(models.Model):
     name = models.CharField(_("Naam"), max_length=200, unique=True)
     kind = models.CharField(_("Soort"), max_length=30, choices=Kind.choices)
     municipality = models.CharField(_("Gemeente"), max_length=100, blank=True)
+    safety_mandate = models.BooleanField(
+        _("Mag noodtoegang gebruiken"),
+        default=False,
+        help_text=_(
+            "Alleen voor organisaties met een taak bij onveiligheid, zoals een GI of Veilig Thuis."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,5 +1,7 @@
 """Plain sentences for the family's access log."""
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -53,6 +55,11 @@ DATA_LABELS = {
     "network_timeline": gettext_lazy("de tijdlijn van het gezin"),
     "life_event": gettext_lazy("een gebeurtenis op de tijdlijn"),
     "family_plan": gettext_lazy("het familiegroepsplan"),
+    "consent_scope": gettext_lazy("wat iemand mag zien"),
+    "emergency_access": gettext_lazy("jullie dossier met noodtoegang"),
+    "export": gettext_lazy("een download van jullie gegevens"),
+    "closing": gettext_lazy("het afsluiten"),
+    "destruction": gettext_lazy("een verzoek om gegevens te vernietigen"),
 }
 ROLE_LABELS = {
     "parent": pgettext_lazy("role", "ouder"),
@@ -74,9 +81,15 @@ def role_label(code: str) -> str:
 
 
 def sentence(event: AuditEvent) -> str:
-    """A sentence such as: Eva de Vries (Wijkteam Oost) bekeek de gezinspagina."""
+    """A sentence such as: Eva de Vries (Wijkteam Oost) bekeek op 3 maart om 10:12 jullie plan."""
     who = event.actor_name or _("Iemand")
     if event.organization:
         who = f"{who} ({event.organization})"
-    action = ACTION_LABELS.get(event.action, event.action)
-    return f"{who} {action} {data_label(event.data)}"
+    at = timezone.localtime(event.at)
+    return _("%(who)s %(action)s op %(date)s om %(time)s %(what)s") % {
+        "who": who,
+        "action": ACTION_LABELS.get(event.action, event.action),
+        "date": date_format(at, "j F"),
+        "time": date_format(at, "H:i"),
+        "what": data_label(event.data),
+    }

@@ -90,7 +90,14 @@ def decision_create(
         for text in texts
     )
     access.audit(action="create", data="decision", obj=decision, request=request)
-    timeline_add(access, kind="decision", action="added", summary=decision.question, goal=goal)
+    timeline_add(
+        access,
+        kind="decision",
+        action="added",
+        summary=decision.question,
+        goal=goal,
+        decision=decision,
+    )
     return decision
 
 
@@ -310,6 +317,7 @@ def outcome_record(
             action="proposed",
             summary=f"{decision.question} → {decision.outcome}",
             goal=decision.goal,
+            decision=decision,
         )
     return decision
 
@@ -353,6 +361,7 @@ def _finalise(access: FamilyAccess, decision: Decision, request=None) -> None:
         action="decided",
         summary=f"{decision.question} → {decision.outcome}",
         goal=decision.goal,
+        decision=decision,
     )
 
 
@@ -395,7 +404,12 @@ def assent_give(
     )
     if agrees:
         timeline_add(
-            access, kind="decision", action="agreed", summary=decision.question, goal=decision.goal
+            access,
+            kind="decision",
+            action="agreed",
+            summary=decision.question,
+            goal=decision.goal,
+            decision=decision,
         )
         if _complete(access, decision):
             _finalise(access, decision, request=request)
@@ -424,7 +438,12 @@ def objection_add(
     )
     access.audit(action="create", data="decision_objection", obj=objection, request=request)
     timeline_add(
-        access, kind="decision", action="objected", summary=decision.question, goal=decision.goal
+        access,
+        kind="decision",
+        action="objected",
+        summary=decision.question,
+        goal=decision.goal,
+        decision=decision,
     )
     return objection
 
@@ -449,7 +468,12 @@ def decision_review(
     decision.refresh_from_db()
     access.audit(action="update", data="decision_review", obj=decision, request=request)
     timeline_add(
-        access, kind="decision", action="evaluated", summary=decision.question, goal=decision.goal
+        access,
+        kind="decision",
+        action="evaluated",
+        summary=decision.question,
+        goal=decision.goal,
+        decision=decision,
     )
     return decision
 

@@ -55,9 +55,15 @@ def _helpers(family: Family, today):
             **kw,
         )
 
-    def line(action, actor, summary, days):
+    def line(action, actor, summary, days, decision=None):
         TimelineEntry.objects.create(
-            family=family, kind="decision", action=action, actor=actor, summary=summary, at=at(days)
+            family=family,
+            kind="decision",
+            action=action,
+            actor=actor,
+            summary=summary,
+            at=at(days),
+            decision=decision,
         )
 
     return at, options, argue, view, line
@@ -146,8 +152,8 @@ def build_bakker(family: Family, users, p: dict[str, Participant], m: dict[str, 
             know_next=know_next,
             created_at=at(60),
         )
-    line("added", eva, home.question, 70)
-    line("decided", sanne, f"{home.question} → {home.outcome}", 62)
+    line("added", eva, home.question, 70, home)
+    line("decided", sanne, f"{home.question} → {home.outcome}", 62, home)
 
     # Open: Sem and the after-school care.
     bso = Decision.objects.create(
@@ -214,7 +220,7 @@ def build_bakker(family: Family, users, p: dict[str, Participant], m: dict[str, 
     )
     view(bso, p["eva"], opvang, 6, 6, needs="Weten of Milan ook naar de bso gaat.")
     view(bso, p["ria"], opvang, 7, 5, words="Dan heeft Sanne wat meer lucht.")
-    line("added", sanne, bso.question, 12)
+    line("added", sanne, bso.question, 12, bso)
 
 
 def build_degroot(family: Family, users, members: dict[str, Member], today):
@@ -304,9 +310,9 @@ def build_degroot(family: Family, users, members: dict[str, Member], today):
             know_next=know_next,
             created_at=at(73),
         )
-    line("added", bram, where.question, 80)
-    line("decided", bram, f"{where.question} → {where.outcome}", 75)
-    line("objected", daan, where.question, 74)
+    line("added", bram, where.question, 80, where)
+    line("decided", bram, f"{where.question} → {where.outcome}", 75, where)
+    line("objected", daan, where.question, 74, where)
 
 
 def grow(family: Family, *, by_user, times: int) -> None:

@@ -38,6 +38,7 @@ from .models import Argument, Assent, Check, Decision, Objection, Option
 def _decision_in(access: FamilyAccess, decision_id) -> Decision:
     decision = (
         Decision.objects.filter(family_id=access.family.pk, pk=decision_id)
+        .exclude(pk__in=access.scope.decisions)
         .select_related(
             "goal", "about", "chosen", "created_by", "outcome_by", "follow_up_owner__user"
         )
@@ -99,6 +100,7 @@ def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, need="view", data="decisions")
     decisions = (
         Decision.objects.filter(family_id=access.family.pk)
+        .exclude(pk__in=access.scope.decisions)
         .select_related("about")
         .annotate(
             open_first=Case(

@@ -29,7 +29,15 @@ from django.utils import timezone
 
 from samenplan.audit.actions import event_record
 
-from .models import Consent, Family, Invitation, Member, Participant
+from .models import (
+    Consent,
+    ConsentExclusion,
+    EmergencyAccess,
+    Family,
+    Invitation,
+    Member,
+    Participant,
+)
 
 NEEDS = ("view", "edit", "manage", "log")
 
@@ -82,6 +90,31 @@ def missing_consent(
 
 
 @dataclass
+class Scope:
+    """What a participant may not see: the parts left out of their consent."""
+
+    goals: set[int] = field(default_factory=set)
+    decisions: set[int] = field(default_factory=set)
+    family_plan: bool = False
+
+
+def scope_for(participant: Participant) -> Scope:
+    """The consent scope of ``participant``: one query, only for those who need consent."""
+    scope = Scope()
+    if not participant.needs_consent:
+        return scope
+    rows = ConsentExclusion.objects.filter(participant=participant, removed_at__isnull=True)
+    for kind, object_id in rows.values_list("kind", "object_id"):
+        if kind == ConsentExclusion.Kind.GOAL:
+            scope.goals.add(object_id)
+        elif kind == ConsentExclusion.Kind.DECISION:
+            scope.decisions.add(object_id)
+        else:
+            scope.family_plan = True
+    return scope
+
+
+@dataclass
 class FamilyAccess:
     """What the gate hands a view: the family, and who is looking."""
 
@@ -89,6 +122,8 @@ class FamilyAccess:
     participant: Participant
     members: list[Member] = field(default_factory=list)
     today: date = field(default_factory=timezone.localdate)
+    scope: Scope = field(default_factory=Scope)
+    emergency: bool = False
 
     @property
     def user(self):
@@ -179,6 +214,7 @@ class FamilyAccess:
             obj=obj,
             request=request,
             detail=detail,
+            emergency=self.emergency,
         )
 
 
@@ -192,6 +228,12 @@ def _participant_for(user, family_id) -> Participant | None:
         .order_by("id")
         .first()
     )
+
+
+def emergency_active(participant: Participant) -> bool:
+    return EmergencyAccess.objects.filter(
+        participant=participant, started_at__lte=timezone.now(), expires_at__gt=timezone.now()
+    ).exists()
 
 
 def family_for(request, family_id, need: str = "view", data: str | None = None) -> FamilyAccess:
@@ -215,7 +257,13 @@ def family_for(request, family_id, need: str = "view", data: str | None = None) 
     if participant.needs_consent:
         consents = list(Consent.objects.active().filter(participant=participant))
         if missing_consent(participant, access.consent_givers, consents):
-            raise PermissionDenied("no_consent")
+            # Without consent only emergency access opens the family: read-only, 24 hours.
+            if not emergency_active(participant):
+                raise PermissionDenied("no_consent")
+            if need != "view":
+                raise PermissionDenied
+            access.emergency = True
+        access.scope = scope_for(participant)
     if not access.can(need):
         raise PermissionDenied
     if data and request.method in ("GET", "HEAD"):
@@ -307,3 +355,16 @@ def open_invitations(user) -> list[Invitation]:
         .select_related("family", "invited_by")
         .order_by("-created_at")[:20]
     )
+
+
+def emergency_candidate(request, family_id) -> Participant | None:
+    """A professional at the family's table who lacks consent: the only one who may
+    ask for emergency access. Anyone else gets nothing (a 404)."""
+    try:
+        family_id = int(family_id)
+    except (TypeError, ValueError):
+        return None
+    participant = _participant_for(request.user, family_id)
+    if participant is None or participant.role != Participant.Role.PROFESSIONAL:
+        return None
+    return participant

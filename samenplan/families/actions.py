@@ -13,7 +13,15 @@ from samenplan.accounts.models import User
 from samenplan.audit.actions import event_record
 
 from .access import FamilyAccess
-from .models import Consent, Invitation, Member, Participant
+from .models import (
+    EMERGENCY_HOURS,
+    Consent,
+    ConsentExclusion,
+    EmergencyAccess,
+    Invitation,
+    Member,
+    Participant,
+)
 
 
 class ActionError(Exception):
@@ -219,3 +227,94 @@ def consent_withdraw(*, access: FamilyAccess, participant: Participant, request=
         consent.withdrawn_by = access.user
         consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
         access.audit(action="consent_withdraw", data="consent", obj=consent, request=request)
+
+
+@transaction.atomic
+def consent_scope_set(
+    *,
+    access: FamilyAccess,
+    participant: Participant,
+    goals=(),
+    decisions=(),
+    family_plan=False,
+    request=None,
+) -> None:
+    """Set what ``participant`` may not see: the whole plan minus these parts.
+
+    Only those whose consent counts set the scope. Earlier exclusions that are
+    no longer chosen are ended (kept, with ``removed_at``).
+    """
+    if not access.gives_consent():
+        raise ActionError(_("Jij hoeft hier geen toestemming voor te geven."))
+    if participant.family_id != access.family.pk or not participant.needs_consent:
+        raise ActionError(_("Voor deze persoon is geen toestemming nodig."))
+    wanted = {("goal", g.pk) for g in goals} | {("decision", d.pk) for d in decisions}
+    if family_plan:
+        wanted.add(("family_plan", None))
+    current = {
+        (row.kind, row.object_id): row
+        for row in ConsentExclusion.objects.select_for_update().filter(
+            participant=participant, removed_at__isnull=True
+        )
+    }
+    now = timezone.now()
+    for key, row in current.items():
+        if key not in wanted:
+            row.removed_at = now
+            row.save(update_fields=["removed_at"])
+    for kind, object_id in sorted(wanted - set(current), key=lambda k: (k[0], k[1] or 0)):
+        ConsentExclusion.objects.create(
+            family=access.family,
+            participant=participant,
+            kind=kind,
+            object_id=object_id,
+            set_by=access.user,
+        )
+    access.audit(action="update", data="consent_scope", obj=participant, request=request)
+
+
+@transaction.atomic
+def emergency_open(*, participant: Participant, reason: str, request=None) -> EmergencyAccess:
+    """Open a family without consent, for 24 hours, with a written reason.
+
+    Only a professional whose organisation has a safety mandate may. The
+    family's consent givers get an e-mail without personal data, and the log
+    shows the access in red.
+    """
+    from datetime import timedelta
+
+    professional = participant.user.professional_or_none
+    if participant.role != Participant.Role.PROFESSIONAL or professional is None:
+        raise ActionError(_("Alleen een professional kan noodtoegang vragen."))
+    if not professional.organization.safety_mandate:
+        raise ActionError(_("Jouw organisatie heeft geen taak bij onveiligheid."))
+    reason = reason.strip()
+    if len(reason) < 20:
+        raise ActionError(_("Schrijf in minstens 20 tekens op waarom noodtoegang nodig is."))
+    now = timezone.now()
+    access = EmergencyAccess.objects.create(
+        family=participant.family,
+        participant=participant,
+        organization=professional.organization,
+        reason=reason[:2000],
+        started_at=now,
+        expires_at=now + timedelta(hours=EMERGENCY_HOURS),
+    )
+    event_record(
+        actor=participant.user,
+        participant=participant,
+        family=participant.family,
+        action="create",
+        data="emergency_access",
+        obj=access,
+        request=request,
+        emergency=True,
+    )
+    emails = list(
+        Participant.objects.active()
+        .filter(family=participant.family, role__in=["parent", "youth"])
+        .values_list("user__email", "user__language")
+    )
+    for email, language in emails:
+        transaction.on_commit(lambda e=email, lang=language: _mail_news(e, lang))
+    return access

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.fields import IdMultipleChoiceField
+
 from .models import Member, Participant
 
 
@@ -83,3 +85,84 @@ class InviteForm(forms.Form):
         if role not in (Participant.Role.PARENT, Participant.Role.YOUTH):
             cleaned["member"] = None
         return cleaned
+
+
+class ConsentScopeForm(forms.Form):
+    everything = forms.ChoiceField(
+        label=_("Wat mag deze persoon zien?"),
+        choices=[
+            ("all", _("Ons hele plan")),
+            ("except", _("Ons hele plan, behalve wat we hieronder aankruisen")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    goals = IdMultipleChoiceField(
+        label=_("Deze doelen niet"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    decisions = IdMultipleChoiceField(
+        label=_("Deze beslissingen niet"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    family_plan = forms.BooleanField(label=_("Ons familiegroepsplan niet"), required=False)
+
+    def __init__(self, *args, goals=(), decisions=(), **kwargs):
+        from samenplan.decisions.models import Decision
+        from samenplan.plan.models import Goal
+
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+        self.fields["goals"].label_from_instance = lambda g: g.text
+        self.fields["decisions"].queryset = Decision.objects.filter(
+            pk__in=[d.pk for d in decisions]
+        )
+        self.fields["decisions"].label_from_instance = lambda d: d.question
+
+
+class EmergencyForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom is noodtoegang nodig?"),
+        min_length=20,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Het gezin leest deze reden. Schrijf wat er aan de hand is en waarom het niet "
+            "kan wachten op toestemming."
+        ),
+    )
+
+
+class AccessLogFilterForm(forms.Form):
+    who = forms.ChoiceField(label=_("Wie"), required=False)
+    what = forms.ChoiceField(label=_("Wat"), required=False)
+    since = forms.DateField(
+        label=_("Vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    until = forms.DateField(
+        label=_("Tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    emergency = forms.BooleanField(label=_("Alleen noodtoegang"), required=False)
+
+    def __init__(self, *args, family=None, **kwargs):
+        from samenplan.audit.describe import DATA_LABELS
+        from samenplan.audit.models import AuditEvent
+
+        super().__init__(*args, **kwargs)
+        names = (
+            AuditEvent.objects.for_family(family)
+            .order_by("actor_name")
+            .values_list("actor_name", flat=True)
+            .distinct()[:200]
+        )
+        self.fields["who"].choices = [("", _("Iedereen"))] + [(n, n) for n in names if n]
+        self.fields["what"].choices = [("", _("Alles"))] + [
+            (code, str(label)) for code, label in DATA_LABELS.items()
+        ]

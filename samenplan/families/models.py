@@ -252,3 +252,64 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.participant}"
+
+
+class ConsentExclusion(models.Model):
+    """A part of the plan a participant may not see: the scope of their consent.
+
+    Consent covers the whole plan minus these parts. ``kind`` is a goal or a
+    decision (``object_id``) or the family group plan (all of it). A row is
+    never deleted: taking an exclusion back sets ``removed_at``.
+    """
+
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("een doel")
+        DECISION = "decision", _("een beslissing")
+        FAMILY_PLAN = "family_plan", _("het familiegroepsplan")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    object_id = models.BigIntegerField(null=True, blank=True)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["participant", "removed_at"])]
+
+    def __str__(self):
+        return f"{self.participant_id} ✗ {self.kind} {self.object_id}"
+
+
+EMERGENCY_HOURS = 24
+
+
+class EmergencyAccess(models.Model):
+    """Noodtoegang: a professional with a safety mandate opens a family without consent.
+
+    Only with a written reason, read-only, for 24 hours. The family is told and
+    sees it in red in its access log; the organisation admin sees a report.
+    """
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="emergency_accesses"
+    )
+    reason = models.TextField(_("Waarom is noodtoegang nodig?"), max_length=2000)
+    started_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["participant", "expires_at"])]
+        verbose_name = _("noodtoegang")
+        verbose_name_plural = _("noodtoegang")
+
+    def __str__(self):
+        return f"{self.participant_id} {self.started_at:%Y-%m-%d %H:%M}"
+
+    def is_active(self, at=None) -> bool:
+        return self.started_at <= (at or timezone.now()) < self.expires_at

@@ -44,4 +44,10 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path("gezin/<int:family_id>/logboek/", views.access_log, name="access_log"),
+    path(
+        "gezin/<int:family_id>/toestemming/<int:participant_id>/wat/",
+        views.consent_scope,
+        name="consent_scope",
+    ),
+    path("gezin/<int:family_id>/noodtoegang/", views.emergency, name="emergency"),
 ]

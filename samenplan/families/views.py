@@ -1,21 +1,29 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenplan.audit.models import AuditEvent
 from samenplan.careteam import actions as careteam_actions
 from samenplan.careteam import table
+from samenplan.decisions.models import Decision
+from samenplan.plan.models import Goal
+from samenplan.plan.visibility import hidden_goal_ids
 
 from . import actions
 from .access import (
     consent_givers,
+    emergency_candidate,
     family_for,
     invitation_for_invitee,
     invitation_in,
@@ -24,8 +32,15 @@ from .access import (
     participant_in,
     visible_families,
 )
-from .forms import InviteForm
-from .models import Consent, Invitation, Participant
+from .forms import AccessLogFilterForm, ConsentScopeForm, EmergencyForm, InviteForm
+from .models import (
+    EMERGENCY_HOURS,
+    Consent,
+    ConsentExclusion,
+    EmergencyAccess,
+    Invitation,
+    Participant,
+)
 
 
 def _table(access) -> list[dict]:
@@ -60,6 +75,12 @@ def _table(access) -> list[dict]:
 @login_required
 def family_list(request: HttpRequest) -> HttpResponse:
     families = visible_families(request.user)
+    professional = request.user.professional_or_none
+    mandate = professional is not None and professional.organization.safety_mandate
+    for item in families:
+        item["emergency"] = (
+            mandate and not item["open"] and item["participant"].role == "professional"
+        )
     invitations = open_invitations(request.user)
     return render(
         request,
@@ -108,6 +129,16 @@ def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
             )
     if not any(row["participant"].is_coordinator for row in table):
         todo.append(_("Er is nog geen zorgcoördinator gekozen."))
+    emergencies = []
+    if access.participant.role in ("parent", "youth") or access.emergency:
+        emergencies = list(
+            EmergencyAccess.objects.filter(
+                family_id=access.family.pk,
+                started_at__gte=timezone.now() - timedelta(days=90),
+            )
+            .select_related("participant__user", "organization")
+            .order_by("-started_at")[:10]
+        )
     return render(
         request,
         "families/family_home.html",
@@ -121,6 +152,7 @@ def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
             "table": table,
             "invitations": invitations,
             "todo": todo,
+            "emergencies": emergencies,
             "section": "family",
         },
     )
@@ -257,8 +289,6 @@ def consent_change(
     access = family_for(request, family_id, need="view")
     participant = participant_in(access, participant_id)
     if not access.gives_consent():
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     try:
         if answer == "give":
@@ -281,11 +311,122 @@ def consent_change(
 
 @login_required
 def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
+    """The family's own access log, with filters on who, when and what."""
     access = family_for(request, family_id, need="log", data="access_log")
-    events = AuditEvent.objects.for_family(access.family).order_by("-at", "-id")
-    page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    events = AuditEvent.objects.for_family(access.family)
+    form = AccessLogFilterForm(request.GET or None, family=access.family)
+    if form.is_valid():
+        chosen = form.cleaned_data
+        if chosen.get("who"):
+            events = events.filter(actor_name=chosen["who"])
+        if chosen.get("what"):
+            events = events.filter(data=chosen["what"])
+        if chosen.get("since"):
+            events = events.filter(at__date__gte=chosen["since"])
+        if chosen.get("until"):
+            events = events.filter(at__date__lte=chosen["until"])
+        if chosen.get("emergency"):
+            events = events.filter(emergency=True)
+    page = Paginator(events.order_by("-at", "-id"), 50).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return render(
         request,
         "families/access_log.html",
-        {"access": access, "family": access.family, "page": page, "section": "family"},
+        {
+            "access": access,
+            "family": access.family,
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "section": "family",
+        },
+    )
+
+
+@login_required
+def consent_scope(request: HttpRequest, family_id: int, participant_id: int) -> HttpResponse:
+    """What a participant may see: the whole plan, or the whole plan minus chosen parts."""
+    access = family_for(request, family_id, need="view", data="consent")
+    participant = participant_in(access, participant_id)
+    if not access.gives_consent() or not participant.needs_consent:
+        raise PermissionDenied
+    goals = list(
+        Goal.objects.current()
+        .filter(family_id=access.family.pk, status="accepted")
+        .exclude(pk__in=hidden_goal_ids(access))
+        .order_by("created_at", "id")[:100]
+    )
+    decisions = list(Decision.objects.filter(family_id=access.family.pk).order_by("id")[:100])
+    current = list(
+        ConsentExclusion.objects.filter(participant=participant, removed_at__isnull=True)
+    )
+    initial = {
+        "goals": [r.object_id for r in current if r.kind == "goal"],
+        "decisions": [r.object_id for r in current if r.kind == "decision"],
+        "family_plan": any(r.kind == "family_plan" for r in current),
+        "everything": "all" if not current else "except",
+    }
+    form = ConsentScopeForm(request.POST or None, goals=goals, decisions=decisions, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        everything = data["everything"] == "all"
+        actions.consent_scope_set(
+            access=access,
+            participant=participant,
+            goals=[] if everything else data["goals"],
+            decisions=[] if everything else data["decisions"],
+            family_plan=False if everything else data["family_plan"],
+            request=request,
+        )
+        messages.success(
+            request,
+            _("Opgeslagen. Dit geldt meteen voor %(name)s.") % {"name": participant.user.name},
+        )
+        return redirect("families:consent", access.family.pk)
+    return render(
+        request,
+        "families/consent_scope.html",
+        {
+            "access": access,
+            "family": access.family,
+            "participant": participant,
+            "form": form,
+            "section": "family",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def emergency(request: HttpRequest, family_id: int) -> HttpResponse:
+    """Ask for emergency access to a family that has not (yet) given consent."""
+    participant = emergency_candidate(request, family_id)
+    if participant is None:
+        raise Http404
+    professional = request.user.professional_or_none
+    if professional is None or not professional.organization.safety_mandate:
+        raise PermissionDenied
+    form = EmergencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.emergency_open(
+                participant=participant, reason=form.cleaned_data["reason"], request=request
+            )
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Noodtoegang staat aan voor 24 uur. Je kunt alleen lezen. Het gezin "
+                    "krijgt bericht en ziet het in het logboek."
+                ),
+            )
+            return redirect("families:home", participant.family_id)
+    return render(
+        request,
+        "families/emergency.html",
+        {"family": participant.family, "form": form, "hours": EMERGENCY_HOURS},
+        status=400 if form.errors else 200,
     )

@@ -214,9 +214,11 @@ def _moments(access: FamilyAccess) -> list[drawing.Moment]:
             family_id=access.family.pk, removed_at__isnull=True
         ).order_by("happened_on", "id")[:300]
     ]
-    decided = Decision.objects.filter(
-        family_id=access.family.pk, decided_at__isnull=False
-    ).order_by("-decided_at")[:100]
+    decided = (
+        Decision.objects.filter(family_id=access.family.pk, decided_at__isnull=False)
+        .exclude(pk__in=access.scope.decisions)
+        .order_by("-decided_at")[:100]
+    )
     moments += [
         drawing.Moment(
             on=timezone.localdate(d.decided_at),
@@ -303,6 +305,9 @@ def event_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 def _plans(access: FamilyAccess):
     plans = FamilyGroupPlan.objects.filter(family_id=access.family.pk)
+    if access.scope.family_plan:
+        # Left out of this participant's consent.
+        return plans.none()
     if not sees_drafts(access):
         plans = plans.filter(status=FamilyGroupPlan.Status.SHARED)
     return plans.select_related("created_by", "shared_by")

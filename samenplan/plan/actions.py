@@ -39,13 +39,14 @@ class StaleEdit(ActionError):
         self.current = current
 
 
-def timeline_add(access, *, kind, action, summary, goal=None):
+def timeline_add(access, *, kind, action, summary, goal=None, decision=None):
     """One line on the plan's timeline (other apps add their milestones here too)."""
     TimelineEntry.objects.create(
         family=access.family,
         kind=kind,
         action=action,
         goal=goal,
+        decision=decision,
         actor=access.user,
         summary=summary[:400],
     )

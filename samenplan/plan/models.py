@@ -424,6 +424,9 @@ class TimelineEntry(models.Model):
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    decision = models.ForeignKey(
+        "decisions.Decision", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     summary = models.CharField(max_length=400)
     at = models.DateTimeField(default=timezone.now)

@@ -223,6 +223,7 @@ def _decisions_due(access: FamilyAccess, today) -> list:
     soon = today + timedelta(days=7)
     return list(
         Decision.objects.filter(family_id=access.family.pk)
+        .exclude(pk__in=access.scope.decisions)
         .filter(
             Q(state=Decision.State.DECIDED, review_on__lte=soon)
             | Q(state=Decision.State.OPEN, decide_by__lte=soon)
@@ -753,6 +754,7 @@ def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
     entries = (
         TimelineEntry.objects.filter(family_id=access.family.pk)
         .exclude(goal_id__in=hidden)
+        .exclude(decision_id__in=access.scope.decisions)
         .select_related("actor", "goal")
     )
     goals = list(

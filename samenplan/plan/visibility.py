@@ -2,7 +2,8 @@
 
 A youth of 12 or older may keep their own goal private: then only the youth
 and the people they chose see it, and its scores, steps and timeline lines.
-Every plan page asks ``hidden_goal_ids`` once and leaves those goals out.
+Every plan page asks ``hidden_goal_ids`` once and leaves those goals out,
+together with the goals left out of the participant's consent (its scope).
 """
 
 from __future__ import annotations
@@ -26,4 +27,5 @@ def hidden_goal_ids(access: FamilyAccess) -> set[int]:
             visible.add(goal_id)
         else:
             hidden.add(goal_id)
-    return hidden - visible
+    # Goals left out of this participant's consent are hidden as well.
+    return (hidden - visible) | access.scope.goals
