@@ -58,10 +58,22 @@ def organization(request: HttpRequest) -> HttpResponse:
         .select_related("user")
         .order_by("-is_active", "user__name")[:500]
     )
+    # Emergency access by this organisation's professionals: who, when, for how long.
+    # No family content: the family is named by its number only.
+    emergencies = list(
+        admin.organization.emergency_accesses.select_related("participant__user").order_by(
+            "-started_at"
+        )[:200]
+    )
     return render(
         request,
         "accounts/organization.html",
-        {"admin": admin, "professionals": professionals, "form": form},
+        {
+            "admin": admin,
+            "professionals": professionals,
+            "form": form,
+            "emergencies": emergencies,
+        },
         status=400 if form.errors else 200,
     )
 

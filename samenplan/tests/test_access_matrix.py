@@ -200,6 +200,10 @@ MATRIX = {
         "post",
         expect(dict.fromkeys(VIEW, 403), sanne=302, noor=302, daan=302, eva=404),
     ),
+    # Those whose consent counts narrow it: Sanne and Noor (Bakker), Daan (De Groot).
+    "families:consent_scope": ("get", consent_post() | {"sanne": 200, "noor": 200, "daan": 200}),
+    # Only a professional at the table may ask, and only with a safety mandate (Eva has none).
+    "families:emergency": ("get", expect(dict.fromkeys(VIEW, 404), eva=403)),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
