@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "samenplan.decisions",
     "samenplan.careteam",
     "samenplan.network",
+    "samenplan.exports",
 ]
 
 MIDDLEWARE = [

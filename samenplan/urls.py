@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("samenplan.decisions.urls")),
     path("", include("samenplan.careteam.urls")),
     path("", include("samenplan.network.urls")),
+    path("", include("samenplan.exports.urls")),
 ]
 
 handler403 = "samenplan.views.error_403"

@@ -204,6 +204,10 @@ MATRIX = {
     "families:consent_scope": ("get", consent_post() | {"sanne": 200, "noor": 200, "daan": 200}),
     # Only a professional at the table may ask, and only with a safety mandate (Eva has none).
     "families:emergency": ("get", expect(dict.fromkeys(VIEW, 404), eva=403)),
+    # Exports: the plan on paper for everyone at the table; everything only for the family.
+    "exports:pdf": ("get", view_page()),
+    "exports:json": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200)),
+    "exports:fhir": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200)),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),

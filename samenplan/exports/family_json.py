@@ -1,0 +1,296 @@
+"""Everything of one family as JSON, and back: for the family, and for moving to
+another Samenplan (another municipality).
+
+The export holds every row of every model that has a ``family`` field
+(``family_models``); a test fails when a model is missing. Users are named by
+e-mail address and matched by it on import; organisations by name. The import
+creates new rows with new ids and remaps every reference.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from samenplan.families.models import Family
+
+FORMAT = "samenplan-family"
+VERSION = 1
+USER_MODEL = settings.AUTH_USER_MODEL.lower()
+SKIP_FIELDS = {"id"}
+
+
+def family_models() -> list[type[models.Model]]:
+    """Every model with a ``family`` foreign key, in an order that creates parents first."""
+    found = [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("samenplan.")
+        and any(
+            f.name == "family" and f.is_relation and f.related_model is Family
+            for f in model._meta.get_fields()
+        )
+    ]
+    ordered = _dependency_order(found)
+    # Rows that point at other rows by (type, id) come last, so their targets exist.
+    return [m for m in ordered if _label(m) not in SOFT_REFERENCES] + [
+        m for m in ordered if _label(m) in SOFT_REFERENCES
+    ]
+
+
+def _label(model) -> str:
+    return model._meta.label_lower
+
+
+def _dependency_order(found: list) -> list:
+    """Parents before children. Links that form a cycle must be nullable; those are
+    filled in by the import's second pass."""
+    ordered: list = []
+    pending = sorted(found, key=_label)
+
+    def needs(model, strict: bool) -> set:
+        return {
+            f.related_model
+            for f in model._meta.concrete_fields
+            if f.is_relation
+            and f.related_model in pending
+            and f.related_model is not model
+            and (strict or not f.null)
+        }
+
+    while pending:
+        ready = [m for m in pending if not needs(m, strict=True)]
+        if not ready:
+            ready = [m for m in pending if not needs(m, strict=False)][:1] or pending[:1]
+        for model in ready:
+            ordered.append(model)
+            pending.remove(model)
+    return ordered
+
+
+def _rows(model, family: Family) -> list[dict]:
+    result = []
+    queryset = model._default_manager.filter(family_id=family.pk).order_by("pk")
+    m2m = list(model._meta.many_to_many)
+    if m2m:
+        queryset = queryset.prefetch_related(*(f.name for f in m2m))
+    for obj in queryset:
+        row = {"id": obj.pk}
+        for field in model._meta.concrete_fields:
+            if field.name in SKIP_FIELDS or field.name == "family":
+                continue
+            value = getattr(obj, field.attname)
+            row[field.name] = _plain(value)
+        for field in m2m:
+            row[field.name] = sorted(o.pk for o in getattr(obj, field.name).all())
+        result.append(row)
+    return result
+
+
+def _plain(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def export_family(family: Family) -> dict:
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "family": {
+            f.name: _plain(getattr(family, f.attname))
+            for f in Family._meta.concrete_fields
+            if f.name not in SKIP_FIELDS
+        },
+        "models": {},
+        "users": {},
+        "organizations": {},
+    }
+    user_ids, org_ids = set(), set()
+    for model in family_models():
+        rows = _rows(model, family)
+        data["models"][_label(model)] = rows
+        for field in model._meta.concrete_fields:
+            if not field.is_relation:
+                continue
+            target = _label(field.related_model)
+            ids = {row[field.name] for row in rows if row.get(field.name) is not None}
+            if target == USER_MODEL:
+                user_ids |= ids
+            elif target == "accounts.organization":
+                org_ids |= ids
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    for user in User.objects.filter(pk__in=user_ids).order_by("pk"):
+        data["users"][str(user.pk)] = {"email": user.email, "name": user.name}
+    Organization = apps.get_model("accounts", "Organization")
+    for org in Organization.objects.filter(pk__in=org_ids).order_by("pk"):
+        data["organizations"][str(org.pk)] = {"name": org.name, "kind": org.kind}
+    return data
+
+
+class ImportError_(Exception):
+    """The file is not a Samenplan export this version can read."""
+
+
+@transaction.atomic
+def import_family(data: dict) -> Family:
+    """Restore an export as a new family. Returns the new family."""
+    if data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise ImportError_("Dit is geen export van Samenplan die we kunnen lezen.")
+    from samenplan.families.actions import account_for_email
+
+    users = {}
+    for old_id, user in data["users"].items():
+        users[int(old_id)] = account_for_email(email=user["email"], name=user["name"]).pk
+    Organization = apps.get_model("accounts", "Organization")
+    organizations = {}
+    for old_id, org in data["organizations"].items():
+        obj, _created = Organization.objects.get_or_create(
+            name=org["name"], defaults={"kind": org["kind"]}
+        )
+        organizations[int(old_id)] = obj.pk
+    family_fields = dict(data["family"])
+    family = Family.objects.create(**family_fields)
+    ids: dict[str, dict[int, int]] = defaultdict(dict)
+    later: list[tuple] = []  # (model, new pk, field name, target label, old target id)
+    m2m_later: list[tuple] = []
+    by_label = {_label(m): m for m in family_models()}
+    for label in data["models"]:
+        model = by_label.get(label)
+        if model is None:
+            raise ImportError_(f"Onbekend onderdeel in de export: {label}")
+    for model in family_models():
+        label = _label(model)
+        for row in data["models"].get(label, []):
+            values = {"family": family}
+            pending = []
+            for field in model._meta.concrete_fields:
+                if field.name in SKIP_FIELDS or field.name == "family" or field.name not in row:
+                    continue
+                value = row[field.name]
+                if field.is_relation and value is not None:
+                    target = _label(field.related_model)
+                    if target == USER_MODEL:
+                        value = users[value]
+                    elif target == "accounts.organization":
+                        value = organizations[value]
+                    elif value in ids[target]:
+                        value = ids[target][value]
+                    else:
+                        pending.append((field.attname, target, value))
+                        value = None
+                    values[field.attname] = value
+                elif field.is_relation:
+                    values[field.attname] = None
+                else:
+                    values[field.name] = field.to_python(value) if value is not None else None
+            soft = SOFT_REFERENCES.get(label)
+            if soft is not None:
+                type_field, id_field = soft
+                target = _soft_target(type_field, row.get(type_field) or "")
+                old = row.get(id_field)
+                if target == "families.family":
+                    values[id_field] = family.pk
+                elif target is not None and old is not None:
+                    values[id_field] = ids[target].get(old)
+            obj = model(**values)
+            # Bypass append-only save() checks: these are new rows.
+            models.Model.save(obj, force_insert=True)
+            ids[label][row["id"]] = obj.pk
+            later += [(model, obj.pk, attname, target, old) for attname, target, old in pending]
+            for field in model._meta.many_to_many:
+                m2m_later.append((model, obj.pk, field, row.get(field.name, [])))
+    for model, pk, attname, target, old in later:
+        new = ids[target].get(old)
+        if new is None:
+            raise ImportError_(f"Een verwijzing in de export klopt niet ({target} {old}).")
+        model._default_manager.filter(pk=pk).update(**{attname: new})
+    for model, pk, field, old_ids in m2m_later:
+        target = _label(field.related_model)
+        obj = model._default_manager.get(pk=pk)
+        getattr(obj, field.name).set([ids[target][i] for i in old_ids])
+    return family
+
+
+# References kept as (type, id) instead of a foreign key: remapped as well.
+SOFT_REFERENCES = {
+    "plan.revision": ("item_type", "item_id"),
+    "audit.auditevent": ("object_type", "object_id"),
+    "families.consentexclusion": ("kind", "object_id"),
+}
+KIND_LABELS = {"goal": "plan.goal", "decision": "decisions.decision"}
+
+
+def _soft_target(type_field: str, value: str) -> str | None:
+    if type_field == "kind":
+        return KIND_LABELS.get(value)
+    if value == "family":
+        return "families.family"
+    for model in [*family_models(), Family]:
+        if model._meta.model_name == value:
+            return _label(model)
+    return None
+
+
+def canonical(data: dict) -> dict:
+    """The export without ids and export time: what must survive a round trip.
+
+    Each reference becomes the position of the row it points to; users and
+    organisations become their e-mail address and name.
+    """
+    position = {
+        label: {row["id"]: index for index, row in enumerate(rows)}
+        for label, rows in data["models"].items()
+    }
+    by_label = {_label(m): m for m in family_models()}
+    result = {"family": data["family"], "models": {}}
+    for label, rows in data["models"].items():
+        model = by_label[label]
+        relations = {
+            f.name: _label(f.related_model)
+            for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
+            if f.is_relation
+        }
+        soft = SOFT_REFERENCES.get(label)
+        clean_rows = []
+        for row in rows:
+            clean = {}
+            for key, value in row.items():
+                if key == "id":
+                    continue
+                target = relations.get(key)
+                clean[key] = _resolve(data, position, target, value) if target else value
+            if soft is not None:
+                type_field, id_field = soft
+                target = _soft_target(type_field, row.get(type_field) or "")
+                if target == "families.family":
+                    clean[id_field] = "family"
+                elif target is not None:
+                    clean[id_field] = _resolve(data, position, target, row.get(id_field))
+            if label == "plan.revision":
+                # A saved version keeps the ids of its time; compare its words and dates.
+                clean["data"] = {
+                    k: v
+                    for k, v in (row.get("data") or {}).items()
+                    if isinstance(v, (str, bool)) or v is None
+                }
+            clean_rows.append(clean)
+        result["models"][label] = clean_rows
+    return result
+
+
+def _resolve(data, position, target, value):
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return sorted(_resolve(data, position, target, v) for v in value)
+    if target == USER_MODEL:
+        return data["users"][str(value)]["email"]
+    if target == "accounts.organization":
+        return data["organizations"][str(value)]["name"]
+    return position.get(target, {}).get(value, f"?{value}")
