@@ -15,9 +15,14 @@ from samenplan.audit.actions import event_record
 from .access import FamilyAccess
 from .models import (
     EMERGENCY_HOURS,
+    ClosingAnswer,
+    ClosingCriterion,
     Consent,
     ConsentExclusion,
+    ContinuePlan,
+    DestructionRequest,
     EmergencyAccess,
+    Family,
     Invitation,
     Member,
     Participant,
@@ -318,3 +323,132 @@ def emergency_open(*, participant: Participant, reason: str, request=None) -> Em
     for email, language in emails:
         transaction.on_commit(lambda e=email, lang=language: _mail_news(e, lang))
     return access
+
+
+# --- closing ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def closing_criterion_add(*, access: FamilyAccess, text: str, request=None) -> ClosingCriterion:
+    if not access.can("edit"):
+        raise ActionError(_("Dit mag je niet doen."))
+    criterion = ClosingCriterion.objects.create(
+        family=access.family, text=text.strip(), created_by=access.user
+    )
+    access.audit(action="create", data="closing", obj=criterion, request=request)
+    return criterion
+
+
+@transaction.atomic
+def closing_answer(*, access: FamilyAccess, answer: str, note: str = "", request=None):
+    if access.participant.role == Participant.Role.CLIENT_SUPPORTER:
+        raise ActionError(_("Dit mag je niet doen."))
+    row = ClosingAnswer.objects.create(
+        family=access.family, participant=access.participant, answer=answer, note=note.strip()
+    )
+    access.audit(action="create", data="closing", obj=row, request=request)
+    return row
+
+
+@transaction.atomic
+def continue_plan_write(
+    *,
+    access: FamilyAccess,
+    what_works: str,
+    who_helps: str = "",
+    whom_to_call: str = "",
+    request=None,
+) -> ContinuePlan:
+    """The family writes (and so confirms) how it goes on by itself."""
+    if not access.speaks_for_family:
+        raise ActionError(_("Het gezin schrijft zelf hoe het verder gaat."))
+    plan, created = ContinuePlan.objects.select_for_update().get_or_create(
+        family=access.family,
+        defaults={"what_works": what_works.strip(), "written_by": access.user},
+    )
+    plan.what_works = what_works.strip()
+    plan.who_helps = who_helps.strip()
+    plan.whom_to_call = whom_to_call.strip()
+    plan.confirmed_by = access.user
+    plan.confirmed_at = timezone.now()
+    plan.version = 1 if created else plan.version + 1
+    plan.save()
+    access.audit(action="update", data="closing", obj=plan, request=request)
+    return plan
+
+
+@transaction.atomic
+def family_close(*, access: FamilyAccess, request=None) -> None:
+    """Close the trajectory: each professional's part ends; the family keeps its plan."""
+    if not (access.speaks_for_family and access.can("manage")):
+        raise ActionError(_("Een ouder met gezag of een jongere van 16+ sluit af."))
+    plan = ContinuePlan.objects.filter(family=access.family, confirmed_at__isnull=False).first()
+    if plan is None:
+        raise ActionError(_("Schrijf eerst op hoe jullie zelf verder gaan."))
+    now = timezone.now()
+    ended = Participant.objects.active().filter(
+        family=access.family,
+        role__in=[Participant.Role.PROFESSIONAL, Participant.Role.CLIENT_SUPPORTER],
+    )
+    for participant in ended:
+        participant.active_to = now
+        participant.is_coordinator = False
+        participant.save(update_fields=["active_to", "is_coordinator"])
+    Family.objects.filter(pk=access.family.pk).update(closed_at=now, phase=Family.Phase.CLOSE)
+    access.family.refresh_from_db()
+    access.audit(action="update", data="closing", obj=access.family, request=request)
+
+
+@transaction.atomic
+def destruction_request(*, access: FamilyAccess, reason: str = "", request=None):
+    """The family asks to destroy its data early. Not for a child under 12 on its own."""
+    from datetime import timedelta
+
+    member = access.participant.member
+    if member is None or access.participant.role not in ("parent", "youth"):
+        raise ActionError(_("Alleen het gezin zelf kan dit vragen."))
+    if access.participant.role == "parent" and not access.is_authority_parent:
+        raise ActionError(_("Een ouder met gezag vraagt dit."))
+    age = member.age(access.today)
+    if member.is_child and (age is None or age < 12):
+        raise ActionError(_("Een kind onder de 12 vraagt dit samen met een ouder met gezag."))
+    asked = DestructionRequest.objects.create(
+        family=access.family,
+        requested_by=access.user,
+        member=member,
+        reason=reason.strip(),
+        answer_before=access.today + timedelta(days=91),
+    )
+    access.audit(action="create", data="destruction", obj=asked, request=request)
+    return asked
+
+
+@transaction.atomic
+def destruction_handle(
+    *,
+    access: FamilyAccess,
+    asked: DestructionRequest,
+    approve: bool,
+    refusal: str = "",
+    request=None,
+):
+    """The responsible professional answers within three months, within the law."""
+    from .retention import destroy_family
+
+    if access.participant.role != Participant.Role.PROFESSIONAL:
+        raise ActionError(_("De verantwoordelijke professional handelt dit af."))
+    if asked.status != DestructionRequest.Status.PENDING:
+        raise ActionError(_("Dit verzoek is al afgehandeld."))
+    if not approve and not refusal.strip():
+        raise ActionError(_("Schrijf op waarom het niet kan. Het gezin leest dit."))
+    asked.status = DestructionRequest.Status.DONE if approve else DestructionRequest.Status.REFUSED
+    asked.handled_by = access.user
+    asked.handled_at = timezone.now()
+    asked.refusal = "" if approve else refusal.strip()[:1000]
+    asked.save()
+    access.audit(
+        action="accept" if approve else "decline", data="destruction", obj=asked, request=request
+    )
+    if approve:
+        return destroy_family(access.family, reason="request")
+    return None

@@ -166,3 +166,64 @@ class AccessLogFilterForm(forms.Form):
         self.fields["what"].choices = [("", _("Alles"))] + [
             (code, str(label)) for code, label in DATA_LABELS.items()
         ]
+
+
+class CriterionForm(forms.Form):
+    text = forms.CharField(label=_("We zijn klaar als …"), max_length=300)
+
+
+class ClosingAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Kunnen jullie zelf verder?"),
+        choices=[
+            ("yes", _("Ja, we kunnen zelf verder")),
+            ("almost", _("Bijna, nog even")),
+            ("no", _("Nee, nog niet")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Wil je er iets over zeggen?"), max_length=500, required=False)
+
+
+class ContinuePlanForm(forms.Form):
+    what_works = forms.CharField(
+        label=_("Wat blijven we doen, omdat het werkt?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    who_helps = forms.CharField(
+        label=_("Wie uit ons netwerk helpt ons?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    whom_to_call = forms.CharField(
+        label=_("Wie bellen we als het weer moeilijk wordt?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DestructionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom willen jullie dit? (mag leeg blijven)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DestructionAnswerForm(forms.Form):
+    request_id = forms.IntegerField(widget=forms.HiddenInput)
+    approve = forms.ChoiceField(
+        label=_("Wat is je antwoord?"),
+        choices=[("yes", _("Vernietigen")), ("no", _("Weigeren, met een reden"))],
+        widget=forms.RadioSelect,
+    )
+    refusal = forms.CharField(
+        label=_("Waarom kan het niet?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

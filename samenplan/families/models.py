@@ -313,3 +313,117 @@ class EmergencyAccess(models.Model):
 
     def is_active(self, at=None) -> bool:
         return self.started_at <= (at or timezone.now()) < self.expires_at
+
+
+class ClosingCriterion(models.Model):
+    """ "Wanneer zijn we klaar?": agreed at the start, looked at when closing."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(_("We zijn klaar als …"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    met = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text
+
+
+class ClosingAnswer(models.Model):
+    """Someone's answer to "Kunnen jullie zelf verder?"."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Ja, we kunnen zelf verder")
+        ALMOST = "almost", _("Bijna, nog even")
+        NO = "no", _("Nee, nog niet")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    answer = models.CharField(
+        _("Kunnen jullie zelf verder?"), max_length=10, choices=Answer.choices
+    )
+    note = models.CharField(_("Wil je er iets over zeggen?"), max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.participant_id}: {self.answer}"
+
+
+class ContinuePlan(models.Model):
+    """ "Zo gaan we zelf verder": written and confirmed by the family before closing."""
+
+    family = models.OneToOneField(Family, on_delete=models.CASCADE, related_name="continue_plan")
+    what_works = models.TextField(_("Wat blijven we doen, omdat het werkt?"), max_length=2000)
+    who_helps = models.TextField(_("Wie uit ons netwerk helpt ons?"), max_length=2000, blank=True)
+    whom_to_call = models.TextField(
+        _("Wie bellen we als het weer moeilijk wordt?"), max_length=1000, blank=True
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return self.what_works[:60]
+
+
+class DestructionRequest(models.Model):
+    """The family asks to destroy its data before the legal term ends.
+
+    The responsible professional handles it within three months, within the
+    law: not for a child under 12 on its own, and refused with a reason when
+    someone else's substantial interest requires keeping it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht op antwoord")
+        REFUSED = "refused", _("geweigerd")
+        DONE = "done", _("uitgevoerd")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("Waarom willen jullie dit?"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    answer_before = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+    refusal = models.TextField(_("Waarom kan het niet?"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.family_id}: {self.status}"
+
+
+class DestructionRecord(models.Model):
+    """What was destroyed, when and why. No personal data: the family is gone."""
+
+    family_number = models.BigIntegerField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    destroyed_at = models.DateTimeField(default=timezone.now)
+    reason = models.CharField(max_length=20)  # "retention" or "request"
+    rows = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-destroyed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.family_number} {self.destroyed_at:%Y-%m-%d}"

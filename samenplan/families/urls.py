@@ -50,4 +50,5 @@ urlpatterns = [
         name="consent_scope",
     ),
     path("gezin/<int:family_id>/noodtoegang/", views.emergency, name="emergency"),
+    path("gezin/<int:family_id>/afsluiten/", views.closing, name="closing"),
 ]

@@ -32,15 +32,30 @@ from .access import (
     participant_in,
     visible_families,
 )
-from .forms import AccessLogFilterForm, ConsentScopeForm, EmergencyForm, InviteForm
+from .forms import (
+    AccessLogFilterForm,
+    ClosingAnswerForm,
+    ConsentScopeForm,
+    ContinuePlanForm,
+    CriterionForm,
+    DestructionAnswerForm,
+    DestructionForm,
+    EmergencyForm,
+    InviteForm,
+)
 from .models import (
     EMERGENCY_HOURS,
+    ClosingAnswer,
+    ClosingCriterion,
     Consent,
     ConsentExclusion,
+    ContinuePlan,
+    DestructionRequest,
     EmergencyAccess,
     Invitation,
     Participant,
 )
+from .retention import retention_years
 
 
 def _table(access) -> list[dict]:
@@ -429,4 +444,120 @@ def emergency(request: HttpRequest, family_id: int) -> HttpResponse:
         "families/emergency.html",
         {"family": participant.family, "form": form, "hours": EMERGENCY_HOURS},
         status=400 if form.errors else 200,
+    )
+
+
+CLOSING_FORMS = {
+    "criterion": CriterionForm,
+    "answer": ClosingAnswerForm,
+    "plan": ContinuePlanForm,
+    "destroy": DestructionForm,
+    "handle": DestructionAnswerForm,
+}
+
+
+@login_required
+def closing(request: HttpRequest, family_id: int) -> HttpResponse:
+    """Afsluiten: criteria, "kunnen jullie zelf verder?", the family's own plan, then close."""
+    access = family_for(request, family_id, need="view", data="closing")
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    bound = CLOSING_FORMS[step](request.POST) if step in CLOSING_FORMS else None
+    if request.method == "POST":
+        if step != "close" and step not in CLOSING_FORMS:
+            raise Http404
+        if not access.can("edit") and step != "answer":
+            raise PermissionDenied
+        try:
+            if step == "close":
+                actions.family_close(access=access, request=request)
+                messages.success(
+                    request,
+                    _("Afgesloten. Jullie plan blijft leesbaar. Veel succes met zelf verder gaan!"),
+                )
+                return redirect("families:home", access.family.pk)
+            if bound.is_valid():
+                data = bound.cleaned_data
+                if step == "criterion":
+                    actions.closing_criterion_add(access=access, text=data["text"], request=request)
+                elif step == "answer":
+                    actions.closing_answer(access=access, request=request, **data)
+                elif step == "plan":
+                    actions.continue_plan_write(access=access, request=request, **data)
+                elif step == "destroy":
+                    actions.destruction_request(
+                        access=access, reason=data["reason"], request=request
+                    )
+                else:
+                    asked = DestructionRequest.objects.filter(
+                        family_id=access.family.pk, pk=data["request_id"]
+                    ).first()
+                    if asked is None:
+                        raise Http404
+                    done = actions.destruction_handle(
+                        access=access,
+                        asked=asked,
+                        approve=data["approve"] == "yes",
+                        refusal=data["refusal"],
+                        request=request,
+                    )
+                    if done is not None:
+                        messages.success(request, _("De gegevens van het gezin zijn vernietigd."))
+                        return redirect("families:list")
+                messages.success(request, _("Opgeslagen."))
+                return redirect("families:closing", access.family.pk)
+        except actions.ActionError as error:
+            messages.error(request, str(error))
+            if bound is None:
+                return redirect("families:closing", access.family.pk)
+            bound.add_error(None, str(error))
+    criteria = list(ClosingCriterion.objects.filter(family_id=access.family.pk)[:50])
+    answers = list(
+        ClosingAnswer.objects.filter(family_id=access.family.pk)
+        .select_related("participant__user")
+        .order_by("-created_at")[:100]
+    )
+    latest = {}
+    for answer in answers:
+        latest.setdefault(answer.participant_id, answer)
+    plan = (
+        ContinuePlan.objects.filter(family_id=access.family.pk)
+        .select_related("confirmed_by")
+        .first()
+    )
+    requests_ = list(
+        DestructionRequest.objects.filter(family_id=access.family.pk).select_related(
+            "requested_by", "handled_by"
+        )[:20]
+    )
+
+    def form(name, **kwargs):
+        return bound if step == name and bound is not None else CLOSING_FORMS[name](**kwargs)
+
+    return render(
+        request,
+        "families/closing.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "family",
+            "criteria": criteria,
+            "answers": list(latest.values()),
+            "plan": plan,
+            "requests": requests_,
+            "criterion_form": form("criterion"),
+            "answer_form": form("answer"),
+            "plan_form": form(
+                "plan",
+                initial={
+                    "what_works": plan.what_works if plan else "",
+                    "who_helps": plan.who_helps if plan else "",
+                    "whom_to_call": plan.whom_to_call if plan else "",
+                },
+            ),
+            "destroy_form": form("destroy"),
+            "handle_form": DestructionAnswerForm,
+            "retention_years": retention_years(),
+            "can_close": access.speaks_for_family and access.can_manage,
+        },
+        status=400 if bound is not None and bound.errors else 200,
     )

@@ -208,6 +208,7 @@ MATRIX = {
     "exports:pdf": ("get", view_page()),
     "exports:json": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200)),
     "exports:fhir": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200)),
+    "families:closing": ("get", view_page()),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
