@@ -273,6 +273,8 @@ def build_demo(today: date | None = None) -> Demo:
 
     network_demo.build_bakker(bakker, users, participants, members)
     network_demo.build_degroot(degroot, users, members)
+    _data_rights(bakker, degroot, users, participants, members, wijkteam)
+    _yilmaz(users)
     bakker.refresh_from_db()
     degroot.refresh_from_db()
     return Demo(
@@ -687,6 +689,175 @@ def _degroot_plan(family, users, daan_member, today, now):
     timeline("step", "added", daan, "Daan belt mama elke zondagavond", 90)
 
 
+def _data_rights(bakker, degroot, users, participants, members, wijkteam) -> None:
+    """Issue 8's part of the story: a consent withdrawn earlier (Bakker) and one
+    emergency access by a professional of the GI (De Groot)."""
+    from .models import EmergencyAccess
+
+    now = timezone.now()
+    gi, _created = Organization.objects.get_or_create(
+        name="Jeugdbescherming Regio Oost",
+        defaults={"kind": "gi", "municipality": "Oosterveld", "safety_mandate": True},
+    )
+    if not Participant.objects.filter(family=bakker, user__email="sophie@example.org").exists():
+        sophie = _professional(
+            "sophie@example.org",
+            "Sophie Verbeek",
+            Organization.objects.get_or_create(
+                name="Basisschool De Linde",
+                defaults={"kind": "school", "municipality": "Oosterveld"},
+            )[0],
+            "Schoolmaatschappelijk werker",
+            "06 12 34 56 06",
+            "Maandag, dinsdag en donderdag",
+        )
+        seat = Participant.objects.create(
+            family=bakker,
+            user=sophie,
+            role="professional",
+            organization_name="Basisschool De Linde",
+            active_from=now - timedelta(days=40),
+            active_to=now - timedelta(days=21),
+        )
+        for giver in ("sanne", "youssef", "noor"):
+            Consent.objects.create(
+                family=bakker,
+                participant=seat,
+                member=members[giver],
+                given_by=users[giver],
+                given_at=now - timedelta(days=39),
+                withdrawn_at=now - timedelta(days=21),
+                withdrawn_by=users["sanne"],
+            )
+        AuditEvent.objects.create(
+            at=now - timedelta(days=21),
+            actor=users["sanne"],
+            actor_name=users["sanne"].name,
+            role="parent",
+            family=bakker,
+            data="consent",
+            action="consent_withdraw",
+        )
+    if not EmergencyAccess.objects.filter(family=degroot).exists():
+        pieter = _professional(
+            "pieter@example.org",
+            "Pieter Mol",
+            gi,
+            "Jeugdbeschermer",
+            "06 12 34 56 07",
+            "Werkdagen, en bij spoed via de piketdienst",
+        )
+        seat = Participant.objects.create(
+            family=degroot,
+            user=pieter,
+            role="professional",
+            organization_name=gi.name,
+            active_from=now - timedelta(days=12),
+        )
+        started = now - timedelta(days=10)
+        EmergencyAccess.objects.create(
+            family=degroot,
+            participant=seat,
+            organization=gi,
+            reason=(
+                "Melding van de politie over ruzie bij oom Rob. Ik moest de afspraken over "
+                "veiligheid en de contactgegevens direct lezen."
+            ),
+            started_at=started,
+            expires_at=started + timedelta(hours=24),
+        )
+        for data, hours in (("emergency_access", 0), ("family_home", 1), ("safety", 1)):
+            AuditEvent.objects.create(
+                at=started + timedelta(minutes=5 + hours * 10),
+                actor=pieter,
+                actor_name=pieter.name,
+                role="professional",
+                organization=gi.name,
+                family=degroot,
+                data=data,
+                action="create" if data == "emergency_access" else "view",
+                emergency=True,
+            )
+
+
+def _yilmaz(users) -> None:
+    """A small family whose trajectory ended well: closed, with its own plan."""
+    from .models import ClosingAnswer, ClosingCriterion, ContinuePlan
+
+    if Family.objects.filter(name="Gezin Yilmaz").exists():
+        return
+    now = timezone.now()
+    today = timezone.localdate()
+    family = Family.objects.create(
+        name="Gezin Yilmaz",
+        phase=Family.Phase.CLOSE,
+        municipality="Oosterveld",
+        created_at=now - timedelta(days=300),
+        closed_at=now - timedelta(days=30),
+    )
+    mother = Member.objects.create(
+        family=family,
+        name="Elif Yilmaz",
+        birth_date=_born(today, 34, 10),
+        relation="moeder",
+        has_authority=True,
+        sex="v",
+    )
+    Member.objects.create(
+        family=family, name="Can Yilmaz", birth_date=_born(today, 8, 50), relation="kind", sex="m"
+    )
+    elif_user = _user("elif@example.org", "Elif Yilmaz")
+    seat = Participant.objects.create(
+        family=family,
+        user=elif_user,
+        role="parent",
+        member=mother,
+        is_coordinator=True,
+        active_from=now - timedelta(days=300),
+    )
+    bram = Participant.objects.create(
+        family=family,
+        user=users["bram"],
+        role="professional",
+        organization_name="Wijkteam Oost",
+        active_from=now - timedelta(days=290),
+        active_to=now - timedelta(days=30),
+    )
+    Consent.objects.create(
+        family=family,
+        participant=bram,
+        member=mother,
+        given_by=elif_user,
+        given_at=now - timedelta(days=289),
+    )
+    ClosingCriterion.objects.create(
+        family=family,
+        text="Can slaapt weer door en gaat met plezier naar school",
+        created_by=elif_user,
+        created_at=now - timedelta(days=280),
+        met=True,
+    )
+    ClosingAnswer.objects.create(
+        family=family,
+        participant=seat,
+        answer="yes",
+        note="Het gaat goed, we kunnen het zelf.",
+        created_at=now - timedelta(days=35),
+    )
+    ClosingAnswer.objects.create(
+        family=family, participant=bram, answer="yes", created_at=now - timedelta(days=35)
+    )
+    ContinuePlan.objects.create(
+        family=family,
+        what_works="Elke avond hetzelfde ritueel: voorlezen, licht uit om acht uur.",
+        who_helps="Buurvrouw Ayse haalt Can op dinsdag uit school.",
+        whom_to_call="Het wijkteam (Wijkteam Oost) als het weer moeilijk wordt.",
+        written_by=elif_user,
+        confirmed_by=elif_user,
+        confirmed_at=now - timedelta(days=31),
+    )
+
+
 ACCOUNTS = [
     ("Sanne Bakker", "sanne@example.org", "moeder, gezin Bakker (zorgcoördinator)", "code"),
     ("Youssef El Idrissi", "youssef@example.org", "vader, gezin Bakker", "code"),
@@ -700,6 +871,8 @@ ACCOUNTS = [
     ("Bram Visser", "bram@example.org", "Wijkteam Oost, gezin De Groot", "password"),
     ("Lotte Bos", "lotte@example.org", "Wijkteam Oost, geen gezin", "password"),
     ("Beheerder", "admin@example.org", "beheerder Wijkteam Oost", "password"),
+    ("Elif Yilmaz", "elif@example.org", "moeder, gezin Yilmaz (afgesloten)", "code"),
+    ("Pieter Mol", "pieter@example.org", "Jeugdbescherming (GI), noodtoegang De Groot", "password"),
 ]
 
 

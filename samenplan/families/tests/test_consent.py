@@ -53,7 +53,7 @@ class ConsentWithdrawTestCase(SamenplanTestCase):
         consent = Consent.objects.get(participant=self.p["eva"], member=self.m["noor"])
         self.assertIsNotNone(consent.withdrawn_at)
         self.assertEqual(consent.withdrawn_by, self.noor)
-        event = AuditEvent.objects.get(action="consent_withdraw")
+        event = AuditEvent.objects.get(action="consent_withdraw", actor=self.noor)
         self.assertEqual((event.actor, event.family, event.role), (self.noor, self.bakker, "youth"))
 
     def test_it_shows_the_family_who_still_has_to_consent(self):
