@@ -66,6 +66,11 @@ PAGES = [
     ("eva", "/gezin/{bakker}/wie-doet-wat/terugkoppeling/nieuw/", "Terugkoppeling afspreken"),
     ("joke", "/gezin/{bakker}/wie-doet-wat/", "Heeft zich nog niet voorgesteld"),
     ("daan", "/gezin/{degroot}/wie-doet-wat/", "Wie doet wat"),
+    ("sanne", "/gezin/{bakker}/afsluiten/", "Wanneer zijn we klaar?"),
+    ("elif", "/gezin/{yilmaz}/afsluiten/", "Zo gaan we zelf verder"),
+    ("daan", "/gezin/{degroot}/logboek/?emergency=on", "Pieter Mol (Jeugdbescherming"),
+    ("pieter", "/gezin/{degroot}/noodtoegang/", "Noodtoegang openen"),
+    ("pieter", "/mijn-gezinnen/", "Noodtoegang vragen"),
     (None, "/accounts/login/", "Professionals"),
     (None, "/accounts/password/reset/", "Samenplan"),
 ]
@@ -75,6 +80,12 @@ def test_every_page_is_accessible(page, live_server):
     demo = build_demo()
     for key in ("eva", "lotte", "admin", "joke"):
         give_totp(demo.users[key])
+    from samenplan.accounts.models import User
+    from samenplan.families.models import Family
+
+    demo.users["elif"] = User.objects.get(email="elif@example.org")
+    demo.users["pieter"] = User.objects.get(email="pieter@example.org")
+    give_totp(demo.users["pieter"])
     Invitation.objects.create(
         family=demo.bakker,
         email="lotte@example.org",
@@ -92,6 +103,7 @@ def test_every_page_is_accessible(page, live_server):
         "bso": Decision.objects.get(family=demo.bakker, question__startswith="Gaat Sem").pk,
         "home": Decision.objects.get(family=demo.bakker, question__startswith="Krijgen").pk,
         "where": Decision.objects.get(family=demo.degroot).pk,
+        "yilmaz": Family.objects.get(name="Gezin Yilmaz").pk,
         "meeting": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk,
     }
     # The bso decision's date comes near: the plan reminds the family.
