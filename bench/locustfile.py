@@ -32,6 +32,10 @@ class Parent(HttpUser):
         self.client.get(f"/gezin/{FAMILY}/beslissen/", name="Beslissen")
 
     @task(1)
+    def network(self):
+        self.client.get(f"/gezin/{FAMILY}/netwerk/genogram/", name="Genogram")
+
+    @task(1)
     def timeline(self):
         self.client.get(f"/gezin/{FAMILY}/plan/tijdlijn/", name="Tijdlijn")
 

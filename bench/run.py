@@ -137,6 +137,9 @@ def page_urls(demo) -> dict[str, str]:
         "Mening geven (view form)": f"/gezin/{family}/beslissen/{bso}/mening/",
         "Wie doet wat (role cards)": f"/gezin/{family}/wie-doet-wat/",
         "Overleg (meeting)": f"/gezin/{family}/wie-doet-wat/overleg/{meeting}/",
+        "Ons netwerk (ecomap)": f"/gezin/{family}/netwerk/",
+        "Genogram": f"/gezin/{family}/netwerk/genogram/",
+        "Tijdlijn van het gezin": f"/gezin/{family}/netwerk/tijdlijn/",
     }
 
 

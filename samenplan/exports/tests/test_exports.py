@@ -12,7 +12,7 @@ from samenplan.accounts.models import User
 from samenplan.audit.models import AuditEvent
 from samenplan.exports import family_json, pdf
 from samenplan.families.access import FamilyAccess, scope_for
-from samenplan.families.models import ConsentExclusion, Family, Member
+from samenplan.families.models import ConsentExclusion, Family, Member, Participant
 from samenplan.plan.models import Goal
 from samenplan.test import SamenplanTestCase, give_totp
 
@@ -117,7 +117,12 @@ class FhirExportTestCase(SamenplanTestCase):
         team = next(
             e.resource for e in bundle.entry if e.resource.get_resource_type() == "CareTeam"
         )
-        self.assertEqual(len(team.participant), 7)
+        # Everyone who sat at the table, with their period (Sophie's has ended).
+        self.assertEqual(
+            len(team.participant), Participant.objects.filter(family=self.bakker).count()
+        )
+        ended = [p for p in team.participant if p.period.end is not None]
+        self.assertEqual([p.member.display for p in ended], ["Sophie Verbeek"])
 
     def test_an_empty_family_gives_a_valid_bundle(self):
         from samenplan.exports.fhir import family_bundle
