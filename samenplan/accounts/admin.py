@@ -15,7 +15,8 @@ class UserAdmin(admin.ModelAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "municipality"]
+    list_display = ["name", "kind", "municipality", "safety_mandate"]
+    list_filter = ["kind", "safety_mandate"]
 
 
 @admin.register(Professional)
