@@ -294,6 +294,12 @@ def visible_families(user) -> list[dict]:
             participant__in=[p for p in participants if p.needs_consent]
         )
     )
+    now = timezone.now()
+    emergency = set(
+        EmergencyAccess.objects.filter(
+            participant__in=participants, started_at__lte=now, expires_at__gt=now
+        ).values_list("participant_id", flat=True)
+    )
     today = timezone.localdate()
     seen: set[int] = set()
     result = []
@@ -304,7 +310,12 @@ def visible_families(user) -> list[dict]:
         givers = consent_givers(members_by_family[participant.family_id], today)
         missing = missing_consent(participant, givers, consents)
         result.append(
-            {"family": participant.family, "participant": participant, "open": not missing}
+            {
+                "family": participant.family,
+                "participant": participant,
+                "open": not missing or participant.pk in emergency,
+                "emergency_active": bool(missing) and participant.pk in emergency,
+            }
         )
     return result
 

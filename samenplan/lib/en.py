@@ -1252,4 +1252,5 @@ EN = {
     "Al onze gegevens (json), bijvoorbeeld als we verhuizen": "All our data (JSON), for example when we move",
     "Ons plan voor andere zorgsystemen (FHIR)": "Our plan for other care systems (FHIR)",
     "Noodtoegang vragen (alleen bij onveiligheid)": "Ask for emergency access (only when unsafe)",
+    "Noodtoegang staat aan: alleen lezen, voor 24 uur.": "Emergency access is on: read only, for 24 hours.",
 }

@@ -155,6 +155,13 @@ class EmergencyTestCase(SamenplanTestCase):
         self.assertTrue({"anouk@example.org", "daan@example.org"} <= recipients)
         self.assertNotIn("geweld", mail.outbox[0].body)
 
+    def test_my_families_opens_the_family_while_emergency_access_lasts(self):
+        self.open()
+        page = self.client.get(reverse("families:list"))
+        self.assertContains(page, reverse("families:home", args=[self.degroot.pk]))
+        self.assertContains(page, "Noodtoegang staat aan")
+        self.assertNotContains(page, "Noodtoegang vragen")
+
     def test_emergency_access_expires_after_24_hours(self):
         self.open()
         access = EmergencyAccess.objects.get(participant=self.p["bram"])
