@@ -452,3 +452,19 @@ def destruction_handle(
     if approve:
         return destroy_family(access.family, reason="request")
     return None
+
+
+@transaction.atomic
+def member_update(*, access: FamilyAccess, member: Member, request=None, **fields) -> Member:
+    """The family corrects what it tells about a member (name, birth date, sex, household)."""
+    if not access.speaks_for_family:
+        raise ActionError(_("Het gezin vertelt dit zelf."))
+    if member.family_id != access.family.pk:
+        raise ActionError(_("Kies iemand uit dit gezin."))
+    allowed = {"name", "birth_date", "sex", "lives_in_household"}
+    for key, value in fields.items():
+        if key in allowed:
+            setattr(member, key, value.strip() if isinstance(value, str) else value)
+    member.save(update_fields=[k for k in fields if k in allowed])
+    access.audit(action="update", data="family_home", obj=member, request=request)
+    return member

@@ -227,3 +227,21 @@ class DestructionAnswerForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class MemberForm(forms.ModelForm):
+    """What the family tells about one of its members. Authority is not changed here:
+    it decides who gives consent, and follows from the law, not from a form."""
+
+    class Meta:
+        model = Member
+        fields = ["name", "birth_date", "sex", "lives_in_household"]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_birth_date(self):
+        from django.utils import timezone
+
+        value = self.cleaned_data.get("birth_date")
+        if value is not None and (value > timezone.localdate() or value.year < 1900):
+            raise forms.ValidationError(_("Kies een geboortedatum tussen 1900 en vandaag."))
+        return value

@@ -51,4 +51,9 @@ urlpatterns = [
     ),
     path("gezin/<int:family_id>/noodtoegang/", views.emergency, name="emergency"),
     path("gezin/<int:family_id>/afsluiten/", views.closing, name="closing"),
+    path(
+        "gezin/<int:family_id>/gezinslid/<int:member_id>/",
+        views.member_edit,
+        name="member_edit",
+    ),
 ]

@@ -42,6 +42,7 @@ from .forms import (
     DestructionForm,
     EmergencyForm,
     InviteForm,
+    MemberForm,
 )
 from .models import (
     EMERGENCY_HOURS,
@@ -560,4 +561,33 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
             "can_close": access.speaks_for_family and access.can_manage,
         },
         status=400 if bound is not None and bound.errors else 200,
+    )
+
+
+@login_required
+def member_edit(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
+    access = family_for(request, family_id, need="view", data="family_home")
+    if not access.speaks_for_family:
+        raise PermissionDenied
+    member = next((m for m in access.members if m.pk == member_id), None)
+    if member is None:
+        raise Http404
+    form = MemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        actions.member_update(access=access, member=member, request=request, **form.cleaned_data)
+        messages.success(request, _("Opgeslagen."))
+        return redirect("families:home", access.family.pk)
+    if form.errors:
+        member.refresh_from_db()
+    return render(
+        request,
+        "families/member_form.html",
+        {
+            "access": access,
+            "family": access.family,
+            "member": member,
+            "form": form,
+            "section": "family",
+        },
+        status=400 if form.errors else 200,
     )

@@ -1253,4 +1253,8 @@ EN = {
     "Ons plan voor andere zorgsystemen (FHIR)": "Our plan for other care systems (FHIR)",
     "Noodtoegang vragen (alleen bij onveiligheid)": "Ask for emergency access (only when unsafe)",
     "Noodtoegang staat aan: alleen lezen, voor 24 uur.": "Emergency access is on: read only, for 24 hours.",
+    "Het gezin vertelt dit zelf.": "The family tells this itself.",
+    "Kies een geboortedatum tussen 1900 en vandaag.": "Choose a date of birth between 1900 and today.",
+    "Terug naar ons gezin": "Back to our family",
+    "Wie gezag heeft, verander je hier niet: dat bepaalt wie toestemming geeft. Klopt het niet? Vraag het de zorgcoördinator.": "Who has parental authority is not changed here: it decides who gives consent. Is it wrong? Ask the care coordinator.",
 }

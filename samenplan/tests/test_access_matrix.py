@@ -209,6 +209,7 @@ MATRIX = {
     "exports:json": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200)),
     "exports:fhir": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200)),
     "families:closing": ("get", view_page()),
+    "families:member_edit": ("get", family_writes(200)),
     "families:access_log": (
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, noor=200, daan=200),
@@ -424,6 +425,8 @@ class AccessMatrixTestCase(SamenplanTestCase):
         for key, converter in (("person", "person_id"), ("plan", "plan_id")):
             if converter in keys:
                 kwargs[converter] = self.network[key][family_key].pk
+        if "member_id" in keys:
+            kwargs["member_id"] = self.m["sem" if family_key == "bakker" else "daan"].pk
         if "professional_id" in keys:
             kwargs["professional_id"] = self.lotte_profile.pk
         return kwargs

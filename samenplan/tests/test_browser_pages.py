@@ -67,6 +67,7 @@ PAGES = [
     ("joke", "/gezin/{bakker}/wie-doet-wat/", "Heeft zich nog niet voorgesteld"),
     ("daan", "/gezin/{degroot}/wie-doet-wat/", "Wie doet wat"),
     ("sanne", "/gezin/{bakker}/afsluiten/", "Wanneer zijn we klaar?"),
+    ("sanne", "/gezin/{bakker}/gezinslid/{lina}/", "Lina Bakker aanpassen"),
     ("elif", "/gezin/{yilmaz}/afsluiten/", "Zo gaan we zelf verder"),
     ("daan", "/gezin/{degroot}/logboek/?emergency=on", "Pieter Mol (Jeugdbescherming"),
     ("pieter", "/gezin/{degroot}/noodtoegang/", "Noodtoegang openen"),
@@ -104,6 +105,7 @@ def test_every_page_is_accessible(page, live_server):
         "home": Decision.objects.get(family=demo.bakker, question__startswith="Krijgen").pk,
         "where": Decision.objects.get(family=demo.degroot).pk,
         "yilmaz": Family.objects.get(name="Gezin Yilmaz").pk,
+        "lina": demo.members["lina"].pk,
         "meeting": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk,
     }
     # The bso decision's date comes near: the plan reminds the family.

@@ -74,6 +74,7 @@ class QueryCountTestCase(SamenplanTestCase):
             ),
             reverse("families:consent_scope", args=[self.bakker.pk, self.p["eva"].pk]),
             reverse("families:closing", args=[self.bakker.pk]),
+            reverse("families:member_edit", args=[self.bakker.pk, self.m["sem"].pk]),
             reverse("families:access_log", args=[self.bakker.pk])
             + "?who=Eva+de+Vries&emergency=on",
             reverse("decisions:list", args=[self.bakker.pk]),

@@ -88,3 +88,15 @@ class HostileRightsTestCase(HypothesisTestCase, SamenplanTestCase):
         }
         response = self.client.post(reverse("families:closing", args=[self.bakker.pk]), data)
         self.assertIn(response.status_code, (200, 302, 400, 404))
+
+
+class HostileMemberTestCase(HypothesisTestCase, SamenplanTestCase):
+    @given(name=ANY_TEXT, birth_date=DATES, sex=ANY_TEXT, household=st.sampled_from(["", "on"]))
+    def test_the_member_form(self, name, birth_date, sex, household):
+        self.client.force_login(self.sanne)
+        url = reverse("families:member_edit", args=[self.bakker.pk, self.m["sem"].pk])
+        data = {"name": name, "birth_date": birth_date, "sex": sex, "lives_in_household": household}
+        response = self.client.post(url, data)
+        self.assertIn(response.status_code, (302, 400))
+        if response.status_code == 400:
+            self.assertIn(ERROR_SUMMARY, response.content.decode())

@@ -211,3 +211,40 @@ class EmergencyTestCase(SamenplanTestCase):
         page = self.client.get(reverse("accounts:organization"))
         self.assertContains(page, "Noodtoegang")
         self.assertContains(page, "Bram Visser")
+
+
+class MemberEditTestCase(SamenplanTestCase):
+    def test_the_family_tells_sex_and_household_and_the_genogram_follows(self):
+        self.login(self.sanne)
+        url = reverse("families:member_edit", args=[self.bakker.pk, self.m["lina"].pk])
+        response = self.client.post(
+            url,
+            {
+                "name": "Lina Bakker",
+                "birth_date": self.m["lina"].birth_date.isoformat(),
+                "sex": "x",
+                "lives_in_household": "on",
+            },
+        )
+        self.assertRedirects(response, reverse("families:home", args=[self.bakker.pk]))
+        page = self.client.get(reverse("network:genogram", args=[self.bakker.pk]))
+        self.assertContains(
+            page, f'data-key="m{self.m["lina"].pk}" data-generation="2" data-symbol="diamond"'
+        )
+        self.assertTrue(AuditEvent.objects.filter(action="update", object_type="member").exists())
+
+    def test_a_birth_date_in_the_future_is_refused_and_the_name_kept(self):
+        self.login(self.sanne)
+        url = reverse("families:member_edit", args=[self.bakker.pk, self.m["lina"].pk])
+        response = self.client.post(url, {"name": "Lientje", "birth_date": "2999-01-01"})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "Lientje", status_code=400)
+        self.m["lina"].refresh_from_db()
+        self.assertEqual(self.m["lina"].name, "Lina Bakker")
+
+    def test_authority_is_not_changed_here(self):
+        self.login(self.sanne)
+        url = reverse("families:member_edit", args=[self.bakker.pk, self.m["youssef"].pk])
+        self.client.post(url, {"name": "Youssef El Idrissi", "has_authority": ""})
+        self.m["youssef"].refresh_from_db()
+        self.assertTrue(self.m["youssef"].has_authority)
