@@ -153,14 +153,14 @@ class AccessLogFilterForm(forms.Form):
 
     def __init__(self, *args, family=None, **kwargs):
         from samenplan.audit.describe import DATA_LABELS
-        from samenplan.audit.models import AuditEvent
 
         super().__init__(*args, **kwargs)
-        names = (
-            AuditEvent.objects.for_family(family)
-            .order_by("actor_name")
-            .values_list("actor_name", flat=True)
-            .distinct()[:200]
+        # Everyone who ever sat at the table (ended seats too): the people who can
+        # appear in the log. Cheaper than a DISTINCT over a long log.
+        names = sorted(
+            set(
+                Participant.objects.filter(family=family).values_list("user__name", flat=True)[:500]
+            )
         )
         self.fields["who"].choices = [("", _("Iedereen"))] + [(n, n) for n in names if n]
         self.fields["what"].choices = [("", _("Alles"))] + [
