@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-pg lint format bench audit clean messages demo setup
+.PHONY: run test test-pg fuzz lint format bench audit clean messages demo setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: setup
 # The same suite against the local PostgreSQL server.
 test-pg: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samenplan} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Hostile input with many fresh examples (not part of `make test`, which runs fixed
+# and derandomized ones). Prints the seed; `SEED=<n> make fuzz` replays a run.
+fuzz: setup
+	@seed=$${SEED:-$$(date +%s)}; echo "Hypothesis seed: $$seed (replay with SEED=$$seed make fuzz)"; \
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest $(PYTEST_ARGS) --hypothesis-seed=$$seed -k hostile
 
 lint: setup
 	$(BIN)/ruff check .

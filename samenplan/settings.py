@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "samenplan.lib",
     "samenplan.accounts",
     "samenplan.audit",
     "samenplan.families",
@@ -110,7 +111,7 @@ TEMPLATES = [
 ]
 
 # Database: SQLite in the repository by default, PostgreSQL through DATABASE_URL.
-DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
@@ -179,6 +180,10 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Samenplan: "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Samenplan"
+# Accept the code of the 30 seconds before and after: a phone's clock drifts,
+# and a code typed just before the turn of the window arrives just after it
+# (RFC 6238, section 5.2). A used code is still refused a second time.
+MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 USERSESSIONS_TRACK_ACTIVITY = False

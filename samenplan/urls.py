@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("samenplan.exports.urls")),
 ]
 
+handler400 = "samenplan.views.error_400"
 handler403 = "samenplan.views.error_403"
 handler404 = "samenplan.views.error_404"
 handler500 = "samenplan.views.error_500"

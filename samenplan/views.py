@@ -41,6 +41,10 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def error_400(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
 def error_403(request: HttpRequest, exception=None) -> HttpResponse:
     no_consent = str(exception) == "no_consent"
     return render(request, "403.html", {"no_consent": no_consent}, status=403)

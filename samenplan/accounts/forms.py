@@ -1,17 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.forms import SafeModelForm
+
 from .models import Professional, User
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SafeModelForm):
     class Meta:
         model = User
         fields = ["name", "language"]
         labels = {"name": _("Je naam"), "language": _("Taal van Samenplan")}
 
 
-class ProfessionalForm(forms.ModelForm):
+class ProfessionalForm(SafeModelForm):
     name = forms.CharField(label=_("Naam"), max_length=150)
     email = forms.EmailField(label=_("E-mailadres"), max_length=254)
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.models import Family, Participant
 from samenplan.lib.fields import IdMultipleChoiceField
+from samenplan.lib.forms import SafeForm, SafeModelForm
 
 from .models import Meeting, PhaseNeed, ReportBack, RoleCard, SafetyScenario, TableChoice
 
@@ -14,7 +15,7 @@ def _participants(participants):
     return Participant.objects.filter(pk__in=[p.pk for p in participants]).select_related("user")
 
 
-class RoleCardForm(forms.ModelForm):
+class RoleCardForm(SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -33,7 +34,7 @@ class RoleCardForm(forms.ModelForm):
         }
 
 
-class ChoiceMixin(forms.Form):
+class ChoiceMixin(SafeForm):
     """The family's choice when the table would grow past its maximum."""
 
     choice = forms.ChoiceField(
@@ -47,7 +48,7 @@ class ChoiceMixin(forms.Form):
     )
 
 
-class MeetingForm(ChoiceMixin, forms.ModelForm):
+class MeetingForm(ChoiceMixin, SafeModelForm):
     date = forms.DateField(
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -130,11 +131,11 @@ class MeetingForm(ChoiceMixin, forms.ModelForm):
         return data
 
 
-class AgendaForm(forms.Form):
+class AgendaForm(SafeForm):
     text = forms.CharField(label=_("Wat wil je bespreken?"), max_length=300)
 
 
-class SummaryForm(forms.ModelForm):
+class SummaryForm(SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -156,13 +157,13 @@ class SummaryForm(forms.ModelForm):
         self.fields["summary"].required = True
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(SafeForm):
     correction = forms.CharField(
         label=_("Wat klopt er niet?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class TableForm(forms.ModelForm):
+class TableForm(SafeModelForm):
     class Meta:
         model = Family
         fields = ["phase", "professional_limit"]
@@ -179,7 +180,7 @@ class TableForm(forms.ModelForm):
         return value
 
 
-class PhaseNeedForm(forms.ModelForm):
+class PhaseNeedForm(SafeModelForm):
     phase = forms.ChoiceField(label=_("Fase"), choices=Family.Phase.choices)
 
     class Meta:
@@ -201,7 +202,7 @@ class PhaseNeedForm(forms.ModelForm):
         return cleaned
 
 
-class SafetyForm(forms.ModelForm):
+class SafetyForm(SafeModelForm):
     class Meta:
         model = SafetyScenario
         fields = ["if_text", "then_text", "who_informs", "family_can_do", "concerned"]
@@ -224,7 +225,7 @@ class SafetyForm(forms.ModelForm):
         self.fields["concerned"].label_from_instance = lambda p: p.user.name
 
 
-class ReportBackForm(forms.ModelForm):
+class ReportBackForm(SafeModelForm):
     class Meta:
         model = ReportBack
         fields = ["what", "to_whom", "every_weeks", "next_due"]

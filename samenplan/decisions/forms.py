@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.models import Member, Participant
+from samenplan.lib.forms import SafeForm, SafeModelForm
 from samenplan.plan.models import Goal
 
 from .models import Argument, Check, Decision, Objection, Option, View
@@ -12,7 +13,7 @@ def _members(members):
     return Member.objects.filter(pk__in=[m.pk for m in members])
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(SafeModelForm):
     option_1 = forms.CharField(
         label=_("Keuze 1"),
         max_length=200,
@@ -66,14 +67,14 @@ class DecisionForm(forms.ModelForm):
         return {**data, "options": options}
 
 
-class OptionForm(forms.ModelForm):
+class OptionForm(SafeModelForm):
     class Meta:
         model = Option
         fields = ["text"]
         labels = {"text": _("Nog een keuze")}
 
 
-class ArgumentForm(forms.ModelForm):
+class ArgumentForm(SafeModelForm):
     class Meta:
         model = Argument
         fields = ["kind", "text"]
@@ -83,7 +84,7 @@ class ArgumentForm(forms.ModelForm):
 CERTAINTY = [(n, str(n)) for n in range(11)]
 
 
-class ViewForm(forms.ModelForm):
+class ViewForm(SafeModelForm):
     """Give your view, in the order of the Ottawa Personal Decision Guide."""
 
     option = forms.ModelChoiceField(
@@ -151,7 +152,7 @@ MODE_HELP = {
 }
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     mode = forms.ChoiceField(label=_("Wie beslist?"), widget=forms.RadioSelect)
     chosen = forms.ModelChoiceField(
@@ -225,7 +226,7 @@ class OutcomeForm(forms.ModelForm):
         return cleaned
 
 
-class AssentForm(forms.Form):
+class AssentForm(SafeForm):
     why = forms.CharField(
         label=_("Waarom zeg je nog geen ja?"),
         max_length=500,
@@ -234,14 +235,14 @@ class AssentForm(forms.Form):
     )
 
 
-class ObjectionForm(forms.ModelForm):
+class ObjectionForm(SafeModelForm):
     class Meta:
         model = Objection
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(SafeModelForm):
     class Meta:
         model = Decision
         fields = ["review_note"]
@@ -262,7 +263,7 @@ ANSWERS = [
 ]
 
 
-class CheckForm(forms.Form):
+class CheckForm(SafeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in Check.STATEMENTS:

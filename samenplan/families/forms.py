@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenplan.lib.fields import IdMultipleChoiceField
+from samenplan.lib.forms import SafeForm, SafeModelForm
 
 from .models import Member, Participant
 
 
-class InviteForm(forms.Form):
+class InviteForm(SafeForm):
     name = forms.CharField(label=_("Naam"), max_length=150)
     email = forms.EmailField(
         label=_("E-mailadres"),
@@ -87,7 +88,7 @@ class InviteForm(forms.Form):
         return cleaned
 
 
-class ConsentScopeForm(forms.Form):
+class ConsentScopeForm(SafeForm):
     everything = forms.ChoiceField(
         label=_("Wat mag deze persoon zien?"),
         choices=[
@@ -123,7 +124,7 @@ class ConsentScopeForm(forms.Form):
         self.fields["decisions"].label_from_instance = lambda d: d.question
 
 
-class EmergencyForm(forms.Form):
+class EmergencyForm(SafeForm):
     reason = forms.CharField(
         label=_("Waarom is noodtoegang nodig?"),
         min_length=20,
@@ -136,7 +137,7 @@ class EmergencyForm(forms.Form):
     )
 
 
-class AccessLogFilterForm(forms.Form):
+class AccessLogFilterForm(SafeForm):
     who = forms.ChoiceField(label=_("Wie"), required=False)
     what = forms.ChoiceField(label=_("Wat"), required=False)
     since = forms.DateField(
@@ -168,11 +169,11 @@ class AccessLogFilterForm(forms.Form):
         ]
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(SafeForm):
     text = forms.CharField(label=_("We zijn klaar als …"), max_length=300)
 
 
-class ClosingAnswerForm(forms.Form):
+class ClosingAnswerForm(SafeForm):
     answer = forms.ChoiceField(
         label=_("Kunnen jullie zelf verder?"),
         choices=[
@@ -185,7 +186,7 @@ class ClosingAnswerForm(forms.Form):
     note = forms.CharField(label=_("Wil je er iets over zeggen?"), max_length=500, required=False)
 
 
-class ContinuePlanForm(forms.Form):
+class ContinuePlanForm(SafeForm):
     what_works = forms.CharField(
         label=_("Wat blijven we doen, omdat het werkt?"),
         max_length=2000,
@@ -205,7 +206,7 @@ class ContinuePlanForm(forms.Form):
     )
 
 
-class DestructionForm(forms.Form):
+class DestructionForm(SafeForm):
     reason = forms.CharField(
         label=_("Waarom willen jullie dit? (mag leeg blijven)"),
         max_length=1000,
@@ -214,7 +215,7 @@ class DestructionForm(forms.Form):
     )
 
 
-class DestructionAnswerForm(forms.Form):
+class DestructionAnswerForm(SafeForm):
     request_id = forms.IntegerField(widget=forms.HiddenInput)
     approve = forms.ChoiceField(
         label=_("Wat is je antwoord?"),
@@ -229,7 +230,7 @@ class DestructionAnswerForm(forms.Form):
     )
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(SafeModelForm):
     """What the family tells about one of its members. Authority is not changed here:
     it decides who gives consent, and follows from the law, not from a form."""
 

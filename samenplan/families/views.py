@@ -468,6 +468,9 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
             raise Http404
         if not access.can("edit") and step != "answer":
             raise PermissionDenied
+        if step == "handle" and access.role != Participant.Role.PROFESSIONAL:
+            # Only the responsible professional answers a request to destroy.
+            raise PermissionDenied
         try:
             if step == "close":
                 actions.family_close(access=access, request=request)

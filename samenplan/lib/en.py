@@ -1257,4 +1257,9 @@ EN = {
     "Kies een geboortedatum tussen 1900 en vandaag.": "Choose a date of birth between 1900 and today.",
     "Terug naar ons gezin": "Back to our family",
     "Wie gezag heeft, verander je hier niet: dat bepaalt wie toestemming geeft. Klopt het niet? Vraag het de zorgcoördinator.": "Who has parental authority is not changed here: it decides who gives consent. Is it wrong? Ask the care coordinator.",
+    "Hier staat een onzichtbaar teken dat we niet kunnen bewaren. Haal het weg (of typ de tekst opnieuw) en probeer het nog eens.": "There is an invisible character here that we cannot save. Remove it (or type the text again) and try once more.",
+    "Dit konden we niet bewaren": "We could not save this",
+    "In wat je stuurde stond een teken dat we niet kunnen bewaren. Er is niets veranderd.": "What you sent contained a character that we cannot save. Nothing has changed.",
+    "Ga terug, haal het vreemde teken weg (of typ de tekst opnieuw) en probeer het nog eens.": "Go back, remove the odd character (or type the text again) and try once more.",
+    "Voorstel niet overnemen": "Do not take over the proposal",
 }

@@ -2,10 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.forms import SafeForm, SafeModelForm
+
 from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -39,7 +41,7 @@ class PersonForm(forms.ModelForm):
         return cleaned
 
 
-class RelationshipForm(forms.Form):
+class RelationshipForm(SafeForm):
     """Two people and how they are related; each is a family member or a network person."""
 
     kind = forms.ChoiceField(
@@ -81,7 +83,7 @@ class RelationshipForm(forms.Form):
         return cleaned
 
 
-class EventForm(forms.ModelForm):
+class EventForm(SafeModelForm):
     class Meta:
         model = LifeEvent
         fields = ["happened_on", "kind", "title", "note"]
@@ -97,7 +99,7 @@ class EventForm(forms.ModelForm):
         return value
 
 
-class FamilyPlanForm(forms.ModelForm):
+class FamilyPlanForm(SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:

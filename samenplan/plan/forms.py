@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.models import Member, Participant
 from samenplan.lib.fields import IdMultipleChoiceField
+from samenplan.lib.forms import SafeForm, SafeModelForm
 
 from .models import (
     Agreement,
@@ -16,7 +17,7 @@ from .models import (
 )
 
 
-class HelpQuestionForm(forms.Form):
+class HelpQuestionForm(SafeForm):
     text = forms.CharField(
         label=_("Onze hulpvraag"),
         max_length=1000,
@@ -26,14 +27,14 @@ class HelpQuestionForm(forms.Form):
     base = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class HelpQuestionCheckForm(forms.ModelForm):
+class HelpQuestionCheckForm(SafeModelForm):
     class Meta:
         model = HelpQuestionCheck
         fields = ["answer", "why"]
         widgets = {"answer": forms.RadioSelect}
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -91,7 +92,7 @@ class GoalForm(forms.ModelForm):
         return cleaned
 
 
-class ScoreForm(forms.ModelForm):
+class ScoreForm(SafeModelForm):
     score = forms.TypedChoiceField(
         label=_("Waar staan we nu?"),
         choices=[(n, str(n)) for n in range(11)],
@@ -104,7 +105,7 @@ class ScoreForm(forms.ModelForm):
         fields = ["score", "note"]
 
 
-class StepForm(forms.ModelForm):
+class StepForm(SafeModelForm):
     class Meta:
         model = Step
         fields = ["text", "goal", "owner", "owner_name", "due_date"]
@@ -127,15 +128,18 @@ class StepForm(forms.ModelForm):
         return cleaned
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(SafeForm):
     reason = forms.CharField(
         label=_("Waarom nemen jullie dit niet over?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Schrijf kort op waarom jullie dit voorstel niet overnemen.")
+        },
     )
 
 
-class VisionForm(forms.ModelForm):
+class VisionForm(SafeModelForm):
     class Meta:
         model = Vision
         fields = ["member", "text", "first_noticed"]
@@ -146,7 +150,7 @@ class VisionForm(forms.ModelForm):
         self.fields["member"].queryset = Member.objects.filter(pk__in=[m.pk for m in members])
 
 
-class SuccessForm(forms.ModelForm):
+class SuccessForm(SafeModelForm):
     class Meta:
         model = Success
         fields = ["what_happened", "what_different", "who_helped", "goals"]
@@ -163,7 +167,7 @@ class SuccessForm(forms.ModelForm):
         self.fields["goals"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(SafeModelForm):
     class Meta:
         model = Agreement
         fields = ["kind", "goal", "text", "concerned", "evaluate_on"]
@@ -194,7 +198,7 @@ class AgreementForm(forms.ModelForm):
         return cleaned
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(SafeModelForm):
     class Meta:
         model = AgreementEvaluation
         fields = ["works", "adjust", "next_evaluation"]

@@ -624,18 +624,41 @@ def proposal_answer(
         raise Http404
     if not actions.can_decide(access, item):
         raise PermissionDenied
-    reason = request.POST.get("reason", "")
-    try:
-        actions.proposal_decide(
-            access=access, item=item, accept=answer == "accept", reason=reason, request=request
-        )
-        if answer == "accept":
-            messages.success(request, _("Het voorstel is overgenomen."))
+    accept = answer == "accept"
+    form = None if accept else DeclineForm(request.POST)
+    if form is None or form.is_valid():
+        reason = form.cleaned_data["reason"] if form else ""
+        try:
+            actions.proposal_decide(
+                access=access, item=item, accept=accept, reason=reason, request=request
+            )
+        except ActionError as error:
+            if form is None:
+                messages.error(request, str(error))
+                return redirect("plan:plan", access.family.pk)
+            form.add_error(None, str(error))
         else:
-            messages.success(request, _("Het voorstel is niet overgenomen. De reden staat erbij."))
-    except ActionError as error:
-        messages.error(request, str(error))
-    return redirect("plan:plan", access.family.pk)
+            if accept:
+                messages.success(request, _("Het voorstel is overgenomen."))
+            else:
+                messages.success(
+                    request, _("Het voorstel is niet overgenomen. De reden staat erbij.")
+                )
+            return redirect("plan:plan", access.family.pk)
+    # The reason could not be saved: show it again with what was typed.
+    return render(
+        request,
+        "plan/proposal_decline.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "form": form,
+            "item": item,
+            "kind": kind,
+        },
+        status=400,
+    )
 
 
 @login_required

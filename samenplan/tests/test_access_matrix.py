@@ -122,7 +122,8 @@ MATRIX = {
     "plan:step_done": ("post", family_writes(302) | {"eva": 302}),
     "plan:step_celebrate": ("post", edit_page(302)),
     "plan:proposal_accept": ("post", family_writes(302)),
-    "plan:proposal_decline": ("post", family_writes(302)),
+    # Posted without a reason: the form comes back to fill it in.
+    "plan:proposal_decline": ("post", family_writes(400)),
     "plan:goal_remove": ("post", family_writes(302)),
     # Eva's step: Eva (owner), the family, or whoever wrote it may take it away.
     "plan:step_remove": ("post", family_writes(302) | {"eva": 302}),

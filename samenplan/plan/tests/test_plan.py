@@ -100,8 +100,8 @@ class HelpQuestionTestCase(PlanTestCase):
         proposal = HelpQuestion.objects.get(status="proposed")
         self.login(self.noor)
         url = self.url("plan:proposal_decline", "help_question", proposal.pk)
-        response = self.client.post(url, {"reason": ""}, follow=True)
-        self.assertContains(response, "Schrijf kort op waarom")
+        response = self.client.post(url, {"reason": ""})
+        self.assertContains(response, "Schrijf kort op waarom", status_code=400)
         self.client.post(url, {"reason": "Het gaat om het hele gezin."})
         proposal.refresh_from_db()
         self.assertEqual(

@@ -1,0 +1,83 @@
+"""The one guard for text that no database should get.
+
+PostgreSQL refuses NUL characters in text; SQLite stores them silently; a
+lone surrogate (half of a UTF-16 pair) cannot be encoded for either. Left to
+the database, the same input is a 500 on one and stored on the other. Every
+form in Samenplan inherits ``SafeForm`` or ``SafeModelForm``, which refuse
+such text on any field — choice, number and date fields included — with the
+normal form error, before the field's own cleaning can hand it on. What the
+person typed stays in the form.
+
+The database layer has a last line behind this (``refuse_unsafe_params``):
+a query that would carry such text is stopped the same way on both databases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import SuspiciousOperation
+from django.utils.translation import gettext_lazy as _
+
+# NUL, and the surrogate range U+D800–U+DFFF (never a character on its own).
+UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+UNSAFE_MESSAGE = _(
+    "Hier staat een onzichtbaar teken dat we niet kunnen bewaren. "
+    "Haal het weg (of typ de tekst opnieuw) en probeer het nog eens."
+)
+
+
+class UnsafeText(SuspiciousOperation):
+    """Text with a NUL or a lone surrogate reached the database layer.
+
+    A ``SuspiciousOperation``, so Django answers 400 (the friendly page),
+    never a 500, and the transaction around the write is rolled back.
+    """
+
+
+def is_unsafe(value) -> bool:
+    """Whether ``value`` (a string, or a list of them) holds text no database should get."""
+    if isinstance(value, str):
+        return UNSAFE.search(value) is not None
+    if isinstance(value, list | tuple):
+        return any(is_unsafe(item) for item in value)
+    return False
+
+
+class SafeInputMixin:
+    """Refuse NUL and lone surrogates on every field, with the normal form error."""
+
+    def _clean_fields(self):
+        unsafe = [name for name, bound in self._bound_items() if is_unsafe(bound.data)]
+        super()._clean_fields()
+        for name in unsafe:
+            # One clear message instead of whatever the field made of it.
+            self._errors.pop(name, None)
+            self.add_error(name, forms.ValidationError(UNSAFE_MESSAGE, code="unsafe_text"))
+
+
+class SafeForm(SafeInputMixin, forms.Form):
+    pass
+
+
+class SafeModelForm(SafeInputMixin, forms.ModelForm):
+    pass
+
+
+def refuse_unsafe_params(execute, sql, params, many, context):
+    """A database execute wrapper: no query carries a NUL or a lone surrogate.
+
+    Installed on every connection (see ``samenplan.lib.apps``). Scanning the
+    parameters is cheap next to the query itself.
+    """
+    if many:
+        params = list(params)  # may be a generator; it is read twice
+    for row in params if many else (params,):
+        values = row.values() if isinstance(row, dict) else row
+        for value in values or ():
+            # Lists too: PostgreSQL's bulk inserts send a column as one array.
+            if is_unsafe(value):
+                raise UnsafeText("A query parameter holds a NUL or a lone surrogate.")
+    return execute(sql, params, many, context)
