@@ -88,7 +88,7 @@ def migrate_and_seed() -> dict:
     call_command("createcachetable", verbosity=0)
     # Production serves hashed static files (WhiteNoise); collect them once.
     call_command("collectstatic", interactive=False, verbosity=0)
-    from samenplan.families.demo import build_demo
+    from samenplan.demo.build import build_demo
 
     demo = build_demo()
     return {"demo": demo}
@@ -203,7 +203,7 @@ def generate_families(count: int) -> dict:
 def in_process(args) -> tuple[list[dict], dict]:
     from django.test import Client
 
-    from samenplan.families.demo import grow_family
+    from samenplan.demo.build import grow_family
 
     seeded = migrate_and_seed()
     demo = seeded["demo"]

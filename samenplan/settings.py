@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "samenplan.careteam",
     "samenplan.network",
     "samenplan.exports",
+    "samenplan.demo",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samenplan.audit.middleware.AuditReadsMiddleware",
     "samenplan.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "samenplan.middleware.SessionTimeoutMiddleware",

@@ -13,7 +13,7 @@ the people of ../shared/DEMO.md:
 
 from django.test import TestCase
 
-from samenplan.families.demo import build_demo
+from samenplan.demo.build import build_demo
 from samenplan.families.models import Consent, Member, Participant
 
 

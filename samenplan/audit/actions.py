@@ -18,7 +18,7 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")[:64]
 
 
-def event_record(
+def event_build(
     *,
     actor,
     action: str,
@@ -31,7 +31,7 @@ def event_record(
     emergency: bool = False,
     detail: str = "",
 ) -> AuditEvent:
-    """Write one audit event. Call it inside the transaction of the change."""
+    """One audit event, not yet saved (``event_record`` saves it)."""
     role = ""
     organization = ""
     if participant is not None:
@@ -42,7 +42,7 @@ def event_record(
         if professional is not None:
             role = "org_admin" if professional.is_org_admin else "professional"
             organization = professional.organization.name
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor,
         actor_name=(actor.name if actor is not None else "")[:150],
         on_behalf_of=on_behalf_of[:200],
@@ -57,3 +57,60 @@ def event_record(
         source=client_ip(request),
         detail=detail[:200],
     )
+
+
+def event_record(
+    *,
+    actor,
+    action: str,
+    data: str,
+    family: Family | None = None,
+    participant: Participant | None = None,
+    obj=None,
+    request=None,
+    on_behalf_of: str = "",
+    emergency: bool = False,
+    detail: str = "",
+) -> AuditEvent:
+    """Write one audit event. Call it inside the transaction of the change."""
+    event = event_build(
+        actor=actor,
+        action=action,
+        data=data,
+        family=family,
+        participant=participant,
+        obj=obj,
+        request=request,
+        on_behalf_of=on_behalf_of,
+        emergency=emergency,
+        detail=detail,
+    )
+    event.save()
+    return event
+
+
+def read_later(request, **event) -> None:
+    """Record a read of family data once the response has succeeded.
+
+    A page that ends in a 403, 404 or 500 showed nothing, so it is not
+    logged as a read (``AuditReadsMiddleware`` writes these afterwards).
+    Without a request (a command, a test) the read is written at once.
+    """
+    if request is None:
+        event_record(**event)
+        return
+    event.setdefault("request", request)
+    if not hasattr(request, "_samenplan_reads"):
+        request._samenplan_reads = []
+    request._samenplan_reads.append(event)
+
+
+def reads_write(request, response) -> int:
+    """Write the reads of ``request`` if ``response`` showed them; how many were written."""
+    reads = getattr(request, "_samenplan_reads", None)
+    if not reads or response.status_code >= 400:
+        return 0
+    # One insert for all of them: a list of families costs the same at any length.
+    AuditEvent.objects.bulk_create([event_build(**event) for event in reads])
+    request._samenplan_reads = []
+    return len(reads)

@@ -3,12 +3,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.visibility import FamilyQuerySet
+
 
 class AppendOnlyError(Exception):
     """Raised when code tries to change or remove an audit event."""
 
 
-class AuditEventQuerySet(models.QuerySet):
+class AuditEventQuerySet(FamilyQuerySet):
+    # A log line about an item someone may not see is not shown to them.
+    refers_to = ("object_type", "object_id")
+
     def update(self, **kwargs):
         raise AppendOnlyError("Audit events cannot be changed.")
 

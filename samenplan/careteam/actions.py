@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenplan.families import table
 from samenplan.families.access import FamilyAccess
-from samenplan.families.actions import ActionError
 from samenplan.families.models import Family, Participant
-from samenplan.plan.actions import StaleEdit, help_question_current, timeline_add
+from samenplan.families.versioning import confirm_version, save_versioned
+from samenplan.lib.errors import ActionError
+from samenplan.plan.actions import help_question_current, timeline_add
 
-from . import table
 from .models import (
     AgendaItem,
     CoordinatorChange,
@@ -26,11 +27,6 @@ from .models import (
     SafetySign,
     TableChoice,
 )
-
-
-def _require_edit(access: FamilyAccess) -> None:
-    if not access.can("edit"):
-        raise ActionError(_("Dit mag je niet doen."))
 
 
 def _seated(access: FamilyAccess, participant: Participant) -> None:
@@ -50,10 +46,11 @@ def role_card_write(
     *, access: FamilyAccess, expected_version: int | None, request=None, **fields
 ) -> RoleCard:
     """A professional writes or updates their own role card."""
+    access.require("role_card.write")
     if not is_professional(access):
         raise ActionError(_("Alleen professionals hebben een rolkaart."))
     fields = {key: (value or "").strip() for key, value in fields.items()}
-    question = help_question_current(access.family.pk)
+    question = help_question_current(access)
     card = RoleCard.objects.select_for_update().filter(participant=access.participant).first()
     if card is None:
         card = RoleCard.objects.create(
@@ -64,14 +61,13 @@ def role_card_write(
         )
         access.audit(action="create", data="role_card", obj=card, request=request)
         return card
-    if expected_version != card.version:
-        raise StaleEdit(card.work)
-    for key, value in fields.items():
-        setattr(card, key, value)
-    card.help_question = question
-    card.version += 1
-    card.updated_at = timezone.now()
-    card.save()
+    card = save_versioned(
+        access=access,
+        item=card,
+        expected_version=expected_version if expected_version is not None else -1,
+        shown=lambda c: c.work,
+        changes={"help_question": question, "updated_at": timezone.now(), **fields},
+    )
     access.audit(action="update", data="role_card", obj=card, request=request)
     return card
 
@@ -90,8 +86,7 @@ def can_be_coordinator(participant: Participant) -> bool:
 def coordinator_set(*, access: FamilyAccess, participant: Participant, request=None) -> None:
     """Make ``participant`` the one coordinator. Parents with authority, a youth of 16+
     and the coordinator choose; the change is recorded."""
-    if not access.can("manage"):
-        raise ActionError(_("Dit mag je niet doen."))
+    access.require("coordinator.choose")
     _seated(access, participant)
     if not can_be_coordinator(participant):
         raise ActionError(
@@ -122,19 +117,27 @@ def coordinator_set(*, access: FamilyAccess, participant: Participant, request=N
 
 @transaction.atomic
 def table_settings(
-    *, access: FamilyAccess, phase: str, professional_limit: int, request=None
+    *,
+    access: FamilyAccess,
+    phase: str,
+    professional_limit: int,
+    expected_version: int | None = None,
+    request=None,
 ) -> Family:
     """The family sets its phase and its maximum of professionals at the table."""
-    if not access.can("manage"):
-        raise ActionError(_("Dit mag je niet doen."))
+    access.require("table.settings")
     if phase not in Family.Phase.values:
         raise ActionError(_("Kies een fase."))
     if not 1 <= professional_limit <= 10:
         raise ActionError(_("Kies een maximum van 1 tot en met 10."))
-    Family.objects.filter(pk=access.family.pk).update(
-        phase=phase, professional_limit=professional_limit, version=F("version") + 1
+    save_versioned(
+        access=access,
+        item=access.family,
+        expected_version=access.family.version if expected_version is None else expected_version,
+        shown=lambda f: f"{f.get_phase_display()} · {f.professional_limit}",
+        history=False,
+        changes={"phase": phase, "professional_limit": professional_limit},
     )
-    access.family.refresh_from_db()
     access.audit(action="update", data="table_settings", obj=access.family, request=request)
     return access.family
 
@@ -149,8 +152,7 @@ def phase_need_add(
     who: str = "",
     request=None,
 ) -> PhaseNeed:
-    if not access.can("manage"):
-        raise ActionError(_("Dit mag je niet doen."))
+    access.require("table.settings")
     if phase not in Family.Phase.values:
         raise ActionError(_("Kies een fase."))
     who = who.strip()
@@ -172,8 +174,7 @@ def phase_need_add(
 
 @transaction.atomic
 def phase_need_remove(*, access: FamilyAccess, need: PhaseNeed, request=None) -> None:
-    if not access.can("manage"):
-        raise ActionError(_("Dit mag je niet doen."))
+    access.require("table.settings")
     PhaseNeed.objects.filter(pk=need.pk, family_id=access.family.pk).update(
         removed_at=timezone.now()
     )
@@ -192,6 +193,8 @@ def table_choice_record(
     request=None,
 ) -> TableChoice:
     """The family chose about a table larger than its maximum; the choice is kept."""
+    if not (access.may("invite.table") or access.may("meeting.create")):
+        raise PermissionDenied
     if choice not in TableChoice.Choice.values:
         raise ActionError(_("Kies wat jullie willen."))
     made = TableChoice.objects.create(
@@ -232,7 +235,7 @@ def meeting_create(
     request=None,
 ) -> Meeting:
     """Plan a meeting. Over the family's maximum, the family's choice is required."""
-    _require_edit(access)
+    access.require("meeting.create")
     invited = list(invited)
     for participant in invited:
         _seated(access, participant)
@@ -277,6 +280,7 @@ def meeting_create(
         kind="meeting",
         action="added",
         summary=timezone.localtime(starts_at).strftime("%d-%m-%Y %H:%M"),
+        item=meeting,
     )
     return meeting
 
@@ -287,7 +291,7 @@ def is_family_voice(access: FamilyAccess) -> bool:
 
 @transaction.atomic
 def agenda_add(*, access: FamilyAccess, meeting: Meeting, text: str, request=None) -> AgendaItem:
-    _require_edit(access)
+    access.require("agenda.add")
     if meeting.family_id != access.family.pk or meeting.cancelled_at:
         raise ActionError(_("Kies een overleg van dit gezin."))
     item = AgendaItem.objects.create(
@@ -312,36 +316,51 @@ def summary_write(
     request=None,
 ) -> Meeting:
     """Write the meeting's notes and summary; the family then confirms or corrects it."""
-    _require_edit(access)
-    changed = Meeting.objects.filter(
-        pk=meeting.pk, family_id=access.family.pk, version=expected_version
-    ).update(
-        summary=summary.strip(),
-        notes=notes.strip(),
-        summary_status=Meeting.Summary.WAITING,
-        summary_by=access.user,
-        confirmed_by=None,
-        confirmed_at=None,
-        correction="",
-        version=F("version") + 1,
+    access.require("summary.write")
+    meeting = save_versioned(
+        access=access,
+        item=meeting,
+        expected_version=expected_version,
+        shown=lambda m: m.summary,
+        changes={
+            "summary": summary.strip(),
+            "notes": notes.strip(),
+            "summary_status": Meeting.Summary.WAITING,
+            "summary_by": access.user,
+            "confirmed_by": None,
+            "confirmed_at": None,
+            "correction": "",
+        },
     )
-    if not changed:
-        raise StaleEdit(Meeting.objects.get(pk=meeting.pk).summary)
-    meeting.refresh_from_db()
     access.audit(action="update", data="meeting_summary", obj=meeting, request=request)
     return meeting
 
 
 @transaction.atomic
 def summary_confirm(
-    *, access: FamilyAccess, meeting: Meeting, correct: bool, correction: str = "", request=None
+    *,
+    access: FamilyAccess,
+    meeting: Meeting,
+    correct: bool,
+    correction: str = "",
+    seen_version=None,
+    request=None,
 ) -> Meeting:
-    """ "Klopt dit verslag?" The family says yes, or writes what is not right."""
+    """ "Klopt dit verslag?" The family says yes, or writes what is not right.
+
+    The answer is about the version of the summary the person read: when
+    someone changed or corrected it since, the answer is refused and the
+    newest text shown, so that a "klopt" never erases a correction.
+    """
+    access.require("summary.confirm")
     if not access.speaks_for_family:
         raise ActionError(_("Het gezin zegt of het verslag klopt."))
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk, family_id=access.family.pk)
     if meeting.summary_status == Meeting.Summary.NONE:
         raise ActionError(_("Er is nog geen verslag."))
+    confirm_version(
+        meeting, seen_version, shown=lambda m: "\n\n".join(filter(None, [m.summary, m.correction]))
+    )
     correction = correction.strip()
     if not correct and not correction:
         raise ActionError(_("Schrijf op wat er niet klopt."))
@@ -362,6 +381,7 @@ def summary_confirm(
         kind="meeting",
         action="accepted" if correct else "changed",
         summary=meeting.summary[:200],
+        item=meeting,
     )
     return meeting
 
@@ -380,7 +400,7 @@ def scenario_create(
     family_can_do: str = "",
     request=None,
 ) -> SafetyScenario:
-    _require_edit(access)
+    access.require("safety.create")
     concerned = list(concerned)
     if not concerned:
         raise ActionError(_("Kies wie dit samen afspreken."))
@@ -406,7 +426,13 @@ def scenario_create(
 
 
 @transaction.atomic
-def scenario_agree(*, access: FamilyAccess, scenario: SafetyScenario, request=None) -> SafetySign:
+def scenario_agree(
+    *, access: FamilyAccess, scenario: SafetyScenario, seen_version=None, request=None
+) -> SafetySign:
+    """Someone the scenario is for says yes: to the version they read."""
+    access.require("safety.agree")
+    scenario = SafetyScenario.objects.select_for_update().get(pk=scenario.pk)
+    confirm_version(scenario, seen_version, shown=lambda sc: f"{sc.if_text} → {sc.then_text}")
     if not scenario.concerned.filter(pk=access.participant.pk).exists():
         raise ActionError(_("Deze afspraak gaat niet over jou."))
     sign, created = SafetySign.objects.get_or_create(
@@ -427,6 +453,7 @@ def scenario_agree(*, access: FamilyAccess, scenario: SafetyScenario, request=No
 def report_back_create(
     *, access: FamilyAccess, what: str, to_whom: str, every_weeks: int, next_due, request=None
 ) -> ReportBack:
+    access.require("report_back.create")
     if access.participant.role != Participant.Role.PROFESSIONAL:
         raise ActionError(_("Alleen professionals spreken een terugkoppeling af."))
     if not 1 <= every_weeks <= 52:
@@ -445,6 +472,7 @@ def report_back_create(
 
 @transaction.atomic
 def report_back_done(*, access: FamilyAccess, report: ReportBack, request=None) -> ReportBack:
+    access.require("report_back.done")
     report = ReportBack.objects.select_for_update().get(pk=report.pk, family_id=access.family.pk)
     if report.participant_id != access.participant.pk:
         raise ActionError(_("Alleen wie de terugkoppeling afsprak, zet hem op gedaan."))

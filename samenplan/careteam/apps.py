@@ -5,3 +5,6 @@ class CareteamConfig(AppConfig):
     name = "samenplan.careteam"
     label = "careteam"
     verbose_name = "Wie doet wat"
+
+    def ready(self):
+        from . import panels, permissions  # noqa: F401  (actions and panels of this app)

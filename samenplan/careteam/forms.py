@@ -158,12 +158,16 @@ class SummaryForm(SafeModelForm):
 
 
 class CorrectionForm(SafeForm):
+    # The version of the summary the person read.
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
     correction = forms.CharField(
         label=_("Wat klopt er niet?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class TableForm(SafeModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = Family
         fields = ["phase", "professional_limit"]

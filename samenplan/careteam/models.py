@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.visibility import FamilyQuerySet
+
 
 class RoleCard(models.Model):
     """A professional introduces themselves to the family, in plain words."""
@@ -51,6 +53,8 @@ class RoleCard(models.Model):
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(default=timezone.now)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("rolkaart")
         verbose_name_plural = _("rolkaarten")
@@ -80,6 +84,8 @@ class CoordinatorChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -115,6 +121,8 @@ class PhaseNeed(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     removed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["family", "phase"])]
@@ -143,6 +151,8 @@ class TableChoice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -209,6 +219,8 @@ class Meeting(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_at", "id"]
         indexes = [models.Index(fields=["family", "starts_at"])]
@@ -231,6 +243,8 @@ class AgendaItem(models.Model):
     by_family = models.BooleanField(default=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-by_family", "created_at", "id"]
@@ -256,6 +270,8 @@ class SafetyScenario(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("veiligheidsafspraak")
@@ -275,6 +291,8 @@ class SafetySign(models.Model):
     )
     version = models.PositiveIntegerField()
     agreed_at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -301,6 +319,8 @@ class ReportBack(models.Model):
     last_done_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["next_due", "id"]

@@ -12,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenplan.families import table
 from samenplan.families.access import FamilyAccess, family_for, participant_in
-from samenplan.families.actions import ActionError
+from samenplan.families.forms import SeenForm
 from samenplan.families.models import Family, Participant
-from samenplan.plan.actions import StaleEdit, help_question_current
+from samenplan.lib.errors import ActionError, StaleEdit
+from samenplan.plan.actions import help_question_current
 from samenplan.plan.models import Agreement, Step
 
-from . import actions, calendar, table
+from . import actions, calendar
 from .forms import (
     AgendaForm,
     CorrectionForm,
@@ -45,8 +47,8 @@ from .models import (
 
 def _participants(access: FamilyAccess) -> list[Participant]:
     return list(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk)
+        Participant.objects.visible_to(access)
+        .active()
         .select_related("user", "member")
         .order_by("id")
     )
@@ -78,38 +80,39 @@ def _card_rows(participants, cards, question) -> list[dict]:
 
 @login_required
 def overview(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="careteam")
+    access = family_for(request, family_id, data="careteam")
     participants = _participants(access)
-    cards = list(RoleCard.objects.filter(family_id=access.family.pk))
-    question = help_question_current(access.family.pk)
+    cards = list(RoleCard.objects.visible_to(access))
+    question = help_question_current(access)
     rows = _card_rows(participants, cards, question)
     professionals = [r for r in rows if r["is_professional"]]
     others = [r for r in rows if not r["is_professional"]]
     needs = list(
-        PhaseNeed.objects.filter(family_id=access.family.pk, removed_at__isnull=True)
+        PhaseNeed.objects.visible_to(access)
+        .filter(removed_at__isnull=True)
         .select_related("participant__user")
         .order_by("created_at")
     )
     reports = list(
-        ReportBack.objects.filter(family_id=access.family.pk, ended_at__isnull=True)
+        ReportBack.objects.visible_to(access)
+        .filter(ended_at__isnull=True)
         .select_related("participant__user")
         .order_by("next_due", "id")[:50]
     )
     changes = list(
-        CoordinatorChange.objects.filter(family_id=access.family.pk)
+        CoordinatorChange.objects.visible_to(access)
         .select_related("participant__user", "previous__user", "changed_by")
         .order_by("-at", "-id")[:5]
     )
     choices = list(
-        TableChoice.objects.filter(family_id=access.family.pk)
+        TableChoice.objects.visible_to(access)
         .select_related("chosen_by")
         .order_by("-at", "-id")[:5]
     )
     now = timezone.now()
     next_meeting = (
-        Meeting.objects.filter(
-            family_id=access.family.pk, starts_at__gte=now, cancelled_at__isnull=True
-        )
+        Meeting.objects.visible_to(access)
+        .filter(starts_at__gte=now, cancelled_at__isnull=True)
         .order_by("starts_at")
         .first()
     )
@@ -143,10 +146,10 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def role_card_edit(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="role_card")
+    access = family_for(request, family_id, action="role_card.write", data="role_card")
     if not actions.is_professional(access):
         raise PermissionDenied
-    card = RoleCard.objects.filter(participant=access.participant).first()
+    card = RoleCard.objects.visible_to(access).filter(participant=access.participant).first()
     initial = {"version": card.version if card else None}
     if card is None:
         professional = access.user.professional_or_none
@@ -178,14 +181,14 @@ def role_card_edit(request: HttpRequest, family_id: int) -> HttpResponse:
         status=400 if form.errors else 200,
         form=form,
         stale=stale,
-        question=help_question_current(access.family.pk),
+        question=help_question_current(access),
     )
 
 
 @login_required
 @require_POST
 def coordinator(request: HttpRequest, family_id: int, participant_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="manage")
+    access = family_for(request, family_id, action="coordinator.choose")
     participant = participant_in(access, participant_id)
     try:
         actions.coordinator_set(access=access, participant=participant, request=request)
@@ -200,10 +203,14 @@ def coordinator(request: HttpRequest, family_id: int, participant_id: int) -> Ht
 
 @login_required
 def phases(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="manage", data="table_settings")
+    access = family_for(request, family_id, action="table.settings", data="table_settings")
     participants = _participants(access)
     is_table = request.method == "POST" and "professional_limit" in request.POST
-    table_form = TableForm(request.POST if is_table else None, instance=access.family)
+    table_form = TableForm(
+        request.POST if is_table else None,
+        instance=access.family,
+        initial={"version": access.family.version},
+    )
     need_form = PhaseNeedForm(
         request.POST if request.method == "POST" and not is_table else None,
         participants=participants,
@@ -214,7 +221,13 @@ def phases(request: HttpRequest, family_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 if is_table:
-                    actions.table_settings(access=access, request=request, **form.cleaned_data)
+                    data = dict(form.cleaned_data)
+                    actions.table_settings(
+                        access=access,
+                        expected_version=data.pop("version"),
+                        request=request,
+                        **data,
+                    )
                     messages.success(request, _("De fase en het maximum zijn opgeslagen."))
                 else:
                     actions.phase_need_add(access=access, request=request, **form.cleaned_data)
@@ -224,7 +237,8 @@ def phases(request: HttpRequest, family_id: int) -> HttpResponse:
             else:
                 return redirect("careteam:phases", access.family.pk)
     needs = list(
-        PhaseNeed.objects.filter(family_id=access.family.pk, removed_at__isnull=True)
+        PhaseNeed.objects.visible_to(access)
+        .filter(removed_at__isnull=True)
         .select_related("participant__user")
         .order_by("created_at")
     )
@@ -247,8 +261,8 @@ def phases(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def phase_need_remove(request: HttpRequest, family_id: int, need_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="manage")
-    need = PhaseNeed.objects.filter(family_id=access.family.pk, pk=need_id).first()
+    access = family_for(request, family_id, action="table.settings")
+    need = PhaseNeed.objects.visible_to(access).filter(pk=need_id).first()
     if need is None:
         raise Http404
     actions.phase_need_remove(access=access, need=need, request=request)
@@ -261,7 +275,8 @@ def phase_need_remove(request: HttpRequest, family_id: int, need_id: int) -> Htt
 
 def _meeting_in(access: FamilyAccess, meeting_id) -> Meeting:
     meeting = (
-        Meeting.objects.filter(family_id=access.family.pk, pk=meeting_id)
+        Meeting.objects.visible_to(access)
+        .filter(pk=meeting_id)
         .select_related("created_by", "summary_by", "confirmed_by")
         .first()
     )
@@ -272,9 +287,9 @@ def _meeting_in(access: FamilyAccess, meeting_id) -> Meeting:
 
 @login_required
 def meetings(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="meetings")
+    access = family_for(request, family_id, data="meetings")
     now = timezone.now()
-    all_meetings = Meeting.objects.filter(family_id=access.family.pk, cancelled_at__isnull=True)
+    all_meetings = Meeting.objects.visible_to(access).filter(cancelled_at__isnull=True)
     coming = list(all_meetings.filter(starts_at__gte=now).order_by("starts_at")[:20])
     past = list(all_meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20])
     return _page(request, "careteam/meetings.html", access, coming=coming, past=past)
@@ -282,7 +297,7 @@ def meetings(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def meeting_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="meeting")
+    access = family_for(request, family_id, action="meeting.create", data="meeting")
     participants = _participants(access)
     start = timezone.localtime() + timedelta(days=7)
     form = MeetingForm(
@@ -326,13 +341,22 @@ def meeting_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def meeting(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="meeting")
+    access = family_for(request, family_id, data="meeting")
     item = _meeting_in(access, meeting_id)
     invited = list(item.invited.select_related("user").order_by("id"))
-    agenda = list(AgendaItem.objects.filter(meeting=item).select_related("author"))
-    steps = list(Step.objects.current().filter(meeting=item).select_related("owner__user"))
-    agreements = list(Agreement.objects.current().filter(meeting=item))
-    choice = TableChoice.objects.filter(meeting=item).select_related("chosen_by").first()
+    agenda = list(
+        AgendaItem.objects.visible_to(access).filter(meeting=item).select_related("author")
+    )
+    steps = list(
+        Step.objects.visible_to(access).current().filter(meeting=item).select_related("owner__user")
+    )
+    agreements = list(Agreement.objects.visible_to(access).current().filter(meeting=item))
+    choice = (
+        TableChoice.objects.visible_to(access)
+        .filter(meeting=item)
+        .select_related("chosen_by")
+        .first()
+    )
     return _page(
         request,
         "careteam/meeting.html",
@@ -345,7 +369,7 @@ def meeting(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRespon
         agreements=agreements,
         choice=choice,
         agenda_form=AgendaForm(),
-        correction_form=CorrectionForm(),
+        correction_form=CorrectionForm(initial={"seen": item.version}),
         past=item.is_past(),
         professionals=actions.meeting_professionals(invited, item.guest_professionals),
     )
@@ -354,7 +378,7 @@ def meeting(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRespon
 @login_required
 @require_POST
 def agenda_add(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="agenda.add")
     item = _meeting_in(access, meeting_id)
     form = AgendaForm(request.POST)
     if form.is_valid():
@@ -372,7 +396,7 @@ def agenda_add(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRes
 
 @login_required
 def meeting_summary(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="meeting_summary")
+    access = family_for(request, family_id, action="summary.write", data="meeting_summary")
     item = _meeting_in(access, meeting_id)
     form = SummaryForm(request.POST or None, instance=item, initial={"version": item.version})
     stale = None
@@ -408,15 +432,23 @@ def meeting_summary(request: HttpRequest, family_id: int, meeting_id: int) -> Ht
 def meeting_confirm(
     request: HttpRequest, family_id: int, meeting_id: int, correct: bool
 ) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="summary.confirm")
     item = _meeting_in(access, meeting_id)
     if not access.speaks_for_family:
         raise PermissionDenied
     form = CorrectionForm(request.POST)
-    correction = form.cleaned_data["correction"] if form.is_valid() else ""
+    form.is_valid()
+    # What validated is kept even when the rest did not ("klopt" sends no correction).
+    correction = form.cleaned_data.get("correction", "")
+    seen = form.cleaned_data.get("seen")
     try:
         actions.summary_confirm(
-            access=access, meeting=item, correct=correct, correction=correction, request=request
+            access=access,
+            meeting=item,
+            correct=correct,
+            correction=correction,
+            seen_version=seen,
+            request=request,
         )
     except ActionError as error:
         messages.error(request, str(error))
@@ -430,9 +462,9 @@ def meeting_confirm(
 
 @login_required
 def meeting_ics(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view")
+    access = family_for(request, family_id)
     item = _meeting_in(access, meeting_id)
-    access.audit(action="export", data="meeting", obj=item, request=request)
+    access.read("meeting", obj=item, action="export", detail="ics")
     url = request.build_absolute_uri(reverse("careteam:meeting", args=[access.family.pk, item.pk]))
     response = HttpResponse(
         calendar.meeting_ics(item, url), content_type="text/calendar; charset=utf-8"
@@ -446,9 +478,9 @@ def meeting_ics(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRe
 
 @login_required
 def safety(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="safety")
+    access = family_for(request, family_id, data="safety")
     scenarios = list(
-        SafetyScenario.objects.filter(family_id=access.family.pk)
+        SafetyScenario.objects.visible_to(access)
         .select_related("created_by")
         .prefetch_related("concerned__user", "signs")
         .order_by("created_at")[:50]
@@ -473,7 +505,7 @@ def safety(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def safety_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="safety")
+    access = family_for(request, family_id, action="safety.create", data="safety")
     participants = [p for p in _participants(access) if p.role != "client_supporter"]
     form = SafetyForm(
         request.POST or None,
@@ -499,20 +531,29 @@ def safety_new(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def safety_agree(request: HttpRequest, family_id: int, scenario_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view")
-    scenario = SafetyScenario.objects.filter(family_id=access.family.pk, pk=scenario_id).first()
+    access = family_for(request, family_id, action="safety.agree")
+    scenario = SafetyScenario.objects.visible_to(access).filter(pk=scenario_id).first()
     if scenario is None:
         raise Http404
     if not scenario.concerned.filter(pk=access.participant.pk).exists():
         raise PermissionDenied
-    actions.scenario_agree(access=access, scenario=scenario, request=request)
-    messages.success(request, _("Je hebt ja gezegd op deze afspraak."))
+    try:
+        actions.scenario_agree(
+            access=access,
+            scenario=scenario,
+            seen_version=SeenForm(request.POST).seen_version(),
+            request=request,
+        )
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Je hebt ja gezegd op deze afspraak."))
     return redirect("careteam:safety", access.family.pk)
 
 
 @login_required
 def report_back_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="report_back")
+    access = family_for(request, family_id, action="report_back.create", data="report_back")
     if access.participant.role != Participant.Role.PROFESSIONAL:
         raise PermissionDenied
     form = ReportBackForm(
@@ -539,8 +580,8 @@ def report_back_new(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_back_done(request: HttpRequest, family_id: int, report_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
-    report = ReportBack.objects.filter(family_id=access.family.pk, pk=report_id).first()
+    access = family_for(request, family_id, action="report_back.done")
+    report = ReportBack.objects.visible_to(access).filter(pk=report_id).first()
     if report is None:
         raise Http404
     if report.participant_id != access.participant.pk:
@@ -552,7 +593,7 @@ def report_back_done(request: HttpRequest, family_id: int, report_id: int) -> Ht
 
 @login_required
 def support(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="support")
+    access = family_for(request, family_id, data="support")
     services = SupportService.objects.filter(active=True).select_related("contact__user")
     if access.family.municipality:
         services = services.filter(municipality__iexact=access.family.municipality)

@@ -10,20 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenplan.families.access import FamilyAccess
-from samenplan.families.actions import ActionError
 from samenplan.families.models import Member, Participant
-from samenplan.plan.actions import StaleEdit, step_create, timeline_add
+from samenplan.families.visibility import privacy_set
+from samenplan.lib.errors import ActionError, StaleEdit
+from samenplan.plan.actions import step_create, timeline_add
 from samenplan.plan.models import Goal
 
 from . import rules
 from .models import Argument, Assent, Check, Decision, Objection, Option, View
 
 WAIT_TEXT = "Nog even niets doen / wachten"
-
-
-def _require_edit(access: FamilyAccess) -> None:
-    if not access.can("edit"):
-        raise ActionError(_("Dit mag je niet doen."))
 
 
 def _require_open(decision: Decision) -> None:
@@ -57,7 +53,7 @@ def decision_create(
     request=None,
 ) -> Decision:
     """A new question to decide, with at least two options."""
-    _require_edit(access)
+    access.require("decision.create")
     _own_member(access, about)
     if goal is not None and goal.family_id != access.family.pk:
         raise ActionError(_("Kies een doel uit dit plan."))
@@ -103,7 +99,7 @@ def decision_create(
 
 @transaction.atomic
 def option_add(*, access: FamilyAccess, decision: Decision, text: str, request=None) -> Option:
-    _require_edit(access)
+    access.require("decision.option")
     decision = _locked(access, decision)
     _require_open(decision)
     text = text.strip()
@@ -121,7 +117,7 @@ def argument_add(
     *, access: FamilyAccess, option: Option, kind: str, text: str, request=None
 ) -> Argument:
     """A pro or con, marked with who said it. Anyone at the table who writes may add one."""
-    _require_edit(access)
+    access.require("decision.argument")
     if option.family_id != access.family.pk:
         raise ActionError(_("Kies een keuze uit deze beslissing."))
     if kind not in Argument.Kind.values:
@@ -157,7 +153,7 @@ def members_without_account(access: FamilyAccess, participants: list[Participant
 
 def can_write_for_others(access: FamilyAccess) -> bool:
     """A parent or a professional writes down the view of a child without an account."""
-    if not access.can("edit"):
+    if not access.may("decision.view"):
         return False
     if access.is_authority_parent:
         return True
@@ -175,10 +171,17 @@ def view_give(
     words: str = "",
     needs: str = "",
     member: Member | None = None,
+    private: bool = False,
+    shared_with=(),
     request=None,
 ) -> View:
-    """Someone's view; a newer view of the same person replaces it on the page."""
-    _require_edit(access)
+    """Someone's view; a newer view of the same person replaces it on the page.
+
+    A youth of 12+ may keep their view to themselves and the people they
+    choose; that holds for each of their views on this decision, so that an
+    older one does not show in its place.
+    """
+    access.require("decision.view")
     decision = _locked(access, decision)
     _require_open(decision)
     if option is not None and option.decision_id != decision.pk:
@@ -205,6 +208,18 @@ def view_give(
         words=words.strip(),
         needs=needs.strip(),
     )
+    if member is None:
+        own_views = View.objects.for_family(access.family.pk).filter(
+            decision=decision, participant=access.participant
+        )
+        for each in own_views:
+            privacy_set(
+                access=access,
+                item=each,
+                owner=access.participant.member,
+                private=private,
+                shared_with=shared_with,
+            )
     access.audit(action="create", data="decision_view", obj=view, request=request)
     return view
 
@@ -256,6 +271,7 @@ def outcome_record(
     proposed outcome until everyone who must agree (``rules.required``) has
     said yes; the person recording it says yes by recording it.
     """
+    access.require("decision.outcome")
     if not rules.can_record_outcome(access):
         raise ActionError(_("Dit mag je niet doen."))
     decision = _locked(access, decision)
@@ -325,7 +341,7 @@ def outcome_record(
 def _complete(access: FamilyAccess, decision: Decision) -> bool:
     if rules.is_compulsory(decision.mode):
         return True
-    assents = list(Assent.objects.filter(decision=decision))
+    assents = list(Assent.objects.for_family(access.family.pk).filter(decision=decision))
     if not rules.required(
         decision.mode,
         access.members,
@@ -369,6 +385,8 @@ def can_assent(access: FamilyAccess, decision: Decision) -> bool:
     """Whether the person looking is one of those who must say yes."""
     if decision.state != Decision.State.OPEN or not decision.mode:
         return False
+    if not access.may("decision.assent"):
+        return False
     member_id = access.participant.member_id
     if member_id is None or access.participant.role not in ("parent", "youth"):
         return False
@@ -379,11 +397,31 @@ def can_assent(access: FamilyAccess, decision: Decision) -> bool:
 
 @transaction.atomic
 def assent_give(
-    *, access: FamilyAccess, decision: Decision, agrees: bool, why: str = "", request=None
+    *,
+    access: FamilyAccess,
+    decision: Decision,
+    agrees: bool,
+    why: str = "",
+    seen_version=None,
+    request=None,
 ) -> Assent:
+    """A yes (or not yet) to the outcome the person read: ``seen_version``.
+
+    When the outcome changed since, the yes is refused: a yes never counts for
+    words the person did not see.
+    """
+    access.require("decision.assent")
     decision = _locked(access, decision)
     if not can_assent(access, decision):
         raise ActionError(_("Jouw ja is hier niet nodig."))
+    if seen_version != decision.outcome_version:
+        raise StaleEdit(
+            decision.outcome,
+            message=_(
+                "Het besluit is veranderd nadat je het las. Lees het nieuwe besluit "
+                "en zeg dan opnieuw ja of nog niet."
+            ),
+        )
     why = why.strip()
     if not agrees and not why:
         raise ActionError(_("Schrijf kort op waarom je nog geen ja zegt."))
@@ -420,13 +458,14 @@ def can_object(access: FamilyAccess, decision: Decision) -> bool:
     """Family members (parents and youths) may say they disagree with a decision taken."""
     if decision.state == Decision.State.OPEN:
         return False
-    return access.participant.role in ("parent", "youth")
+    return access.may("decision.objection")
 
 
 @transaction.atomic
 def objection_add(
     *, access: FamilyAccess, decision: Decision, text: str, request=None
 ) -> Objection:
+    access.require("decision.objection")
     if not can_object(access, decision):
         raise ActionError(_("Dit mag je niet doen."))
     objection = Objection.objects.create(
@@ -453,7 +492,7 @@ def decision_review(
     *, access: FamilyAccess, decision: Decision, review_note: str, request=None
 ) -> Decision:
     """Look back: how does the decision work out? Then it is reviewed."""
-    _require_edit(access)
+    access.require("decision.review")
     changed = Decision.objects.filter(
         pk=decision.pk, family_id=access.family.pk, state=Decision.State.DECIDED
     ).update(
@@ -485,7 +524,7 @@ def can_check(access: FamilyAccess, decision: Decision) -> bool:
     """Family members answer the check once the decision is taken."""
     if decision.state == Decision.State.OPEN:
         return False
-    return access.participant.role in ("parent", "youth")
+    return access.may("decision.check")
 
 
 @transaction.atomic
@@ -499,6 +538,7 @@ def check_answer(
     know_next: int,
     request=None,
 ) -> Check:
+    access.require("decision.check")
     if not can_check(access, decision):
         raise ActionError(_("Deze vragen zijn voor het gezin, als er besloten is."))
     answers = {"heard": heard, "could_say": could_say, "together": together, "know_next": know_next}

@@ -5,3 +5,6 @@ class DecisionsConfig(AppConfig):
     name = "samenplan.decisions"
     label = "decisions"
     verbose_name = "Beslissen"
+
+    def ready(self):
+        from . import panels, permissions  # noqa: F401  (actions and panels of this app)

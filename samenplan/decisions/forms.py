@@ -2,7 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.families.forms import PrivacyFields
 from samenplan.families.models import Member, Participant
+from samenplan.families.once import OnceField
 from samenplan.lib.forms import SafeForm, SafeModelForm
 from samenplan.plan.models import Goal
 
@@ -13,11 +15,11 @@ def _members(members):
     return Member.objects.filter(pk__in=[m.pk for m in members])
 
 
-class DecisionForm(SafeModelForm):
+class DecisionForm(OnceField, SafeModelForm):
     option_1 = forms.CharField(
         label=_("Keuze 1"),
         max_length=200,
-        help_text=_("Bijvoorbeeld: Sem gaat drie middagen naar de bso."),
+        help_text=_("Bijvoorbeeld: drie middagen naar de naschoolse opvang."),
     )
     option_2 = forms.CharField(label=_("Keuze 2"), max_length=200)
     option_3 = forms.CharField(
@@ -63,6 +65,7 @@ class DecisionForm(SafeModelForm):
 
     def action_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
+        data.pop("once", None)
         options = [data.pop(f"option_{n}", "") or "" for n in (1, 2, 3)]
         return {**data, "options": options}
 
@@ -84,7 +87,7 @@ class ArgumentForm(SafeModelForm):
 CERTAINTY = [(n, str(n)) for n in range(11)]
 
 
-class ViewForm(SafeModelForm):
+class ViewForm(PrivacyFields, SafeModelForm):
     """Give your view, in the order of the Ottawa Personal Decision Guide."""
 
     option = forms.ModelChoiceField(
@@ -114,8 +117,11 @@ class ViewForm(SafeModelForm):
             "needs": _("Bijvoorbeeld: meer uitleg, praten met iemand, tijd."),
         }
 
-    def __init__(self, *args, options=(), for_member=None, **kwargs):
+    def __init__(
+        self, *args, options=(), for_member=None, access=None, participants=(), item=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.privacy_setup(access, participants, item)
         self.fields["option"].queryset = Option.objects.filter(pk__in=[o.pk for o in options])
         self.fields["option"].label_from_instance = lambda o: o.text
         if for_member is not None:
@@ -227,6 +233,8 @@ class OutcomeForm(SafeModelForm):
 
 
 class AssentForm(SafeForm):
+    # The version of the outcome the person read: a yes counts for that one only.
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
     why = forms.CharField(
         label=_("Waarom zeg je nog geen ja?"),
         max_length=500,

@@ -17,6 +17,59 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.visibility import FamilyQuerySet
+
+
+class DecisionQuerySet(FamilyQuerySet):
+    parents = {"goal_id": "plan.goal"}
+
+
+class OnDecisionQuerySet(FamilyQuerySet):
+    parents = {"decision_id": "decisions.decision"}
+
+
+class ArgumentQuerySet(FamilyQuerySet):
+    parents = {"option__decision_id": "decisions.decision"}
+
+
+class ViewQuerySet(OnDecisionQuerySet):
+    owners = ("participant__member_id", "member_id")
+
+
+class CheckQuerySet(OnDecisionQuerySet):
+    def rules(self, queryset, access):
+        # Each person's answers are their own; others see only counts.
+        return queryset.filter(participant_id=access.participant.pk)
+
+    def counts(self, access, decision, *, minimum_others: int) -> dict | None:
+        """Counts per statement over everyone's answers, or None when fewer than
+        ``minimum_others`` people other than the viewer answered. Only sums
+        leave the database."""
+        from django.db.models import Count, Q
+
+        answers = self.filter(family_id=access.family.pk, decision=decision)
+        if decision.pk in access.hidden("decisions.decision"):
+            return None
+        others = answers.exclude(participant_id=access.participant.pk).count()
+        if others < minimum_others:
+            return None
+        sums = {
+            f"{key}_{n}": Count("id", filter=Q(**{key: n}))
+            for key, _label in Check.STATEMENTS
+            for n in range(1, 6)
+        }
+        low = Q()
+        for key, _label in Check.STATEMENTS:
+            low |= Q(**{f"{key}__lt": 3})
+        totals = answers.aggregate(answered=Count("id"), low=Count("id", filter=low), **sums)
+        return {
+            "answered": totals["answered"],
+            "low": bool(totals["low"]),
+            "statements": {
+                key: [totals[f"{key}_{n}"] for n in range(1, 6)] for key, _label in Check.STATEMENTS
+            },
+        }
+
 
 class Decision(models.Model):
     class State(models.TextChoices):
@@ -98,6 +151,8 @@ class Decision(models.Model):
     review_note = models.TextField(_("Hoe gaat het nu?"), max_length=1000, blank=True)
     version = models.PositiveIntegerField(default=1)
 
+    objects = DecisionQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["family", "state"])]
@@ -135,6 +190,8 @@ class Option(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = OnDecisionQuerySet.as_manager()
+
     class Meta:
         ordering = ["is_wait", "created_at", "id"]
         indexes = [models.Index(fields=["family", "decision"])]
@@ -158,6 +215,8 @@ class Argument(models.Model):
     text = models.CharField(_("Wat is het?"), max_length=300)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ArgumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -204,6 +263,8 @@ class View(models.Model):
     needs = models.TextField(_("Wat heb je nog nodig om te kiezen?"), max_length=1000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ViewQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["family", "decision", "created_at"])]
@@ -242,6 +303,8 @@ class Assent(models.Model):
     why = models.CharField(_("Waarom nog niet?"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = OnDecisionQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["family", "decision"])]
@@ -261,6 +324,8 @@ class Objection(models.Model):
     )
     text = models.TextField(_("Wij zijn het hier niet mee eens, omdat …"), max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OnDecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -304,6 +369,8 @@ class Check(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CheckQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -90,13 +90,7 @@ def allowed_modes(access: FamilyAccess, about: Member | None) -> list[str]:
 
 def can_record_outcome(access: FamilyAccess) -> bool:
     """The family, the professionals and the coordinator write down what was decided."""
-    if not access.can("edit"):
-        return False
-    if access.speaks_for_family:
-        return True
-    if access.participant.role == "professional":
-        return True
-    return access.participant.is_coordinator
+    return access.may("decision.outcome")
 
 
 def is_compulsory(mode: str) -> bool:

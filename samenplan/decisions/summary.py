@@ -16,21 +16,27 @@ from samenplan.families.models import Member, Participant
 from .actions import members_without_account
 from .models import Check, Decision, Option, View
 
-# Others see the check's counts only when at least this many people answered.
-CHECK_MIN_ANSWERS = 2
+# Counts of the check show only when at least this many people other than the
+# viewer answered: with fewer, the viewer could subtract their own answers and
+# read someone else's.
+CHECK_MIN_OTHERS = 3
 # Answers below the middle of the 1–5 scale prompt the coordinator to talk about it.
 CHECK_MIDPOINT = 3
 
 
-def latest_views(decision_ids) -> list[View]:
-    """Each person's newest view per decision: rows stay decisions × people."""
+def latest_views(access: FamilyAccess, decision_ids) -> list[View]:
+    """Each person's newest view per decision that this person may see.
+
+    Rows stay decisions × people however often someone changes their view.
+    """
     latest = Window(
         RowNumber(),
         partition_by=[F("decision_id"), F("participant_id"), F("member_id")],
         order_by=[F("created_at").desc(), F("id").desc()],
     )
     return list(
-        View.objects.filter(decision_id__in=list(decision_ids))
+        View.objects.visible_to(access)
+        .filter(decision_id__in=list(decision_ids))
         .annotate(row=latest)
         .filter(row=1)
         .select_related("participant__user", "member", "written_by", "option")
@@ -116,30 +122,31 @@ def agreement(options: list[Option], people: list[Person]) -> dict:
     }
 
 
-def check_summary(access: FamilyAccess, checks: list[Check]) -> dict:
-    """Counts per statement for everyone (from two answers on), the viewer's own answers."""
-    mine = next((c for c in checks if c.participant_id == access.participant.pk), None)
-    enough = len(checks) >= CHECK_MIN_ANSWERS
+def check_summary(access: FamilyAccess, decision: Decision) -> dict:
+    """The viewer's own answers, and counts per statement once enough others answered.
+
+    Other people's rows never leave the database: only counts do, and only
+    when at least ``CHECK_MIN_OTHERS`` people other than the viewer answered.
+    """
+    mine = Check.objects.visible_to(access).filter(decision=decision).first()
+    counts = Check.objects.counts(access, decision, minimum_others=CHECK_MIN_OTHERS)
+    enough = counts is not None
     statements = []
     for key, label in Check.STATEMENTS:
-        counts = [0] * 5
-        for check in checks:
-            counts[getattr(check, key) - 1] += 1
         statements.append(
             {
                 "key": key,
                 "label": label,
-                "counts": counts if enough else None,
+                "counts": counts["statements"][key] if enough else None,
                 "mine": getattr(mine, key) if mine else None,
             }
         )
-    low = any(min(check.answers()) < CHECK_MIDPOINT for check in checks)
     return {
-        "answered": len(checks),
+        "answered": counts["answered"] if enough else None,
         "enough": enough,
         "statements": statements,
         "mine": mine,
-        "talk_about_it": low and access.participant.is_coordinator,
+        "talk_about_it": enough and counts["low"] and access.participant.is_coordinator,
     }
 
 

@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenplan.families.access import FamilyAccess, family_for
-from samenplan.families.actions import ActionError
 from samenplan.families.models import Participant
+from samenplan.families.once import AlreadySaved, create_once
+from samenplan.lib.errors import ActionError, StaleEdit
 from samenplan.lib.params import id_param
-from samenplan.plan.actions import StaleEdit
 from samenplan.plan.models import Goal, Status
-from samenplan.plan.visibility import hidden_goal_ids
 
 from . import actions, rules, summary
 from .forms import (
@@ -37,8 +36,8 @@ from .models import Argument, Assent, Check, Decision, Objection, Option
 
 def _decision_in(access: FamilyAccess, decision_id) -> Decision:
     decision = (
-        Decision.objects.filter(family_id=access.family.pk, pk=decision_id)
-        .exclude(pk__in=access.scope.decisions)
+        Decision.objects.visible_to(access)
+        .filter(pk=decision_id)
         .select_related(
             "goal", "about", "chosen", "created_by", "outcome_by", "follow_up_owner__user"
         )
@@ -49,8 +48,8 @@ def _decision_in(access: FamilyAccess, decision_id) -> Decision:
     return decision
 
 
-def _option_in(decision: Decision, option_id) -> Option:
-    option = Option.objects.filter(family_id=decision.family_id, decision=decision, pk=option_id)
+def _option_in(access: FamilyAccess, decision: Decision, option_id) -> Option:
+    option = Option.objects.visible_to(access).filter(decision=decision, pk=option_id)
     option = option.select_related("decision").first()
     if option is None:
         raise Http404
@@ -59,20 +58,22 @@ def _option_in(decision: Decision, option_id) -> Option:
 
 def _participants(access: FamilyAccess) -> list[Participant]:
     return list(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk)
+        Participant.objects.visible_to(access)
+        .active()
         .select_related("user", "member")
         .order_by("id")
     )
 
 
-def _options(decision: Decision) -> list[Option]:
-    return list(Option.objects.filter(family_id=decision.family_id, decision=decision))
+def _options(access: FamilyAccess, decision: Decision) -> list[Option]:
+    return list(Option.objects.visible_to(access).filter(decision=decision))
 
 
-def _arguments(options: list[Option]) -> dict[int, list[Argument]]:
+def _arguments(access: FamilyAccess, options: list[Option]) -> dict[int, list[Argument]]:
     by_option: dict[int, list[Argument]] = {o.pk: [] for o in options}
-    arguments = Argument.objects.filter(option__in=options).select_related("author")
+    arguments = (
+        Argument.objects.visible_to(access).filter(option__in=options).select_related("author")
+    )
     for argument in arguments.order_by("created_at", "id"):
         by_option[argument.option_id].append(argument)
     return by_option
@@ -97,10 +98,9 @@ def _page(request, template, access, status=200, **extra) -> HttpResponse:
 
 @login_required
 def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="decisions")
+    access = family_for(request, family_id, data="decisions")
     decisions = (
-        Decision.objects.filter(family_id=access.family.pk)
-        .exclude(pk__in=access.scope.decisions)
+        Decision.objects.visible_to(access)
         .select_related("about")
         .annotate(
             open_first=Case(
@@ -120,14 +120,14 @@ def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
     ids = [d.pk for d in page]
     mine = access.participant
     my_views = set(
-        summary.View.objects.filter(decision_id__in=ids, participant=mine).values_list(
-            "decision_id", flat=True
-        )
+        summary.View.objects.visible_to(access)
+        .filter(decision_id__in=ids, participant=mine)
+        .values_list("decision_id", flat=True)
     )
     my_checks = set(
-        Check.objects.filter(decision_id__in=ids, participant=mine).values_list(
-            "decision_id", flat=True
-        )
+        Check.objects.visible_to(access)
+        .filter(decision_id__in=ids, participant=mine)
+        .values_list("decision_id", flat=True)
     )
     today = timezone.localdate()
     items = []
@@ -136,7 +136,7 @@ def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
             {
                 "decision": decision,
                 "my_view": decision.pk in my_views,
-                "ask_view": decision.is_open and access.can_edit,
+                "ask_view": decision.is_open and access.may("decision.view"),
                 "ask_assent": actions.can_assent(access, decision),
                 "ask_check": actions.can_check(access, decision) and decision.pk not in my_checks,
                 "review_due": decision.state == Decision.State.DECIDED
@@ -150,15 +150,15 @@ def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
 
 def _active_goals(access: FamilyAccess) -> list[Goal]:
     return list(
-        Goal.objects.current()
-        .filter(family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active")
-        .exclude(pk__in=hidden_goal_ids(access))
+        Goal.objects.visible_to(access)
+        .current()
+        .filter(status=Status.ACCEPTED, goal_status="active")
     )
 
 
 @login_required
 def decision_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="decision")
+    access = family_for(request, family_id, action="decision.create", data="decision")
     initial = {}
     goal_id = id_param(request.GET.get("doel"))
     if goal_id:
@@ -168,9 +168,16 @@ def decision_new(request: HttpRequest, family_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            decision = actions.decision_create(
-                access=access, request=request, **form.action_kwargs()
+            decision = create_once(
+                access=access,
+                token=form.cleaned_data.get("once", ""),
+                make=lambda: actions.decision_create(
+                    access=access, request=request, **form.action_kwargs()
+                ),
             )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("decisions:list", access.family.pk)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -185,35 +192,30 @@ def decision_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="decision")
+    access = family_for(request, family_id, data="decision")
     decision = _decision_in(access, decision_id)
-    options = _options(decision)
-    arguments = _arguments(options)
+    options = _options(access, decision)
+    arguments = _arguments(access, options)
     participants = _participants(access)
-    views = summary.latest_views([decision.pk])
+    views = summary.latest_views(access, [decision.pk])
     people = summary.people_at_table(access, participants, views)
     assents = list(
-        Assent.objects.filter(family_id=access.family.pk, decision=decision).select_related(
-            "member"
-        )
+        Assent.objects.visible_to(access).filter(decision=decision).select_related("member")
     )
     objections = list(
-        Objection.objects.filter(family_id=access.family.pk, decision=decision).select_related(
-            "author"
-        )
+        Objection.objects.visible_to(access).filter(decision=decision).select_related("author")
     )
-    checks = list(Check.objects.filter(family_id=access.family.pk, decision=decision))
     me = next((p for p in people if p.is_me), None)
     # A youth may give their own view before seeing what the adults think.
     youth_first = (
         access.participant.role == Participant.Role.YOUTH
         and decision.is_open
-        and access.can_edit
+        and access.may("decision.view")
         and (me is None or me.view is None)
         and request.GET.get("toon") != "alles"
     )
     missing = actions.missing_assent(decision, access.members, assents, access.today)
-    goal_visible = decision.goal_id and decision.goal_id not in hidden_goal_ids(access)
+    goal_visible = decision.goal_id and decision.goal_id not in access.hidden("plan.goal")
     return _page(
         request,
         "decisions/detail.html",
@@ -227,13 +229,14 @@ def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> H
         assents=actions.latest_assents(decision, assents),
         can_assent=actions.can_assent(access, decision),
         can_record=decision.is_open and rules.can_record_outcome(access),
+        can_add=decision.is_open and access.may("decision.option"),
         can_object=actions.can_object(access, decision),
         can_check=actions.can_check(access, decision),
-        check=summary.check_summary(access, checks),
+        check=summary.check_summary(access, decision),
         objections=objections,
         goal_visible=goal_visible,
         option_form=OptionForm(),
-        assent_form=AssentForm(),
+        assent_form=AssentForm(initial={"seen": decision.outcome_version}),
         objection_form=ObjectionForm(),
         can_write_for=actions.can_write_for_others(access) and decision.is_open,
         unseated=actions.members_without_account(access, participants),
@@ -244,7 +247,7 @@ def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> H
 @login_required
 @require_POST
 def option_add(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="decision.option")
     decision = _decision_in(access, decision_id)
     form = OptionForm(request.POST)
     if form.is_valid():
@@ -265,9 +268,9 @@ def option_add(request: HttpRequest, family_id: int, decision_id: int) -> HttpRe
 def argument_add(
     request: HttpRequest, family_id: int, decision_id: int, option_id: int
 ) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="decision.argument")
     decision = _decision_in(access, decision_id)
-    option = _option_in(decision, option_id)
+    option = _option_in(access, decision, option_id)
     form = ArgumentForm(request.POST, prefix=f"o{option.pk}")
     error = None
     if form.is_valid():
@@ -288,7 +291,7 @@ def argument_add(
             _context(
                 access,
                 decision=decision,
-                item=_item(option, _arguments([option])[option.pk]),
+                item=_item(option, _arguments(access, [option])[option.pk]),
                 argument_form=form,
                 flash=None if error else _("Opgeslagen."),
                 error=error,
@@ -305,7 +308,7 @@ def argument_add(
 
 @login_required
 def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="decision")
+    access = family_for(request, family_id, action="decision.view", data="decision")
     decision = _decision_in(access, decision_id)
     if not decision.is_open:
         messages.info(request, _("Over deze vraag is al besloten."))
@@ -320,8 +323,8 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
         for_member = next((m for m in unseated if m.pk == member_id), None)
         if for_member is None:
             raise Http404
-    options = _options(decision)
-    views = summary.latest_views([decision.pk])
+    options = _options(access, decision)
+    views = summary.latest_views(access, [decision.pk])
     key = f"m{for_member.pk}" if for_member else f"p{access.participant.pk}"
     previous = next((v for v in views if v.person_key == key), None)
     initial = {}
@@ -333,7 +336,15 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
             "words": previous.words,
             "needs": previous.needs,
         }
-    form = ViewForm(request.POST or None, options=options, for_member=for_member, initial=initial)
+    form = ViewForm(
+        request.POST or None,
+        options=options,
+        for_member=for_member,
+        initial=initial,
+        access=None if for_member else access,
+        participants=participants,
+        item=previous,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.view_give(
@@ -355,21 +366,21 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
         access,
         status=400 if form.errors else 200,
         decision=decision,
-        options=[_item(o, a) for o, a in _with_arguments(options)],
+        options=[_item(o, a) for o, a in _with_arguments(access, options)],
         form=form,
         for_member=for_member,
         previous=previous,
     )
 
 
-def _with_arguments(options):
-    arguments = _arguments(options)
+def _with_arguments(access, options):
+    arguments = _arguments(access, options)
     return [(o, arguments[o.pk]) for o in options]
 
 
 @login_required
 def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="decision")
+    access = family_for(request, family_id, action="decision.outcome", data="decision")
     decision = _decision_in(access, decision_id)
     if not rules.can_record_outcome(access):
         raise PermissionDenied
@@ -378,7 +389,7 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
         return redirect("decisions:detail", access.family.pk, decision.pk)
     about = summary.about_member(access, decision)
     participants = _participants(access)
-    options = _options(decision)
+    options = _options(access, decision)
     initial = {"version": decision.version, "follow_up_owner": access.participant.pk}
     if decision.has_outcome:
         initial.update(
@@ -425,7 +436,7 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
                     request, _("Het besluit staat vast. De stappen staan in het plan.")
                 )
             return redirect("decisions:detail", access.family.pk, decision.pk)
-    views = summary.latest_views([decision.pk])
+    views = summary.latest_views(access, [decision.pk])
     people = summary.people_at_table(access, participants, views)
     return _page(
         request,
@@ -447,15 +458,22 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
 @login_required
 @require_POST
 def assent(request: HttpRequest, family_id: int, decision_id: int, agrees: bool) -> HttpResponse:
-    access = family_for(request, family_id, need="view")
+    access = family_for(request, family_id, action="decision.assent")
     decision = _decision_in(access, decision_id)
     if not actions.can_assent(access, decision):
         raise PermissionDenied
     form = AssentForm(request.POST)
-    why = form.cleaned_data["why"] if form.is_valid() else ""
+    valid = form.is_valid()
+    why = form.cleaned_data["why"] if valid else ""
+    seen = form.cleaned_data.get("seen") if valid else None
     try:
         actions.assent_give(
-            access=access, decision=decision, agrees=agrees, why=why, request=request
+            access=access,
+            decision=decision,
+            agrees=agrees,
+            why=why,
+            seen_version=seen,
+            request=request,
         )
     except ActionError as error:
         messages.error(request, str(error))
@@ -475,7 +493,7 @@ def assent(request: HttpRequest, family_id: int, decision_id: int, agrees: bool)
 @login_required
 @require_POST
 def objection_add(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view")
+    access = family_for(request, family_id, action="decision.objection")
     decision = _decision_in(access, decision_id)
     if not actions.can_object(access, decision):
         raise PermissionDenied
@@ -493,11 +511,11 @@ def objection_add(request: HttpRequest, family_id: int, decision_id: int) -> Htt
 
 @login_required
 def check(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="decision_check")
+    access = family_for(request, family_id, action="decision.check", data="decision_check")
     decision = _decision_in(access, decision_id)
     if not actions.can_check(access, decision):
         raise PermissionDenied
-    mine = Check.objects.filter(decision=decision, participant=access.participant).first()
+    mine = Check.objects.visible_to(access).filter(decision=decision).first()
     initial = {key: getattr(mine, key) for key, _label in Check.STATEMENTS} if mine else {}
     form = CheckForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -524,7 +542,7 @@ def check(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespons
 
 @login_required
 def review(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="decision")
+    access = family_for(request, family_id, action="decision.review", data="decision")
     decision = _decision_in(access, decision_id)
     if decision.state != Decision.State.DECIDED:
         messages.info(request, _("Deze beslissing kun je nu niet opnieuw bekijken."))

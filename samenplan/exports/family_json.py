@@ -17,6 +17,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from samenplan.families.models import Family
+from samenplan.lib.visibility import SCOPE_KINDS
+from samenplan.lib.visibility import family_models as all_family_models
 
 FORMAT = "samenplan-family"
 VERSION = 1
@@ -25,18 +27,8 @@ SKIP_FIELDS = {"id"}
 
 
 def family_models() -> list[type[models.Model]]:
-    """Every model with a ``family`` foreign key, in an order that creates parents first."""
-    found = [
-        model
-        for model in apps.get_models()
-        if model.__module__.startswith("samenplan.")
-        and any(
-            f.name == "family" and f.is_relation and f.related_model is Family
-            for f in model._meta.get_fields()
-        )
-    ]
-    ordered = _dependency_order(found)
-    # Rows that point at other rows by (type, id) come last, so their targets exist.
+    """Every family model, parents first; rows that point at others by (type, id) last."""
+    ordered = all_family_models()
     return [m for m in ordered if _label(m) not in SOFT_REFERENCES] + [
         m for m in ordered if _label(m) in SOFT_REFERENCES
     ]
@@ -46,35 +38,13 @@ def _label(model) -> str:
     return model._meta.label_lower
 
 
-def _dependency_order(found: list) -> list:
-    """Parents before children. Links that form a cycle must be nullable; those are
-    filled in by the import's second pass."""
-    ordered: list = []
-    pending = sorted(found, key=_label)
-
-    def needs(model, strict: bool) -> set:
-        return {
-            f.related_model
-            for f in model._meta.concrete_fields
-            if f.is_relation
-            and f.related_model in pending
-            and f.related_model is not model
-            and (strict or not f.null)
-        }
-
-    while pending:
-        ready = [m for m in pending if not needs(m, strict=True)]
-        if not ready:
-            ready = [m for m in pending if not needs(m, strict=False)][:1] or pending[:1]
-        for model in ready:
-            ordered.append(model)
-            pending.remove(model)
-    return ordered
-
-
-def _rows(model, family: Family) -> list[dict]:
+def _rows(model, family: Family, access=None) -> list[dict]:
+    """The model's rows of the family: what ``access`` may see, or all of them."""
     result = []
-    queryset = model._default_manager.filter(family_id=family.pk).order_by("pk")
+    if access is not None:
+        queryset = model._default_manager.visible_to(access).order_by("pk")
+    else:
+        queryset = model._default_manager.filter(family_id=family.pk).order_by("pk")
     m2m = list(model._meta.many_to_many)
     if m2m:
         queryset = queryset.prefetch_related(*(f.name for f in m2m))
@@ -86,9 +56,19 @@ def _rows(model, family: Family) -> list[dict]:
             value = getattr(obj, field.attname)
             row[field.name] = _plain(value)
         for field in m2m:
-            row[field.name] = sorted(o.pk for o in getattr(obj, field.name).all())
+            hidden = _hidden_targets(field, access)
+            row[field.name] = sorted(
+                o.pk for o in getattr(obj, field.name).all() if o.pk not in hidden
+            )
         result.append(row)
     return result
+
+
+def _hidden_targets(field, access) -> frozenset:
+    """Rows a many-to-many link points at that ``access`` may not see."""
+    if access is None or not hasattr(field.related_model._default_manager, "visible_to"):
+        return frozenset()
+    return access.hidden(field.related_model._meta.label_lower)
 
 
 def _plain(value):
@@ -97,7 +77,9 @@ def _plain(value):
     return value
 
 
-def export_family(family: Family) -> dict:
+def export_family(family: Family, access=None) -> dict:
+    """Everything of ``family`` that ``access`` may see (the family's download), or,
+    without ``access``, the whole family (for moving it to another Samenplan)."""
     data = {
         "format": FORMAT,
         "version": VERSION,
@@ -113,7 +95,7 @@ def export_family(family: Family) -> dict:
     }
     user_ids, org_ids = set(), set()
     for model in family_models():
-        rows = _rows(model, family)
+        rows = _rows(model, family, access)
         data["models"][_label(model)] = rows
         for field in model._meta.concrete_fields:
             if not field.is_relation:
@@ -219,20 +201,23 @@ def import_family(data: dict) -> Family:
 
 # References kept as (type, id) instead of a foreign key: remapped as well.
 SOFT_REFERENCES = {
-    "plan.revision": ("item_type", "item_id"),
+    "families.revision": ("item_type", "item_id"),
+    "families.privateitem": ("item_type", "item_id"),
+    "plan.timelineentry": ("item_type", "item_id"),
     "audit.auditevent": ("object_type", "object_id"),
     "families.consentexclusion": ("kind", "object_id"),
 }
-KIND_LABELS = {"goal": "plan.goal", "decision": "decisions.decision"}
 
 
 def _soft_target(type_field: str, value: str) -> str | None:
+    """The model a (type, id) reference points at: by consent kind, label or model name."""
     if type_field == "kind":
-        return KIND_LABELS.get(value)
+        registered = SCOPE_KINDS.get(value)
+        return registered.label if registered and not registered.whole else None
     if value == "family":
         return "families.family"
     for model in [*family_models(), Family]:
-        if model._meta.model_name == value:
+        if value in (model._meta.model_name, _label(model)):
             return _label(model)
     return None
 
@@ -272,7 +257,7 @@ def canonical(data: dict) -> dict:
                     clean[id_field] = "family"
                 elif target is not None:
                     clean[id_field] = _resolve(data, position, target, row.get(id_field))
-            if label == "plan.revision":
+            if label == "families.revision":
                 # A saved version keeps the ids of its time; compare its words and dates.
                 clean["data"] = {
                     k: v

@@ -22,7 +22,7 @@ from fhir.resources.R4B.practitioner import Practitioner
 from fhir.resources.R4B.relatedperson import RelatedPerson
 
 from samenplan.audit.models import AuditEvent
-from samenplan.families.models import Consent, Family, Member, Participant
+from samenplan.families.models import Consent, Member, Participant
 from samenplan.plan.models import Goal, HelpQuestion, Status
 
 GENDER = {"v": "female", "m": "male", "x": "other", "": "unknown"}
@@ -46,10 +46,12 @@ def _dt(value):
     return value.isoformat() if value else None
 
 
-def family_bundle(family: Family, *, hidden_goals=frozenset(), audit_limit: int = 500) -> Bundle:
-    members = list(Member.objects.filter(family=family).order_by("pk"))
+def family_bundle(access, *, audit_limit: int = 500) -> Bundle:
+    """What the person behind ``access`` may see of the family, as FHIR."""
+    family = access.family
+    members = list(Member.objects.visible_to(access).order_by("pk"))
     participants = list(
-        Participant.objects.filter(family=family).select_related("user", "member").order_by("pk")
+        Participant.objects.visible_to(access).select_related("user", "member").order_by("pk")
     )
     children = [m for m in members if m.is_child]
     child_ids = {m.pk for m in children}
@@ -157,13 +159,7 @@ def family_bundle(family: Family, *, hidden_goals=frozenset(), audit_limit: int 
     )
 
     user_ref = {p.user_id: participant_ref[p.pk] for p in participants if p.pk in participant_ref}
-    goals = [
-        g
-        for g in Goal.objects.filter(family=family, removed_at__isnull=True)
-        .exclude(status=Status.DECLINED)
-        .order_by("pk")
-        if g.pk not in hidden_goals
-    ]
+    goals = list(Goal.objects.visible_to(access).current().order_by("pk"))
     for g in goals:
         acceptance = []
         person = user_ref.get(g.decided_by_id if g.status == Status.ACCEPTED else g.created_by_id)
@@ -196,8 +192,9 @@ def family_bundle(family: Family, *, hidden_goals=frozenset(), audit_limit: int 
         )
 
     question = (
-        HelpQuestion.objects.filter(family=family, status=Status.ACCEPTED)
-        .order_by("-decided_at", "-pk")
+        HelpQuestion.objects.visible_to(access)
+        .filter(status=Status.ACCEPTED)
+        .order_by("-version", "-pk")
         .first()
     )
     plan_id = _id("careplan", family.pk)
@@ -219,7 +216,7 @@ def family_bundle(family: Family, *, hidden_goals=frozenset(), audit_limit: int 
     )
 
     if anchor is not None:
-        for c in Consent.objects.filter(family=family).select_related("member").order_by("pk"):
+        for c in Consent.objects.visible_to(access).select_related("member").order_by("pk"):
             resources.append(
                 (
                     _id("consent", c.pk),
@@ -254,7 +251,7 @@ def family_bundle(family: Family, *, hidden_goals=frozenset(), audit_limit: int 
                 )
             )
 
-    events = AuditEvent.objects.for_family(family).order_by("-at", "-id")[:audit_limit]
+    events = AuditEvent.objects.visible_to(access).order_by("-at", "-id")[:audit_limit]
     for e in events:
         resources.append(
             (

@@ -14,15 +14,13 @@ from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Participant
 from samenplan.plan.actions import help_question_current
 from samenplan.plan.models import Agreement, Goal, GoalScore, Status, Step
-from samenplan.plan.visibility import hidden_goal_ids
 
 
 def plan_context(access: FamilyAccess) -> dict:
-    hidden = hidden_goal_ids(access)
     goals = list(
-        Goal.objects.current()
-        .filter(family_id=access.family.pk, status=Status.ACCEPTED)
-        .exclude(pk__in=hidden)
+        Goal.objects.visible_to(access)
+        .current()
+        .filter(status=Status.ACCEPTED)
         .select_related("owner")
     )
     latest = Window(
@@ -31,43 +29,33 @@ def plan_context(access: FamilyAccess) -> dict:
         order_by=[F("created_at").desc(), F("id").desc()],
     )
     scores = list(
-        GoalScore.objects.filter(family_id=access.family.pk, goal__in=goals)
+        GoalScore.objects.visible_to(access)
+        .filter(goal__in=goals)
         .annotate(row=latest)
         .filter(row=1)
         .select_related("author")
         .order_by("author__name")
     )
     steps = list(
-        Step.objects.current()
-        .filter(family_id=access.family.pk, status=Status.ACCEPTED)
-        .exclude(goal_id__in=hidden)
+        Step.objects.visible_to(access)
+        .current()
+        .filter(status=Status.ACCEPTED)
         .select_related("owner__user", "goal")
         .order_by("done_at", "due_date", "id")[:200]
     )
     decisions = list(
-        Decision.objects.filter(family_id=access.family.pk)
-        .exclude(pk__in=access.scope.decisions)
-        .select_related("chosen")
-        .order_by("created_at")[:50]
+        Decision.objects.visible_to(access).select_related("chosen").order_by("created_at")[:50]
     )
-    views = latest_views([d.pk for d in decisions])
+    views = latest_views(access, [d.pk for d in decisions])
     participants = list(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk)
-        .select_related("user")
-        .order_by("id")
+        Participant.objects.visible_to(access).active().select_related("user").order_by("id")
     )
-    cards = {c.participant_id: c for c in RoleCard.objects.filter(family_id=access.family.pk)}
-    agreements = list(
-        Agreement.objects.current()
-        .filter(family_id=access.family.pk)
-        .exclude(goal_id__in=hidden)
-        .order_by("created_at")[:100]
-    )
+    cards = {c.participant_id: c for c in RoleCard.objects.visible_to(access)}
+    agreements = list(Agreement.objects.visible_to(access).current().order_by("created_at")[:100])
     return {
         "family": access.family,
         "printed": timezone.localtime(),
-        "question": help_question_current(access.family.pk),
+        "question": help_question_current(access),
         "goals": [{"goal": g, "scores": [s for s in scores if s.goal_id == g.pk]} for g in goals],
         "steps": steps,
         "decisions": [

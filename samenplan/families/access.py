@@ -6,16 +6,14 @@ same as for a family that does not exist; a participant without the right
 gets a 403. Each condition stands on its own line so that tests can prove
 every branch.
 
-Who may do what (DESIGN §4):
-
-- ``view``: an active participant. Professionals, network, client supporters
-  and parents without authority also need complete, active consent.
-- ``edit``: ``view``, and not a client supporter (they stand beside the
-  family and decide nothing).
-- ``manage`` (invite, remove, manage the table): ``view``, and a parent with
-  authority, a youth of 16 or older, or the coordinator.
-- ``log`` (the family's own access log): ``view``, and a parent with
-  authority or a youth of 12 or older.
+- Who may *see* what is the visibility layer (``visibility.py``): every
+  family model answers ``Model.objects.visible_to(access)``.
+- Who may *do* what is the table of actions (``permissions.py``): a write
+  names its action (``family_for(..., action="goal.edit")``), and every POST
+  without a permitted action is refused. Emergency access and a closed family
+  are read-only.
+- A read is written to the audit log only when the page was shown (the
+  audit middleware writes it after a successful response).
 """
 
 from __future__ import annotations
@@ -27,19 +25,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from samenplan.audit.actions import event_record
+from samenplan.audit.actions import event_record, read_later
 
-from .models import (
-    Consent,
-    ConsentExclusion,
-    EmergencyAccess,
-    Family,
-    Invitation,
-    Member,
-    Participant,
-)
+from . import permissions, visibility
+from .models import Consent, EmergencyAccess, Family, Invitation, Member, Participant
 
-NEEDS = ("view", "edit", "manage", "log")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def consent_givers(members: list[Member], on: date) -> list[Member]:
@@ -89,41 +80,37 @@ def missing_consent(
     return [g for g in givers if g.pk not in given]
 
 
-@dataclass
-class Scope:
-    """What a participant may not see: the parts left out of their consent."""
+def voices(members: list[Member], on: date) -> list[Member]:
+    """Members who speak for themselves: parents with authority and youths of 12+.
 
-    goals: set[int] = field(default_factory=set)
-    decisions: set[int] = field(default_factory=set)
-    family_plan: bool = False
-
-
-def scope_for(participant: Participant) -> Scope:
-    """The consent scope of ``participant``: one query, only for those who need consent."""
-    scope = Scope()
-    if not participant.needs_consent:
-        return scope
-    rows = ConsentExclusion.objects.filter(participant=participant, removed_at__isnull=True)
-    for kind, object_id in rows.values_list("kind", "object_id"):
-        if kind == ConsentExclusion.Kind.GOAL:
-            scope.goals.add(object_id)
-        elif kind == ConsentExclusion.Kind.DECISION:
-            scope.decisions.add(object_id)
-        else:
-            scope.family_plan = True
-    return scope
+    Each may keep their own items (goals, views, future pictures) from someone
+    who needs consent, by not giving it: a person's own items are theirs to share.
+    """
+    result = []
+    for member in members:
+        if member.is_child:
+            age = member.age(on)
+            if age is not None and age >= 12:
+                result.append(member)
+        elif member.has_authority:
+            result.append(member)
+    return result
 
 
 @dataclass
 class FamilyAccess:
-    """What the gate hands a view: the family, and who is looking."""
+    """What the gate hands a view: the family, who is looking, and what they may see."""
 
     family: Family
     participant: Participant
     members: list[Member] = field(default_factory=list)
     today: date = field(default_factory=timezone.localdate)
-    scope: Scope = field(default_factory=Scope)
     emergency: bool = False
+    consents: list[Consent] = field(default_factory=list)
+    request: object = None
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    # --- who is looking ------------------------------------------------------------
 
     @property
     def user(self):
@@ -133,20 +120,20 @@ class FamilyAccess:
     def role(self) -> str:
         return self.participant.role
 
-    @property
-    def is_youth_16(self) -> bool:
+    def _member_age(self) -> int | None:
         member = self.participant.member
         if self.participant.role != Participant.Role.YOUTH or member is None:
-            return False
-        age = member.age(self.today)
+            return None
+        return member.age(self.today)
+
+    @property
+    def is_youth_16(self) -> bool:
+        age = self._member_age()
         return age is not None and age >= 16
 
     @property
     def is_youth_12(self) -> bool:
-        member = self.participant.member
-        if self.participant.role != Participant.Role.YOUTH or member is None:
-            return False
-        age = member.age(self.today)
+        age = self._member_age()
         return age is not None and age >= 12
 
     @property
@@ -156,44 +143,63 @@ class FamilyAccess:
         return self.participant.has_authority
 
     @property
+    def is_client_supporter(self) -> bool:
+        return self.participant.role == Participant.Role.CLIENT_SUPPORTER
+
+    @property
     def speaks_for_family(self) -> bool:
         """Parents with authority and youths of 12+ write and accept the family's own texts."""
         if self.is_authority_parent:
             return True
         return self.is_youth_12
 
-    def can(self, need: str) -> bool:
-        if need == "view":
-            return True
-        if need == "edit":
-            return self.participant.role != Participant.Role.CLIENT_SUPPORTER
-        if need == "manage":
-            if self.is_authority_parent:
-                return True
-            if self.is_youth_16:
-                return True
-            return self.participant.is_coordinator
-        if need == "log":
-            if self.is_authority_parent:
-                return True
-            return self.is_youth_12
-        return False
+    @property
+    def closed(self) -> bool:
+        return self.family.closed_at is not None
+
+    @property
+    def read_only(self) -> bool:
+        """Emergency access and a closed family change nothing."""
+        return self.emergency or self.closed
+
+    # --- what they may do (permissions.py) -------------------------------------------
+
+    def may(self, action: str) -> bool:
+        return permissions.allowed(self, action)
+
+    def require(self, action: str) -> None:
+        permissions.require(self, action)
 
     @property
     def can_edit(self) -> bool:
-        return self.can("edit")
+        """Whether to offer writing at all (pages show buttons by it)."""
+        return not self.read_only and not self.is_client_supporter
 
     @property
     def can_manage(self) -> bool:
-        return self.can("manage")
+        return self.may("participant.end")
 
     @property
     def can_log(self) -> bool:
-        return self.can("log")
+        return self.may("log.read")
+
+    @property
+    def family_writes(self) -> bool:
+        """The family's own voice, and able to write now."""
+        return self.speaks_for_family and not self.read_only
+
+    # --- consent -------------------------------------------------------------------
 
     @property
     def consent_givers(self) -> list[Member]:
         return consent_givers(self.members, self.today)
+
+    @property
+    def consent_voices(self) -> list[Member]:
+        """Everyone whose consent counts: for the whole file, or for their own items."""
+        givers = self.consent_givers
+        given = {m.pk for m in givers}
+        return givers + [m for m in voices(self.members, self.today) if m.pk not in given]
 
     def gives_consent(self) -> bool:
         """Whether the person looking is one of those whose consent counts."""
@@ -202,9 +208,65 @@ class FamilyAccess:
             return False
         if self.participant.role not in (Participant.Role.PARENT, Participant.Role.YOUTH):
             return False
-        return any(g.pk == member_id for g in self.consent_givers)
+        return any(m.pk == member_id for m in self.consent_voices)
+
+    # --- what they may see (visibility.py) -------------------------------------------
+
+    def _private(self):
+        if "private" not in self._cache:
+            self._cache["private"] = visibility.private_marks(self)
+        return self._cache["private"]
+
+    def _scope(self):
+        if "scope" not in self._cache:
+            self._cache["scope"] = visibility.scope_marks(self)
+        return self._cache["scope"]
+
+    def marked(self, label: str) -> frozenset[int]:
+        """Rows of ``label`` hidden by a private mark or the consent scope."""
+        key = ("marked", label)
+        if key not in self._cache:
+            hidden = self._private()[0].get(label, set()) | self._scope()[0].get(label, set())
+            self._cache[key] = frozenset(hidden)
+        return self._cache[key]
+
+    def hidden(self, label: str) -> frozenset[int]:
+        """Every row of ``label`` this person may not see, whatever the reason."""
+        key = ("hidden", label)
+        if key not in self._cache:
+            self._cache[key] = visibility.hidden_ids(self, label)
+        return self._cache[key]
+
+    @property
+    def scope_all(self) -> set[str]:
+        """Labels left out of this participant's consent as a whole."""
+        return self._scope()[1]
+
+    @property
+    def scope(self) -> dict[str, set[int]]:
+        return self._scope()[0]
+
+    def private_ids(self, label: str) -> set[int]:
+        """Rows of ``label`` kept private by a youth (visible to this person or not)."""
+        return self._private()[1].get(label, set())
+
+    @property
+    def unconsented_owners(self) -> frozenset[int]:
+        """Members whose own items this person may not see: they gave no consent."""
+        if "owners" not in self._cache:
+            owners: frozenset[int] = frozenset()
+            if self.participant.needs_consent and not self.emergency:
+                given = {c.member_id for c in self.consents if c.withdrawn_at is None}
+                owners = frozenset(
+                    m.pk for m in voices(self.members, self.today) if m.pk not in given
+                )
+            self._cache["owners"] = owners
+        return self._cache["owners"]
+
+    # --- the audit log ---------------------------------------------------------------
 
     def audit(self, *, action: str, data: str, obj=None, request=None, detail: str = ""):
+        """Record a write, in the write's transaction."""
         return event_record(
             actor=self.participant.user,
             participant=self.participant,
@@ -213,6 +275,20 @@ class FamilyAccess:
             data=data,
             obj=obj,
             request=request,
+            detail=detail,
+            emergency=self.emergency,
+        )
+
+    def read(self, data: str, *, obj=None, action: str = "view", detail: str = "") -> None:
+        """Record a read; written only when the response succeeds."""
+        read_later(
+            self.request,
+            actor=self.participant.user,
+            participant=self.participant,
+            family=self.family,
+            action=action,
+            data=data,
+            obj=obj,
             detail=detail,
             emergency=self.emergency,
         )
@@ -236,15 +312,19 @@ def emergency_active(participant: Participant) -> bool:
     ).exists()
 
 
-def family_for(request, family_id, need: str = "view", data: str | None = None) -> FamilyAccess:
+def family_for(
+    request, family_id, *, action: str | tuple[str, ...] | None = None, data: str | None = None
+) -> FamilyAccess:
     """Return the family ``family_id`` for ``request.user``, or refuse.
 
-    Outsiders get ``Http404``; participants without the right ``need`` get
-    ``PermissionDenied``. When ``data`` is given and the request reads
-    (GET or HEAD), the read is written to the audit log.
+    Outsiders get ``Http404``. A participant without consent gets
+    ``PermissionDenied`` (unless emergency access is on). ``action`` is what
+    the request does (see ``permissions.py``), or a tuple of actions of which
+    one must be allowed (the write function then checks the exact one); a
+    POST must name one, and is refused when this person may not do it now.
+    When ``data`` is given and the request reads, the read goes to the audit
+    log once the page is shown.
     """
-    if need not in NEEDS:
-        raise ValueError(f"Unknown need: {need}")
     try:
         family_id = int(family_id)
     except (TypeError, ValueError):
@@ -253,21 +333,26 @@ def family_for(request, family_id, need: str = "view", data: str | None = None) 
     if participant is None:
         raise Http404
     members = list(Member.objects.filter(family_id=family_id))
-    access = FamilyAccess(family=participant.family, participant=participant, members=members)
+    access = FamilyAccess(
+        family=participant.family, participant=participant, members=members, request=request
+    )
     if participant.needs_consent:
-        consents = list(Consent.objects.active().filter(participant=participant))
-        if missing_consent(participant, access.consent_givers, consents):
+        access.consents = list(Consent.objects.active().filter(participant=participant))
+        if missing_consent(participant, access.consent_givers, access.consents):
             # Without consent only emergency access opens the family: read-only, 24 hours.
             if not emergency_active(participant):
                 raise PermissionDenied("no_consent")
-            if need != "view":
-                raise PermissionDenied
             access.emergency = True
-        access.scope = scope_for(participant)
-    if not access.can(need):
+    if request.method not in SAFE_METHODS and action is None:
+        # Every write names its action; one that does not is refused.
         raise PermissionDenied
+    if isinstance(action, tuple):
+        if not any(access.may(name) for name in action):
+            raise PermissionDenied
+    elif action is not None:
+        access.require(action)
     if data and request.method in ("GET", "HEAD"):
-        access.audit(action="view", data=data, request=request)
+        access.read(data)
     return access
 
 
@@ -289,11 +374,11 @@ def visible_families(user) -> list[dict]:
     members_by_family: dict[int, list[Member]] = {fid: [] for fid in family_ids}
     for member in Member.objects.filter(family_id__in=family_ids):
         members_by_family[member.family_id].append(member)
-    consents = list(
-        Consent.objects.active().filter(
-            participant__in=[p for p in participants if p.needs_consent]
-        )
-    )
+    consents_by_participant: dict[int, list[Consent]] = {}
+    for consent in Consent.objects.active().filter(
+        participant__in=[p for p in participants if p.needs_consent]
+    ):
+        consents_by_participant.setdefault(consent.participant_id, []).append(consent)
     now = timezone.now()
     emergency = set(
         EmergencyAccess.objects.filter(
@@ -308,7 +393,9 @@ def visible_families(user) -> list[dict]:
             continue
         seen.add(participant.family_id)
         givers = consent_givers(members_by_family[participant.family_id], today)
-        missing = missing_consent(participant, givers, consents)
+        # Only this seat's consents: the list stays linear in the number of families.
+        mine = consents_by_participant.get(participant.pk, [])
+        missing = missing_consent(participant, givers, mine)
         result.append(
             {
                 "family": participant.family,

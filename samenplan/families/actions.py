@@ -11,6 +11,7 @@ from django.utils.translation import override
 
 from samenplan.accounts.models import User
 from samenplan.audit.actions import event_record
+from samenplan.lib.errors import ActionError
 
 from .access import FamilyAccess
 from .models import (
@@ -27,10 +28,7 @@ from .models import (
     Member,
     Participant,
 )
-
-
-class ActionError(Exception):
-    """A write that cannot be done; the message is shown to the user."""
+from .versioning import save_versioned
 
 
 def _mail_news(email: str, language: str = "nl") -> None:
@@ -59,6 +57,22 @@ def account_for_email(*, email: str, name: str) -> User:
     return user
 
 
+def _refuse_second_seat(access: FamilyAccess, member: Member) -> None:
+    """A member has at most one seat: nobody else can be invited into it.
+
+    A youth of 16+ invites nobody into a family seat but their own (which they
+    already hold); a parent with authority invites the family's members.
+    """
+    if not access.is_authority_parent and member.pk != access.participant.member_id:
+        raise ActionError(_("Alleen een ouder met gezag nodigt iemand van het gezin uit."))
+    if Participant.objects.active().filter(family_id=member.family_id, member=member).exists():
+        raise ActionError(_("%(name)s doet al mee met een eigen account.") % {"name": member.name})
+    if Invitation.objects.filter(
+        family_id=member.family_id, member=member, status=Invitation.Status.PENDING
+    ).exists():
+        raise ActionError(_("%(name)s is al uitgenodigd.") % {"name": member.name})
+
+
 @transaction.atomic
 def invitation_create(
     *,
@@ -73,10 +87,14 @@ def invitation_create(
 ) -> Invitation:
     family = access.family
     email = email.strip().lower()
-    if role in (Participant.Role.PARENT, Participant.Role.YOUTH) and member is None:
+    family_seat = role in (Participant.Role.PARENT, Participant.Role.YOUTH)
+    access.require("invite.family" if family_seat else "invite.table")
+    if family_seat and member is None:
         raise ActionError(_("Kies wie in het gezin dit is."))
     if member is not None and member.family_id != family.pk:
         raise ActionError(_("Kies iemand uit dit gezin."))
+    if family_seat:
+        _refuse_second_seat(access, member)
     if Participant.objects.active().filter(family=family, user__email__iexact=email).exists():
         raise ActionError(_("Deze persoon doet al mee."))
     if Invitation.objects.filter(
@@ -115,6 +133,14 @@ def invitation_create(
 def invitation_accept(*, invitation: Invitation, acting_user: User, request=None) -> Participant:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:
+        raise ActionError(_("Deze uitnodiging is niet meer open."))
+    if (
+        invitation.member_id is not None
+        and Participant.objects.active()
+        .filter(family_id=invitation.family_id, member_id=invitation.member_id)
+        .exists()
+    ):
+        # Someone took this member's seat meanwhile: one seat per person.
         raise ActionError(_("Deze uitnodiging is niet meer open."))
     organization_name = ""
     professional = acting_user.professional_or_none
@@ -167,6 +193,7 @@ def invitation_decline(*, invitation: Invitation, acting_user: User, request=Non
 
 @transaction.atomic
 def invitation_withdraw(*, access: FamilyAccess, invitation: Invitation, request=None) -> None:
+    access.require("invitation.withdraw")
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:
         raise ActionError(_("Deze uitnodiging is niet meer open."))
@@ -179,6 +206,7 @@ def invitation_withdraw(*, access: FamilyAccess, invitation: Invitation, request
 @transaction.atomic
 def participant_end(*, access: FamilyAccess, participant: Participant, request=None) -> None:
     """End someone's seat at the table. The row stays, with an end date."""
+    access.require("participant.end")
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     if participant.role == Participant.Role.YOUTH or participant.has_authority:
         raise ActionError(_("Ouders met gezag en jongeren blijven altijd bij hun eigen gezin."))
@@ -192,6 +220,7 @@ def participant_end(*, access: FamilyAccess, participant: Participant, request=N
 
 @transaction.atomic
 def consent_give(*, access: FamilyAccess, participant: Participant, request=None) -> Consent:
+    access.require("consent.give")
     if not access.gives_consent():
         raise ActionError(_("Jij hoeft hier geen toestemming voor te geven."))
     if not participant.needs_consent:
@@ -217,6 +246,7 @@ def consent_give(*, access: FamilyAccess, participant: Participant, request=None
 @transaction.atomic
 def consent_withdraw(*, access: FamilyAccess, participant: Participant, request=None) -> None:
     """Withdraw at once: the participant's next request gets no family data."""
+    access.require("consent.withdraw")
     if not access.gives_consent():
         raise ActionError(_("Jij hoeft hier geen toestemming voor te geven."))
     consents = list(
@@ -239,27 +269,26 @@ def consent_scope_set(
     *,
     access: FamilyAccess,
     participant: Participant,
-    goals=(),
-    decisions=(),
-    family_plan=False,
+    left_out: dict[str, list[int | None]],
     request=None,
 ) -> None:
-    """Set what ``participant`` may not see: the whole plan minus these parts.
+    """Set what ``participant`` may not see, as this consent giver's own choice.
 
-    Only those whose consent counts set the scope. Earlier exclusions that are
-    no longer chosen are ended (kept, with ``removed_at``).
+    ``left_out`` maps a registered kind (``"goal"``) to the ids left out, or
+    ``[None]`` for the kind as a whole. Only this giver's earlier exclusions
+    are ended (kept, with ``removed_at``); another giver's choice is theirs.
     """
+    access.require("consent.scope")
     if not access.gives_consent():
         raise ActionError(_("Jij hoeft hier geen toestemming voor te geven."))
     if participant.family_id != access.family.pk or not participant.needs_consent:
         raise ActionError(_("Voor deze persoon is geen toestemming nodig."))
-    wanted = {("goal", g.pk) for g in goals} | {("decision", d.pk) for d in decisions}
-    if family_plan:
-        wanted.add(("family_plan", None))
+    me = access.participant.member_id
+    wanted = {(kind, object_id) for kind, ids in left_out.items() for object_id in ids}
     current = {
         (row.kind, row.object_id): row
         for row in ConsentExclusion.objects.select_for_update().filter(
-            participant=participant, removed_at__isnull=True
+            participant=participant, member_id=me, removed_at__isnull=True
         )
     }
     now = timezone.now()
@@ -271,6 +300,7 @@ def consent_scope_set(
         ConsentExclusion.objects.create(
             family=access.family,
             participant=participant,
+            member_id=me,
             kind=kind,
             object_id=object_id,
             set_by=access.user,
@@ -330,8 +360,7 @@ def emergency_open(*, participant: Participant, reason: str, request=None) -> Em
 
 @transaction.atomic
 def closing_criterion_add(*, access: FamilyAccess, text: str, request=None) -> ClosingCriterion:
-    if not access.can("edit"):
-        raise ActionError(_("Dit mag je niet doen."))
+    access.require("closing.criterion")
     criterion = ClosingCriterion.objects.create(
         family=access.family, text=text.strip(), created_by=access.user
     )
@@ -341,8 +370,7 @@ def closing_criterion_add(*, access: FamilyAccess, text: str, request=None) -> C
 
 @transaction.atomic
 def closing_answer(*, access: FamilyAccess, answer: str, note: str = "", request=None):
-    if access.participant.role == Participant.Role.CLIENT_SUPPORTER:
-        raise ActionError(_("Dit mag je niet doen."))
+    access.require("closing.answer")
     row = ClosingAnswer.objects.create(
         family=access.family, participant=access.participant, answer=answer, note=note.strip()
     )
@@ -360,6 +388,7 @@ def continue_plan_write(
     request=None,
 ) -> ContinuePlan:
     """The family writes (and so confirms) how it goes on by itself."""
+    access.require("closing.plan")
     if not access.speaks_for_family:
         raise ActionError(_("Het gezin schrijft zelf hoe het verder gaat."))
     plan, created = ContinuePlan.objects.select_for_update().get_or_create(
@@ -380,7 +409,8 @@ def continue_plan_write(
 @transaction.atomic
 def family_close(*, access: FamilyAccess, request=None) -> None:
     """Close the trajectory: each professional's part ends; the family keeps its plan."""
-    if not (access.speaks_for_family and access.can("manage")):
+    access.require("family.close")
+    if not access.speaks_for_family:
         raise ActionError(_("Een ouder met gezag of een jongere van 16+ sluit af."))
     plan = ContinuePlan.objects.filter(family=access.family, confirmed_at__isnull=False).first()
     if plan is None:
@@ -404,6 +434,7 @@ def destruction_request(*, access: FamilyAccess, reason: str = "", request=None)
     """The family asks to destroy its data early. Not for a child under 12 on its own."""
     from datetime import timedelta
 
+    access.require("destruction.request")
     member = access.participant.member
     if member is None or access.participant.role not in ("parent", "youth"):
         raise ActionError(_("Alleen het gezin zelf kan dit vragen."))
@@ -432,9 +463,15 @@ def destruction_handle(
     refusal: str = "",
     request=None,
 ):
-    """The responsible professional answers within three months, within the law."""
+    """The responsible professional answers within three months, within the law.
+
+    Not a professional at the table: destroying a file needs the organisation's
+    privacy officer and a second person (``destruction.approve`` allows nobody
+    at the table), so this refuses until that flow exists.
+    """
     from .retention import destroy_family
 
+    access.require("destruction.approve")
     if access.participant.role != Participant.Role.PROFESSIONAL:
         raise ActionError(_("De verantwoordelijke professional handelt dit af."))
     if asked.status != DestructionRequest.Status.PENDING:
@@ -455,16 +492,30 @@ def destruction_handle(
 
 
 @transaction.atomic
-def member_update(*, access: FamilyAccess, member: Member, request=None, **fields) -> Member:
-    """The family corrects what it tells about a member (name, birth date, sex, household)."""
+def member_update(
+    *, access: FamilyAccess, member: Member, expected_version: int, request=None, **fields
+) -> Member:
+    """The family corrects what it tells about a member (name, birth date, sex, household).
+
+    Saved only over the version the person saw; every version is kept.
+    """
+    access.require("member.edit")
     if not access.speaks_for_family:
         raise ActionError(_("Het gezin vertelt dit zelf."))
     if member.family_id != access.family.pk:
         raise ActionError(_("Kies iemand uit dit gezin."))
     allowed = {"name", "birth_date", "sex", "lives_in_household"}
-    for key, value in fields.items():
-        if key in allowed:
-            setattr(member, key, value.strip() if isinstance(value, str) else value)
-    member.save(update_fields=[k for k in fields if k in allowed])
+    changes = {
+        key: value.strip() if isinstance(value, str) else value
+        for key, value in fields.items()
+        if key in allowed
+    }
+    member = save_versioned(
+        access=access,
+        item=member,
+        expected_version=expected_version,
+        shown=lambda m: m.name,
+        changes=changes,
+    )
     access.audit(action="update", data="family_home", obj=member, request=request)
     return member

@@ -6,6 +6,8 @@ from samenplan.lib.forms import SafeForm, SafeModelForm
 
 from .models import Member, Participant
 
+FAMILY_ROLES = (Participant.Role.PARENT, Participant.Role.YOUTH)
+
 
 class InviteForm(SafeForm):
     name = forms.CharField(label=_("Naam"), max_length=150)
@@ -35,7 +37,7 @@ class InviteForm(SafeForm):
         label=_("Relatie met het gezin"),
         max_length=100,
         required=False,
-        help_text=_("Bijvoorbeeld: oma, buurvrouw, trainer van Sem."),
+        help_text=_("Bijvoorbeeld: oma, buurvrouw, trainer van de voetbalclub."),
     )
     message = forms.CharField(
         label=_("Persoonlijk bericht (mag leeg blijven)"),
@@ -57,8 +59,26 @@ class InviteForm(SafeForm):
         label=_("Waarom? (mag leeg blijven)"), max_length=500, required=False
     )
 
-    def __init__(self, *args, members=(), today=None, **kwargs):
+    def __init__(self, *args, members=(), today=None, access=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if access is not None:
+            # Offer only the seats this person may invite into, and only for
+            # members who have no seat yet.
+            family_seats = access.may("invite.family")
+            table_seats = access.may("invite.table")
+            self.fields["role"].choices = [
+                (value, label)
+                for value, label in self.fields["role"].choices
+                if (value in FAMILY_ROLES and family_seats)
+                or (value not in FAMILY_ROLES and table_seats)
+            ]
+            seated = set(
+                Participant.objects.visible_to(access)
+                .active()
+                .exclude(member__isnull=True)
+                .values_list("member_id", flat=True)
+            )
+            members = [m for m in members if m.pk not in seated]
         self.fields["member"].queryset = Member.objects.filter(pk__in=[m.pk for m in members])
         self._members = {m.pk: m for m in members}
         self._today = today
@@ -89,39 +109,39 @@ class InviteForm(SafeForm):
 
 
 class ConsentScopeForm(SafeForm):
+    """What one consent giver leaves out; one field per kind a feature registered."""
+
     everything = forms.ChoiceField(
         label=_("Wat mag deze persoon zien?"),
         choices=[
             ("all", _("Ons hele plan")),
-            ("except", _("Ons hele plan, behalve wat we hieronder aankruisen")),
+            ("except", _("Ons hele plan, behalve wat ik hieronder aankruis")),
         ],
         widget=forms.RadioSelect,
     )
-    goals = IdMultipleChoiceField(
-        label=_("Deze doelen niet"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    decisions = IdMultipleChoiceField(
-        label=_("Deze beslissingen niet"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    family_plan = forms.BooleanField(label=_("Ons familiegroepsplan niet"), required=False)
 
-    def __init__(self, *args, goals=(), decisions=(), **kwargs):
-        from samenplan.decisions.models import Decision
-        from samenplan.plan.models import Goal
-
+    def __init__(self, *args, kinds=(), items=None, **kwargs):
+        """``kinds``: the registered ``ScopeKind``s; ``items``: kind -> what the giver sees."""
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
-        self.fields["goals"].label_from_instance = lambda g: g.text
-        self.fields["decisions"].queryset = Decision.objects.filter(
-            pk__in=[d.pk for d in decisions]
-        )
-        self.fields["decisions"].label_from_instance = lambda d: d.question
+        items = items or {}
+        for kind in kinds:
+            if kind.whole:
+                self.fields[kind.kind] = forms.BooleanField(
+                    label=_("Niet: %(things)s") % {"things": kind.title}, required=False
+                )
+                continue
+            shown = list(items.get(kind.kind, ()))
+            model = type(shown[0]) if shown else None
+            field = IdMultipleChoiceField(
+                label=_("Niet deze %(things)s") % {"things": kind.title},
+                queryset=model.objects.filter(pk__in=[i.pk for i in shown])
+                if model
+                else Participant.objects.none(),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+            field.label_from_instance = str
+            self.fields[kind.kind] = field
 
 
 class EmergencyForm(SafeForm):
@@ -234,6 +254,9 @@ class MemberForm(SafeModelForm):
     """What the family tells about one of its members. Authority is not changed here:
     it decides who gives consent, and follows from the law, not from a form."""
 
+    # The version the person saw; a save over a newer one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = Member
         fields = ["name", "birth_date", "sex", "lives_in_household"]
@@ -246,3 +269,65 @@ class MemberForm(SafeModelForm):
         if value is not None and (value > timezone.localdate() or value.year < 1900):
             raise forms.ValidationError(_("Kies een geboortedatum tussen 1900 en vandaag."))
         return value
+
+
+class PrivacyFields(SafeForm):
+    """ "Alleen voor mij en wie ik kies": for a youth of 12+, on their own items.
+
+    Add it to a form's bases and call ``privacy_setup`` in ``__init__``; for
+    anyone else the two fields are removed. The action saves the choice with
+    ``families.visibility.privacy_set``.
+    """
+
+    private = forms.BooleanField(label=_("Alleen voor mij en wie ik kies"), required=False)
+    shared_with = IdMultipleChoiceField(
+        label=_("Wie mag dit zien?"),
+        queryset=Participant.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def privacy_setup(self, access, participants=(), item=None) -> None:
+        if access is None or not access.is_youth_12:
+            del self.fields["private"]
+            del self.fields["shared_with"]
+            return
+        others = [p.pk for p in participants if p.pk != access.participant.pk]
+        field = self.fields["shared_with"]
+        field.queryset = Participant.objects.filter(pk__in=others).select_related("user")
+        field.label_from_instance = lambda p: p.user.name
+        self.fields["private"].help_text = _(
+            "Alleen voor iets van jezelf. Dan zien alleen jij en de mensen die je hieronder "
+            "aanvinkt dit."
+        )
+        if item is not None and item.pk is not None:
+            from .models import PrivateItem
+
+            mark = (
+                PrivateItem.objects.filter(
+                    item_type=item._meta.label_lower, item_id=item.pk, ended_at__isnull=True
+                )
+                .prefetch_related("shared_with")
+                .first()
+            )
+            self.initial.setdefault("private", mark is not None)
+            self.initial.setdefault(
+                "shared_with", [p.pk for p in mark.shared_with.all()] if mark else []
+            )
+
+    @property
+    def privacy(self) -> dict:
+        """What to pass to ``privacy_set``."""
+        return {
+            "private": bool(self.cleaned_data.get("private")),
+            "shared_with": list(self.cleaned_data.get("shared_with") or []),
+        }
+
+
+class SeenForm(SafeForm):
+    """A confirmation ("ja", "klopt", "overnemen") names the version the person saw."""
+
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def seen_version(self):
+        return self.cleaned_data.get("seen") if self.is_valid() else None

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenplan.lib.dates import age_on
+from samenplan.lib.visibility import PRIVATE_KINDS, FamilyQuerySet
 
 
 class Family(models.Model):
@@ -87,6 +88,9 @@ class Member(models.Model):
     has_authority = models.BooleanField(_("Heeft gezag"), default=False)
     lives_in_household = models.BooleanField(_("Woont in het gezin"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["family", "birth_date", "id"]
@@ -106,7 +110,7 @@ class Member(models.Model):
         return age_on(self.birth_date, on or timezone.localdate())
 
 
-class ParticipantQuerySet(models.QuerySet):
+class ParticipantQuerySet(FamilyQuerySet):
     def active(self, at=None):
         at = at or timezone.now()
         return self.filter(active_from__lte=at).filter(
@@ -207,6 +211,8 @@ class Invitation(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     responded_at = models.DateTimeField(null=True, blank=True)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["email", "status"])]
@@ -217,7 +223,7 @@ class Invitation(models.Model):
         return f"{self.name} <{self.email}>"
 
 
-class ConsentQuerySet(models.QuerySet):
+class ConsentQuerySet(FamilyQuerySet):
     def active(self):
         return self.filter(withdrawn_at__isnull=True)
 
@@ -257,23 +263,27 @@ class Consent(models.Model):
 class ConsentExclusion(models.Model):
     """A part of the plan a participant may not see: the scope of their consent.
 
-    Consent covers the whole plan minus these parts. ``kind`` is a goal or a
-    decision (``object_id``) or the family group plan (all of it). A row is
-    never deleted: taking an exclusion back sets ``removed_at``.
+    Consent covers the whole plan minus these parts. ``kind`` names what is
+    left out — a kind that a feature registered with the visibility layer
+    (``"goal"``, ``"decision"``, ``"family_plan"``) — with ``object_id`` for
+    one item, or empty for all of that kind. Each consent giver (``member``)
+    keeps their own exclusions; what the participant sees is the whole plan
+    minus the union of everyone's. A row is never deleted: taking an
+    exclusion back sets ``removed_at``.
     """
-
-    class Kind(models.TextChoices):
-        GOAL = "goal", _("een doel")
-        DECISION = "decision", _("een beslissing")
-        FAMILY_PLAN = "family_plan", _("het familiegroepsplan")
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=12)
     object_id = models.BigIntegerField(null=True, blank=True)
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     removed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -302,6 +312,8 @@ class EmergencyAccess(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["participant", "expires_at"])]
@@ -326,6 +338,8 @@ class ClosingCriterion(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     met = models.BooleanField(default=False)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
 
@@ -348,6 +362,8 @@ class ClosingAnswer(models.Model):
     )
     note = models.CharField(_("Wil je er iets over zeggen?"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -373,6 +389,8 @@ class ContinuePlan(models.Model):
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = FamilyQuerySet.as_manager()
 
     def __str__(self):
         return self.what_works[:60]
@@ -406,6 +424,8 @@ class DestructionRequest(models.Model):
     handled_at = models.DateTimeField(null=True, blank=True)
     refusal = models.TextField(_("Waarom kan het niet?"), max_length=1000, blank=True)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
@@ -427,3 +447,100 @@ class DestructionRecord(models.Model):
 
     def __str__(self):
         return f"{self.family_number} {self.destroyed_at:%Y-%m-%d}"
+
+
+class PrivateItemQuerySet(FamilyQuerySet):
+    def rules(self, queryset, access):
+        # A mark on an item someone may not see is itself not shown to them.
+        for label in PRIVATE_KINDS:
+            hidden = access.hidden(label)
+            if hidden:
+                queryset = queryset.exclude(item_type=label, item_id__in=hidden)
+        return queryset
+
+
+class PrivateItem(models.Model):
+    """An item a youth of 12+ keeps to themselves and the people they choose.
+
+    One mechanism for every kind of item (a goal, a step, a success, a future
+    picture, a view on a decision): ``item_type`` is the model's label
+    (``"plan.goal"``), ``item_id`` its row. Everything attached to the item
+    (steps of a goal, scores, timeline lines, log lines) is hidden with it by
+    the visibility layer. Making an item visible again ends the row.
+    """
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    item_type = models.CharField(max_length=50)
+    item_id = models.BigIntegerField()
+    owner = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    shared_with = models.ManyToManyField(Participant, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PrivateItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["family", "ended_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item_type", "item_id"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_private_mark_per_item",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.item_type} {self.item_id} (private)"
+
+
+class RevisionQuerySet(FamilyQuerySet):
+    refers_to = ("item_type", "item_id")
+
+
+class Revision(models.Model):
+    """A saved version of an editable row: nothing is silently overwritten.
+
+    ``item_type`` is the model name (``"goal"``, ``"member"``), ``item_id`` the
+    row; ``data`` holds the row as it was saved at ``version``.
+    """
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    item_type = models.CharField(max_length=30)
+    item_id = models.BigIntegerField()
+    version = models.PositiveIntegerField()
+    data = models.JSONField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["item_type", "item_id", "version"]
+        indexes = [models.Index(fields=["family", "item_type", "item_id"])]
+
+    def __str__(self):
+        return f"{self.item_type} {self.item_id} v{self.version}"
+
+
+class SubmittedForm(models.Model):
+    """A create form that was saved: its one-time token and what it made.
+
+    A double click or a Back-and-resubmit sends the same token again; the
+    second time nothing new is made and the person is told so.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    item_type = models.CharField(max_length=30, blank=True)
+    item_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.token

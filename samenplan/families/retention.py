@@ -37,7 +37,7 @@ def due_families(now: datetime | None = None):
 def destroy_family(family: Family, *, reason: str) -> DestructionRecord:
     """Delete every row of the family, children first, then the family itself."""
     from samenplan.audit.models import AuditEvent
-    from samenplan.exports.family_json import family_models
+    from samenplan.lib.visibility import family_models
 
     rows = {}
     for model in reversed(family_models()):

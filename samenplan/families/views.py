@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,16 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenplan.audit.actions import read_later
 from samenplan.audit.models import AuditEvent
-from samenplan.careteam import actions as careteam_actions
-from samenplan.careteam import table
-from samenplan.decisions.models import Decision
-from samenplan.plan.models import Goal
-from samenplan.plan.visibility import hidden_goal_ids
+from samenplan.lib.errors import StaleEdit
+from samenplan.lib.visibility import SCOPE_KINDS
 
-from . import actions
+from . import actions, hooks, table
 from .access import (
-    consent_givers,
     emergency_candidate,
     family_for,
     invitation_for_invitee,
@@ -57,17 +55,18 @@ from .models import (
     Participant,
 )
 from .retention import retention_years
+from .versioning import show_newest
 
 
 def _table(access) -> list[dict]:
     """Everyone at the table, with what is still missing for their consent."""
     participants = list(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk)
+        Participant.objects.visible_to(access)
+        .active()
         .select_related("user", "member")
         .order_by("id")
     )
-    consents = list(Consent.objects.active().filter(family_id=access.family.pk))
+    consents = list(Consent.objects.visible_to(access).active())
     givers = access.consent_givers
     with_account = {p.member_id for p in participants if p.member_id}
     rows = []
@@ -97,6 +96,17 @@ def family_list(request: HttpRequest) -> HttpResponse:
         item["emergency"] = (
             mandate and not item["open"] and item["participant"].role == "professional"
         )
+        if item["open"] and item["participant"].needs_consent:
+            # Seeing a family's name in the list is itself a read of its data.
+            read_later(
+                request,
+                actor=request.user,
+                participant=item["participant"],
+                family=item["family"],
+                action="view",
+                data="family_list",
+                emergency=item["emergency_active"],
+            )
     invitations = open_invitations(request.user)
     return render(
         request,
@@ -127,14 +137,14 @@ def invitation_respond(request: HttpRequest, invitation_id: int, answer: str) ->
 
 @login_required
 def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="family_home")
+    access = family_for(request, family_id, data="family_home")
     table = _table(access)
     invitations = []
-    if access.can("manage"):
+    if access.may("invitation.withdraw"):
         invitations = list(
-            Invitation.objects.filter(
-                family_id=access.family.pk, status=Invitation.Status.PENDING
-            ).order_by("-created_at")[:50]
+            Invitation.objects.visible_to(access)
+            .filter(status=Invitation.Status.PENDING)
+            .order_by("-created_at")[:50]
         )
     todo = []
     for row in table:
@@ -148,10 +158,8 @@ def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
     emergencies = []
     if access.participant.role in ("parent", "youth") or access.emergency:
         emergencies = list(
-            EmergencyAccess.objects.filter(
-                family_id=access.family.pk,
-                started_at__gte=timezone.now() - timedelta(days=90),
-            )
+            EmergencyAccess.objects.visible_to(access)
+            .filter(started_at__gte=timezone.now() - timedelta(days=90))
             .select_related("participant__user", "organization")
             .order_by("-started_at")[:10]
         )
@@ -177,14 +185,20 @@ def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 def invite(request: HttpRequest, family_id: int) -> HttpResponse:
     """Invite someone. A professional past the family's maximum asks the family to choose."""
-    access = family_for(request, family_id, need="manage", data="invitation")
+    access = family_for(
+        request, family_id, action=("invite.table", "invite.family"), data="invitation"
+    )
     initial = {
         key: request.GET.get(param, "")[:150]
         for key, param in (("name", "naam"), ("email", "email"), ("role", "rol"))
         if request.GET.get(param)
     }
     form = InviteForm(
-        request.POST or None, members=access.members, today=access.today, initial=initial
+        request.POST or None,
+        members=access.members,
+        today=access.today,
+        initial=initial,
+        access=access,
     )
     count = table.professionals_at_table(access.family.pk)
     show_choice = False
@@ -197,7 +211,8 @@ def invite(request: HttpRequest, family_id: int) -> HttpResponse:
             show_choice = True
             form.add_error("choice", table.warning(access.family, count + 1))
         elif over and choice == "keep_small":
-            careteam_actions.table_choice_record(
+            hooks.call(
+                "table.choice",
                 access=access,
                 about=data["name"],
                 choice=choice,
@@ -216,7 +231,8 @@ def invite(request: HttpRequest, family_id: int) -> HttpResponse:
                 with transaction.atomic():
                     actions.invitation_create(access=access, request=request, **data)
                     if over:
-                        careteam_actions.table_choice_record(
+                        hooks.call(
+                            "table.choice",
                             access=access,
                             about=data["name"],
                             choice=choice,
@@ -252,7 +268,7 @@ def invite(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def invitation_withdraw(request: HttpRequest, family_id: int, invitation_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="manage")
+    access = family_for(request, family_id, action="invitation.withdraw")
     invitation = invitation_in(access, invitation_id)
     try:
         actions.invitation_withdraw(access=access, invitation=invitation, request=request)
@@ -265,7 +281,7 @@ def invitation_withdraw(request: HttpRequest, family_id: int, invitation_id: int
 @login_required
 @require_POST
 def participant_end(request: HttpRequest, family_id: int, participant_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="manage")
+    access = family_for(request, family_id, action="participant.end")
     participant = participant_in(access, participant_id)
     try:
         actions.participant_end(access=access, participant=participant, request=request)
@@ -281,7 +297,7 @@ def participant_end(request: HttpRequest, family_id: int, participant_id: int) -
 
 @login_required
 def consent(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="consent")
+    access = family_for(request, family_id, data="consent")
     table = [row for row in _table(access) if row["participant"].needs_consent]
     return render(
         request,
@@ -290,7 +306,8 @@ def consent(request: HttpRequest, family_id: int) -> HttpResponse:
             "access": access,
             "family": access.family,
             "table": table,
-            "givers": consent_givers(access.members, access.today),
+            "givers": access.consent_givers,
+            "own_items_only": [m for m in access.consent_voices if m not in access.consent_givers],
             "gives_consent": access.gives_consent(),
             "section": "family",
         },
@@ -302,10 +319,10 @@ def consent(request: HttpRequest, family_id: int) -> HttpResponse:
 def consent_change(
     request: HttpRequest, family_id: int, participant_id: int, answer: str
 ) -> HttpResponse:
-    access = family_for(request, family_id, need="view")
+    access = family_for(
+        request, family_id, action="consent.give" if answer == "give" else "consent.withdraw"
+    )
     participant = participant_in(access, participant_id)
-    if not access.gives_consent():
-        raise PermissionDenied
     try:
         if answer == "give":
             actions.consent_give(access=access, participant=participant, request=request)
@@ -328,8 +345,8 @@ def consent_change(
 @login_required
 def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
     """The family's own access log, with filters on who, when and what."""
-    access = family_for(request, family_id, need="log", data="access_log")
-    events = AuditEvent.objects.for_family(access.family)
+    access = family_for(request, family_id, action="log.read", data="access_log")
+    events = AuditEvent.objects.visible_to(access)
     form = AccessLogFilterForm(request.GET or None, family=access.family)
     if form.is_valid():
         chosen = form.cleaned_data
@@ -362,44 +379,61 @@ def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def consent_scope(request: HttpRequest, family_id: int, participant_id: int) -> HttpResponse:
-    """What a participant may see: the whole plan, or the whole plan minus chosen parts."""
-    access = family_for(request, family_id, need="view", data="consent")
+    """What a participant may see: the whole plan, or the whole plan minus chosen parts.
+
+    Each consent giver chooses for themselves; what the participant sees is
+    the plan minus everyone's choices together. The page shows the others'.
+    """
+    access = family_for(request, family_id, action="consent.scope", data="consent")
     participant = participant_in(access, participant_id)
-    if not access.gives_consent() or not participant.needs_consent:
+    if not participant.needs_consent:
         raise PermissionDenied
-    goals = list(
-        Goal.objects.current()
-        .filter(family_id=access.family.pk, status="accepted")
-        .exclude(pk__in=hidden_goal_ids(access))
-        .order_by("created_at", "id")[:100]
-    )
-    decisions = list(Decision.objects.filter(family_id=access.family.pk).order_by("id")[:100])
-    current = list(
-        ConsentExclusion.objects.filter(participant=participant, removed_at__isnull=True)
-    )
-    initial = {
-        "goals": [r.object_id for r in current if r.kind == "goal"],
-        "decisions": [r.object_id for r in current if r.kind == "decision"],
-        "family_plan": any(r.kind == "family_plan" for r in current),
-        "everything": "all" if not current else "except",
+    kinds = list(SCOPE_KINDS.values())
+    items = {
+        kind.kind: list(apps.get_model(kind.label).objects.visible_to(access).order_by("pk")[:100])
+        for kind in kinds
+        if not kind.whole
     }
-    form = ConsentScopeForm(request.POST or None, goals=goals, decisions=decisions, initial=initial)
+    rows = list(
+        ConsentExclusion.objects.visible_to(access)
+        .filter(participant=participant, removed_at__isnull=True)
+        .select_related("member")
+    )
+    mine = [r for r in rows if r.member_id == access.participant.member_id]
+    initial = {"everything": "all" if not mine else "except"}
+    for kind in kinds:
+        chosen = [r for r in mine if r.kind == kind.kind]
+        initial[kind.kind] = bool(chosen) if kind.whole else [r.object_id for r in chosen]
+    form = ConsentScopeForm(request.POST or None, kinds=kinds, items=items, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         everything = data["everything"] == "all"
+        left_out = {}
+        for kind in kinds:
+            value = data.get(kind.kind)
+            if everything or not value:
+                continue
+            left_out[kind.kind] = [None] if kind.whole else [item.pk for item in value]
         actions.consent_scope_set(
-            access=access,
-            participant=participant,
-            goals=[] if everything else data["goals"],
-            decisions=[] if everything else data["decisions"],
-            family_plan=False if everything else data["family_plan"],
-            request=request,
+            access=access, participant=participant, left_out=left_out, request=request
         )
         messages.success(
             request,
             _("Opgeslagen. Dit geldt meteen voor %(name)s.") % {"name": participant.user.name},
         )
         return redirect("families:consent", access.family.pk)
+    titles = {kind.kind: kind for kind in kinds}
+    shown = {kind: {item.pk: str(item) for item in found} for kind, found in items.items()}
+    others = [
+        {
+            "member": row.member,
+            "what": titles[row.kind].title
+            if titles.get(row.kind) and titles[row.kind].whole
+            else shown.get(row.kind, {}).get(row.object_id, _("iets wat jij niet ziet")),
+        }
+        for row in rows
+        if row.member_id != access.participant.member_id and row.kind in titles
+    ]
     return render(
         request,
         "families/consent_scope.html",
@@ -408,6 +442,7 @@ def consent_scope(request: HttpRequest, family_id: int, participant_id: int) -> 
             "family": access.family,
             "participant": participant,
             "form": form,
+            "others": others,
             "section": "family",
         },
         status=400 if form.errors else 200,
@@ -448,6 +483,15 @@ def emergency(request: HttpRequest, family_id: int) -> HttpResponse:
     )
 
 
+# What each form of the closing page does (see permissions.py).
+CLOSING_ACTIONS = {
+    "criterion": "closing.criterion",
+    "answer": "closing.answer",
+    "plan": "closing.plan",
+    "close": "family.close",
+    "destroy": "destruction.request",
+    "handle": "destruction.approve",
+}
 CLOSING_FORMS = {
     "criterion": CriterionForm,
     "answer": ClosingAnswerForm,
@@ -460,17 +504,12 @@ CLOSING_FORMS = {
 @login_required
 def closing(request: HttpRequest, family_id: int) -> HttpResponse:
     """Afsluiten: criteria, "kunnen jullie zelf verder?", the family's own plan, then close."""
-    access = family_for(request, family_id, need="view", data="closing")
     step = request.POST.get("step", "") if request.method == "POST" else ""
+    if request.method == "POST" and step not in CLOSING_ACTIONS:
+        raise Http404
+    access = family_for(request, family_id, action=CLOSING_ACTIONS.get(step), data="closing")
     bound = CLOSING_FORMS[step](request.POST) if step in CLOSING_FORMS else None
     if request.method == "POST":
-        if step != "close" and step not in CLOSING_FORMS:
-            raise Http404
-        if not access.can("edit") and step != "answer":
-            raise PermissionDenied
-        if step == "handle" and access.role != Participant.Role.PROFESSIONAL:
-            # Only the responsible professional answers a request to destroy.
-            raise PermissionDenied
         try:
             if step == "close":
                 actions.family_close(access=access, request=request)
@@ -561,7 +600,8 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
             "destroy_form": form("destroy"),
             "handle_form": DestructionAnswerForm,
             "retention_years": retention_years(),
-            "can_close": access.speaks_for_family and access.can_manage,
+            "can_close": access.may("family.close"),
+            "may": {step: access.may(action) for step, action in CLOSING_ACTIONS.items()},
         },
         status=400 if bound is not None and bound.errors else 200,
     )
@@ -569,18 +609,30 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def member_edit(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="family_home")
+    access = family_for(request, family_id, action="member.edit", data="family_home")
     if not access.speaks_for_family:
         raise PermissionDenied
     member = next((m for m in access.members if m.pk == member_id), None)
     if member is None:
         raise Http404
-    form = MemberForm(request.POST or None, instance=member)
+    form = MemberForm(request.POST or None, instance=member, initial={"version": member.version})
+    stale = None
     if request.method == "POST" and form.is_valid():
-        actions.member_update(access=access, member=member, request=request, **form.cleaned_data)
-        messages.success(request, _("Opgeslagen."))
-        return redirect("families:home", access.family.pk)
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            actions.member_update(
+                access=access, member=member, expected_version=version, request=request, **data
+            )
+        except StaleEdit as error:
+            stale = error.current
+            form.add_error(None, str(error))
+            show_newest(form, member)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect("families:home", access.family.pk)
     if form.errors:
+        # The form changed the instance while checking; show the saved name.
         member.refresh_from_db()
     return render(
         request,
@@ -590,6 +642,7 @@ def member_edit(request: HttpRequest, family_id: int, member_id: int) -> HttpRes
             "family": access.family,
             "member": member,
             "form": form,
+            "stale": stale,
             "section": "family",
         },
         status=400 if form.errors else 200,

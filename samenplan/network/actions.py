@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenplan.families.access import FamilyAccess
-from samenplan.families.actions import ActionError
 from samenplan.families.models import Member
-from samenplan.plan.actions import StaleEdit, goal_create, step_create, timeline_add
+from samenplan.families.versioning import confirm_version, save_versioned
+from samenplan.lib.errors import ActionError
+from samenplan.plan.actions import goal_create, step_create, timeline_add
 
-from .access import writes_plan
 from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 
 PERSON_FIELDS = (
@@ -31,11 +31,6 @@ PERSON_FIELDS = (
 )
 
 
-def _require_edit(access: FamilyAccess) -> None:
-    if not access.can("edit"):
-        raise ActionError(_("Dit mag je niet doen."))
-
-
 def _check_years(fields: dict, today) -> None:
     for key in ("birth_year", "death_year"):
         year = fields.get(key)
@@ -48,14 +43,46 @@ def _check_years(fields: dict, today) -> None:
 
 @transaction.atomic
 def person_add(*, access: FamilyAccess, request=None, **fields) -> NetworkPerson:
-    _require_edit(access)
+    """The family adds someone to its network; anyone else proposes them."""
+    access.require("network_person.create")
     fields = {k: v for k, v in fields.items() if k in PERSON_FIELDS}
     _check_years(fields, access.today)
     for key in ("name", "relation_label", "helps_with", "could_help"):
         if key in fields:
             fields[key] = (fields[key] or "").strip()
-    person = NetworkPerson.objects.create(family=access.family, created_by=access.user, **fields)
+    family_writes = access.speaks_for_family
+    person = NetworkPerson.objects.create(
+        family=access.family,
+        created_by=access.user,
+        status=NetworkPerson.Status.ACCEPTED if family_writes else NetworkPerson.Status.PROPOSED,
+        decided_by=access.user if family_writes else None,
+        decided_at=timezone.now() if family_writes else None,
+        **fields,
+    )
     access.audit(action="create", data="network_person", obj=person, request=request)
+    return person
+
+
+@transaction.atomic
+def person_decide(
+    *, access: FamilyAccess, person: NetworkPerson, accept: bool, request=None
+) -> NetworkPerson:
+    """The family takes a proposed person into its network, or not."""
+    access.require("network_person.decide")
+    person = NetworkPerson.objects.select_for_update().get(pk=person.pk, family_id=access.family.pk)
+    if person.status != NetworkPerson.Status.PROPOSED:
+        raise ActionError(_("Over dit voorstel is al beslist."))
+    person.status = NetworkPerson.Status.ACCEPTED if accept else NetworkPerson.Status.DECLINED
+    person.decided_by = access.user
+    person.decided_at = timezone.now()
+    person.version += 1
+    person.save(update_fields=["status", "decided_by", "decided_at", "version"])
+    access.audit(
+        action="accept" if accept else "decline",
+        data="network_person",
+        obj=person,
+        request=request,
+    )
     return person
 
 
@@ -63,25 +90,26 @@ def person_add(*, access: FamilyAccess, request=None, **fields) -> NetworkPerson
 def person_update(
     *, access: FamilyAccess, person: NetworkPerson, expected_version: int, request=None, **fields
 ) -> NetworkPerson:
-    _require_edit(access)
+    access.require("network_person.edit")
     fields = {k: v for k, v in fields.items() if k in PERSON_FIELDS}
     _check_years(fields, access.today)
     for key in ("name", "relation_label", "helps_with", "could_help"):
         if key in fields:
             fields[key] = (fields[key] or "").strip()
-    changed = NetworkPerson.objects.filter(
-        pk=person.pk, family_id=access.family.pk, version=expected_version
-    ).update(version=F("version") + 1, **fields)
-    if not changed:
-        raise StaleEdit(NetworkPerson.objects.get(pk=person.pk).name)
-    person.refresh_from_db()
+    person = save_versioned(
+        access=access,
+        item=person,
+        expected_version=expected_version,
+        shown=lambda p: p.name,
+        changes=fields,
+    )
     access.audit(action="update", data="network_person", obj=person, request=request)
     return person
 
 
 @transaction.atomic
 def person_remove(*, access: FamilyAccess, person: NetworkPerson, request=None) -> None:
-    _require_edit(access)
+    access.require("network_person.remove")
     NetworkPerson.objects.filter(pk=person.pk, family_id=access.family.pk).update(
         removed_at=timezone.now(), version=F("version") + 1
     )
@@ -106,7 +134,7 @@ def relationship_add(
     *, access: FamilyAccess, kind: str, a, b, status: str = "", request=None
 ) -> Relationship:
     """A line on the genogram: partners, or a parent (``a``) and a child (``b``)."""
-    _require_edit(access)
+    access.require("relationship.create")
     if kind not in Relationship.Kind.values:
         raise ActionError(_("Kies wat voor relatie het is."))
     if status and status not in Relationship.Status.values:
@@ -132,7 +160,7 @@ def relationship_add(
 def event_add(
     *, access: FamilyAccess, happened_on, kind: str, title: str, note: str = "", request=None
 ) -> LifeEvent:
-    _require_edit(access)
+    access.require("life_event.create")
     if happened_on > access.today:
         raise ActionError(_("Kies een datum van vandaag of eerder."))
     event = LifeEvent.objects.create(
@@ -162,8 +190,7 @@ def family_plan_write(
     **fields,
 ) -> FamilyGroupPlan:
     """Write or change a draft. Only the family and its network do."""
-    if not writes_plan(access):
-        raise ActionError(_("Het familiegroepsplan schrijft het gezin met zijn netwerk."))
+    access.require("family_plan.write")
     fields = {k: (fields.get(k) or "").strip() for k in PLAN_FIELDS}
     if plan is None:
         plan = FamilyGroupPlan.objects.create(
@@ -171,27 +198,33 @@ def family_plan_write(
         )
         access.audit(action="create", data="family_plan", obj=plan, request=request)
         return plan
-    changed = FamilyGroupPlan.objects.filter(
-        pk=plan.pk,
-        family_id=access.family.pk,
-        version=expected_version,
-        status=FamilyGroupPlan.Status.DRAFT,
-    ).update(version=F("version") + 1, updated_at=timezone.now(), **fields)
-    if not changed:
-        raise StaleEdit(FamilyGroupPlan.objects.get(pk=plan.pk).main_question)
-    plan.refresh_from_db()
+    if plan.is_shared:
+        raise ActionError(_("Dit plan is gedeeld. Begin een nieuw plan om iets te veranderen."))
+    plan = save_versioned(
+        access=access,
+        item=plan,
+        expected_version=expected_version,
+        shown=lambda p: p.main_question,
+        changes={"updated_at": timezone.now(), **fields},
+    )
     access.audit(action="update", data="family_plan", obj=plan, request=request)
     return plan
 
 
 @transaction.atomic
-def family_plan_share(*, access: FamilyAccess, plan: FamilyGroupPlan, request=None):
-    """Share the plan with the professionals. Its goals and steps go into Ons plan."""
-    if not access.speaks_for_family:
-        raise ActionError(_("Een ouder met gezag of een jongere deelt het plan."))
+def family_plan_share(
+    *, access: FamilyAccess, plan: FamilyGroupPlan, seen_version=None, request=None
+):
+    """Share the plan with the professionals. Its goals and steps go into Ons plan.
+
+    Sharing is about the version the person read.
+    """
+    access.require("family_plan.share")
     plan = FamilyGroupPlan.objects.select_for_update().get(pk=plan.pk, family_id=access.family.pk)
     if plan.is_shared:
         raise ActionError(_("Dit plan is al gedeeld."))
+    if seen_version is not None:
+        confirm_version(plan, seen_version, shown=lambda p: p.main_question)
     plan.status = FamilyGroupPlan.Status.SHARED
     plan.shared_by = access.user
     plan.shared_at = timezone.now()

@@ -2,12 +2,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.families.once import OnceField
 from samenplan.lib.forms import SafeForm, SafeModelForm
 
 from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 
 
-class PersonForm(SafeModelForm):
+class PersonForm(OnceField, SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:

@@ -11,6 +11,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.visibility import FamilyQuerySet
+
+
+class FamilyGroupPlanQuerySet(FamilyQuerySet):
+    def rules(self, queryset, access):
+        # A draft is the family's own: professionals and client supporters see
+        # the plan once the family shares it.
+        if access.role in ("professional", "client_supporter"):
+            return queryset.filter(status="shared")
+        return queryset
+
 
 class Sex(models.TextChoices):
     FEMALE = "v", _("vrouw")
@@ -20,7 +31,17 @@ class Sex(models.TextChoices):
 
 
 class NetworkPerson(models.Model):
-    """Someone around the family: a grandparent, an aunt, a neighbour, a coach …"""
+    """Someone around the family: a grandparent, an aunt, a neighbour, a coach …
+
+    The family adds and changes its own network. Someone else at the table
+    (a professional, someone from the network) proposes a person; the family
+    takes the proposal over or not (``status``).
+    """
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", _("in het netwerk")
+        PROPOSED = "proposed", _("voorstel")
+        DECLINED = "declined", _("niet overgenomen")
 
     class Relation(models.TextChoices):
         GRANDPARENT = "grootouder", _("opa of oma")
@@ -45,7 +66,7 @@ class NetworkPerson(models.Model):
         _("In eigen woorden"),
         max_length=100,
         blank=True,
-        help_text=_("Bijvoorbeeld: oma (moeder van Sanne), buurvrouw, trainer van Sem."),
+        help_text=_("Bijvoorbeeld: oma (moeder van mama), buurvrouw, trainer van de voetbalclub."),
     )
     helps_with = models.CharField(_("Waarmee helpt deze persoon?"), max_length=300, blank=True)
     could_help = models.CharField(
@@ -78,6 +99,13 @@ class NetworkPerson(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     removed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACCEPTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -128,6 +156,8 @@ class Relationship(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = FamilyQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["family", "kind"])]
@@ -167,6 +197,8 @@ class LifeEvent(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     removed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["happened_on", "id"]
@@ -213,6 +245,8 @@ class FamilyGroupPlan(models.Model):
     )
     shared_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = FamilyGroupPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -10,6 +10,18 @@ urlpatterns = [
     path(base, views.overview, name="overview"),
     path(base + "nieuw/", views.person_new, name="person_new"),
     path(base + "persoon/<int:person_id>/", views.person_edit, name="person_edit"),
+    path(
+        base + "persoon/<int:person_id>/overnemen/",
+        views.person_decide,
+        {"answer": "accept"},
+        name="person_accept",
+    ),
+    path(
+        base + "persoon/<int:person_id>/niet-overnemen/",
+        views.person_decide,
+        {"answer": "decline"},
+        name="person_decline",
+    ),
     path(base + "genogram/", views.genogram, name="genogram"),
     path(base + "genogram/relatie/", views.relationship_new, name="relationship_new"),
     path(base + "tijdlijn/", views.timeline, name="timeline"),

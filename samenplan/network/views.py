@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,17 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenplan.careteam.models import Meeting
-from samenplan.careteam.table import PRO_ROLES
 from samenplan.decisions.models import Decision
 from samenplan.families.access import FamilyAccess, family_for
-from samenplan.families.actions import ActionError
+from samenplan.families.forms import SeenForm
 from samenplan.families.models import Participant
-from samenplan.plan.actions import StaleEdit
+from samenplan.families.once import AlreadySaved, create_once
+from samenplan.families.table import PRO_ROLES
+from samenplan.lib.errors import ActionError, StaleEdit
 from samenplan.plan.models import Goal, Step
-from samenplan.plan.visibility import hidden_goal_ids
 
 from . import actions, drawing
-from .access import sees_drafts, writes_plan
 from .forms import EventForm, FamilyPlanForm, PersonForm, RelationshipForm
 from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 
@@ -33,17 +31,20 @@ def _page(request, template, access, status=200, **extra) -> HttpResponse:
 
 
 def _people(access: FamilyAccess) -> list[NetworkPerson]:
+    """The family's network: people it took in (not proposals), not removed."""
     return list(
-        NetworkPerson.objects.filter(family_id=access.family.pk, removed_at__isnull=True).order_by(
-            "name", "id"
-        )[:200]
+        NetworkPerson.objects.visible_to(access)
+        .filter(removed_at__isnull=True, status=NetworkPerson.Status.ACCEPTED)
+        .order_by("name", "id")[:200]
     )
 
 
 def _person_in(access: FamilyAccess, person_id) -> NetworkPerson:
-    person = NetworkPerson.objects.filter(
-        family_id=access.family.pk, pk=person_id, removed_at__isnull=True
-    ).first()
+    person = (
+        NetworkPerson.objects.visible_to(access)
+        .filter(pk=person_id, removed_at__isnull=True, status=NetworkPerson.Status.ACCEPTED)
+        .first()
+    )
     if person is None:
         raise Http404
     return person
@@ -52,21 +53,28 @@ def _person_in(access: FamilyAccess, person_id) -> NetworkPerson:
 @login_required
 def overview(request: HttpRequest, family_id: int) -> HttpResponse:
     """The network as a list and as an ecomap, with what each person helps with."""
-    access = family_for(request, family_id, need="view", data="network")
+    access = family_for(request, family_id, data="network")
     people = _people(access)
+    proposals = list(
+        NetworkPerson.objects.visible_to(access)
+        .filter(removed_at__isnull=True, status=NetworkPerson.Status.PROPOSED)
+        .select_related("created_by")
+        .order_by("created_at", "id")[:50]
+    )
     in_network = [p for p in people if p.in_network and not p.died]
     professionals = list(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk, role__in=PRO_ROLES)
+        Participant.objects.visible_to(access)
+        .active()
+        .filter(role__in=PRO_ROLES)
         .select_related("user")
     )
     nodes = drawing.ecomap(in_network, professionals)
     names = [p.name for p in in_network]
     steps = list(
-        Step.objects.current()
-        .filter(family_id=access.family.pk, done_at__isnull=True)
+        Step.objects.visible_to(access)
+        .current()
+        .filter(done_at__isnull=True)
         .filter(Q(owner_name__in=names) | Q(owner__role__in=("network", *PRO_ROLES)))
-        .exclude(goal_id__in=hidden_goal_ids(access))
         .select_related("owner__user")
         .order_by("due_date", "id")[:200]
     )
@@ -90,23 +98,38 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
         nodes=nodes,
         svg=mark_safe(svg),  # built by drawing.py, every text escaped
         others=[p for p in people if not (p.in_network and not p.died)],
+        proposals=proposals,
     )
 
 
 @login_required
 def person_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="network_person")
+    access = family_for(request, family_id, action="network_person.create", data="network_person")
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
         try:
-            actions.person_add(access=access, request=request, **data)
+            person = create_once(
+                access=access,
+                token=form.cleaned_data.get("once", ""),
+                make=lambda: actions.person_add(access=access, request=request, **data),
+            )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("network:overview", access.family.pk)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request, _("%(name)s staat in jullie netwerk.") % {"name": data["name"]}
-            )
+            if person.status == NetworkPerson.Status.PROPOSED:
+                messages.success(
+                    request,
+                    _("Je voorstel staat klaar. Het gezin beslist of %(name)s erbij komt.")
+                    % {"name": data["name"]},
+                )
+            else:
+                messages.success(
+                    request, _("%(name)s staat in jullie netwerk.") % {"name": data["name"]}
+                )
             return redirect("network:overview", access.family.pk)
     return _page(
         request, "network/person_form.html", access, status=400 if form.errors else 200, form=form
@@ -115,16 +138,22 @@ def person_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def person_edit(request: HttpRequest, family_id: int, person_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="network_person")
+    removing = request.method == "POST" and bool(request.POST.get("weghalen"))
+    access = family_for(
+        request,
+        family_id,
+        action="network_person.remove" if removing else "network_person.edit",
+        data="network_person",
+    )
     person = _person_in(access, person_id)
     form = PersonForm(request.POST or None, instance=person, initial={"version": person.version})
     stale = None
-    if request.method == "POST" and request.POST.get("weghalen"):
+    if removing:
         actions.person_remove(access=access, person=person, request=request)
         messages.success(request, _("%(name)s is uit het netwerk gehaald.") % {"name": person.name})
         return redirect("network:overview", access.family.pk)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
         try:
             actions.person_update(
                 access=access,
@@ -154,9 +183,9 @@ def person_edit(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
 
 @login_required
 def genogram(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="genogram")
+    access = family_for(request, family_id, data="genogram")
     people = _people(access)
-    relationships = list(Relationship.objects.filter(family_id=access.family.pk).order_by("id"))
+    relationships = list(Relationship.objects.visible_to(access).order_by("id"))
     built = drawing.genogram(access.members, people, relationships, access.today)
     svg = drawing.genogram_svg(
         built,
@@ -193,7 +222,7 @@ def genogram(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def relationship_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="relationship.create")
     form = RelationshipForm(request.POST, members=access.members, people=_people(access))
     if form.is_valid():
         try:
@@ -210,13 +239,13 @@ def relationship_new(request: HttpRequest, family_id: int) -> HttpResponse:
 def _moments(access: FamilyAccess) -> list[drawing.Moment]:
     moments = [
         drawing.Moment(on=e.happened_on, title=e.title, kind="life", detail=e.get_kind_display())
-        for e in LifeEvent.objects.filter(
-            family_id=access.family.pk, removed_at__isnull=True
-        ).order_by("happened_on", "id")[:300]
+        for e in LifeEvent.objects.visible_to(access)
+        .filter(removed_at__isnull=True)
+        .order_by("happened_on", "id")[:300]
     ]
     decided = (
-        Decision.objects.filter(family_id=access.family.pk, decided_at__isnull=False)
-        .exclude(pk__in=access.scope.decisions)
+        Decision.objects.visible_to(access)
+        .filter(decided_at__isnull=False)
         .order_by("-decided_at")[:100]
     )
     moments += [
@@ -229,9 +258,11 @@ def _moments(access: FamilyAccess) -> list[drawing.Moment]:
         for d in decided
     ]
     now = timezone.now()
-    meetings = Meeting.objects.filter(
-        family_id=access.family.pk, starts_at__lt=now, cancelled_at__isnull=True
-    ).order_by("-starts_at")[:100]
+    meetings = (
+        Meeting.objects.visible_to(access)
+        .filter(starts_at__lt=now, cancelled_at__isnull=True)
+        .order_by("-starts_at")[:100]
+    )
     moments += [
         drawing.Moment(
             on=timezone.localdate(m.starts_at), title=_("Overleg"), kind="plan", detail=_("overleg")
@@ -239,8 +270,8 @@ def _moments(access: FamilyAccess) -> list[drawing.Moment]:
         for m in meetings
     ]
     reached = (
-        Goal.objects.filter(family_id=access.family.pk, achieved_at__isnull=False)
-        .exclude(pk__in=hidden_goal_ids(access))
+        Goal.objects.visible_to(access)
+        .filter(achieved_at__isnull=False)
         .order_by("-achieved_at")[:100]
     )
     moments += [
@@ -265,7 +296,7 @@ def _moments(access: FamilyAccess) -> list[drawing.Moment]:
 
 @login_required
 def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="network_timeline")
+    access = family_for(request, family_id, data="network_timeline")
     moments, width, ticks = drawing.timeline(_moments(access))
     svg = drawing.timeline_svg(
         moments,
@@ -285,7 +316,7 @@ def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def event_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="life_event")
+    access = family_for(request, family_id, action="life_event.create", data="life_event")
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -300,17 +331,36 @@ def event_new(request: HttpRequest, family_id: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_POST
+def person_decide(request: HttpRequest, family_id: int, person_id: int, answer: str):
+    """The family takes a proposed person into its network, or not."""
+    access = family_for(request, family_id, action="network_person.decide")
+    person = NetworkPerson.objects.visible_to(access).filter(pk=person_id).first()
+    if person is None:
+        raise Http404
+    try:
+        actions.person_decide(
+            access=access, person=person, accept=answer == "accept", request=request
+        )
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        if answer == "accept":
+            messages.success(
+                request, _("%(name)s staat in jullie netwerk.") % {"name": person.name}
+            )
+        else:
+            messages.success(request, _("Het voorstel is niet overgenomen."))
+    return redirect("network:overview", access.family.pk)
+
+
 # --- the family group plan -------------------------------------------------------
 
 
 def _plans(access: FamilyAccess):
-    plans = FamilyGroupPlan.objects.filter(family_id=access.family.pk)
-    if access.scope.family_plan:
-        # Left out of this participant's consent.
-        return plans.none()
-    if not sees_drafts(access):
-        plans = plans.filter(status=FamilyGroupPlan.Status.SHARED)
-    return plans.select_related("created_by", "shared_by")
+    # Drafts and a plan left out of someone's consent: the visibility layer.
+    return FamilyGroupPlan.objects.visible_to(access).select_related("created_by", "shared_by")
 
 
 def _plan_in(access: FamilyAccess, plan_id) -> FamilyGroupPlan:
@@ -322,23 +372,22 @@ def _plan_in(access: FamilyAccess, plan_id) -> FamilyGroupPlan:
 
 @login_required
 def family_plans(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="family_plan")
+    access = family_for(request, family_id, data="family_plan")
     plans = list(_plans(access).order_by("-created_at", "-id")[:20])
     return _page(
         request,
         "network/family_plans.html",
         access,
         plans=plans,
-        writes=writes_plan(access),
-        sees_drafts=sees_drafts(access),
+        writes=access.may("family_plan.write"),
+        shares=access.may("family_plan.share"),
+        sees_drafts=access.role in ("parent", "youth", "network"),
     )
 
 
 @login_required
 def family_plan_edit(request: HttpRequest, family_id: int, plan_id: int | None = None):
-    access = family_for(request, family_id, need="edit", data="family_plan")
-    if not writes_plan(access):
-        raise PermissionDenied
+    access = family_for(request, family_id, action="family_plan.write", data="family_plan")
     plan = _plan_in(access, plan_id) if plan_id else None
     if plan is not None and plan.is_shared:
         messages.info(
@@ -383,12 +432,15 @@ def family_plan_edit(request: HttpRequest, family_id: int, plan_id: int | None =
 @login_required
 @require_POST
 def family_plan_share(request: HttpRequest, family_id: int, plan_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="family_plan.share")
     plan = _plan_in(access, plan_id)
-    if not access.speaks_for_family:
-        raise PermissionDenied
     try:
-        actions.family_plan_share(access=access, plan=plan, request=request)
+        actions.family_plan_share(
+            access=access,
+            plan=plan,
+            seen_version=SeenForm(request.POST).seen_version(),
+            request=request,
+        )
     except ActionError as error:
         messages.error(request, str(error))
     else:

@@ -4,15 +4,16 @@ its line on the timeline and, for texts that can change, a saved revision.
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenplan.families.access import FamilyAccess
-from samenplan.families.actions import ActionError
 from samenplan.families.models import Member, Participant
+from samenplan.families.versioning import confirm_version, revision_save, save_versioned
+from samenplan.families.visibility import privacy_set
+from samenplan.lib.errors import ActionError, StaleEdit
 
 from .models import (
     Agreement,
@@ -22,7 +23,6 @@ from .models import (
     GoalScore,
     HelpQuestion,
     HelpQuestionCheck,
-    Revision,
     Status,
     Step,
     Success,
@@ -31,22 +31,19 @@ from .models import (
 )
 
 
-class StaleEdit(ActionError):
-    """Someone else saved first. Nothing was overwritten; ``current`` is their text."""
+def timeline_add(access, *, kind, action, summary, goal=None, decision=None, item=None):
+    """One line on the plan's timeline (other apps add their milestones here too).
 
-    def __init__(self, current: str):
-        super().__init__(_("Iemand anders heeft dit intussen veranderd. Er is niets overschreven."))
-        self.current = current
-
-
-def timeline_add(access, *, kind, action, summary, goal=None, decision=None):
-    """One line on the plan's timeline (other apps add their milestones here too)."""
+    ``item`` is the row the line is about: the line is hidden with it.
+    """
     TimelineEntry.objects.create(
         family=access.family,
         kind=kind,
         action=action,
         goal=goal,
         decision=decision,
+        item_type=item._meta.model_name if item is not None else "",
+        item_id=item.pk if item is not None else None,
         actor=access.user,
         summary=summary[:400],
     )
@@ -55,36 +52,25 @@ def timeline_add(access, *, kind, action, summary, goal=None, decision=None):
 _timeline = timeline_add
 
 
-def _revision(access, item) -> None:
-    data = model_to_dict(item)
-    for key, value in list(data.items()):
-        if hasattr(value, "isoformat"):
-            data[key] = value.isoformat()
-        elif isinstance(value, list):
-            data[key] = [getattr(v, "pk", v) for v in value]
-    Revision.objects.create(
-        family=access.family,
-        item_type=item._meta.model_name,
-        item_id=item.pk,
-        version=item.version,
-        data=data,
-        author=access.user,
-    )
-
-
-def _require_edit(access: FamilyAccess) -> None:
-    if not access.can("edit"):
-        raise ActionError(_("Dit mag je niet doen."))
+_revision = revision_save
 
 
 # --- the help question ----------------------------------------------------------
 
 
-def help_question_current(family_id: int) -> HelpQuestion | None:
+def help_question_current(where) -> HelpQuestion | None:
+    """The family's help question now: the newest accepted version.
+
+    ``where`` is a ``FamilyAccess`` (read through the visibility layer) or a family id.
+    """
+    if isinstance(where, int):
+        questions = HelpQuestion.objects.for_family(where)
+    else:
+        questions = HelpQuestion.objects.visible_to(where)
     return (
-        HelpQuestion.objects.filter(family_id=family_id, status=Status.ACCEPTED)
+        questions.filter(status=Status.ACCEPTED)
         .select_related("created_by")
-        .order_by("-decided_at", "-created_at", "-id")
+        .order_by("-version", "-id")
         .first()
     )
 
@@ -93,42 +79,65 @@ def help_question_current(family_id: int) -> HelpQuestion | None:
 def help_question_write(
     *, access: FamilyAccess, text: str, base_id: int | None, request=None
 ) -> HelpQuestion:
-    """A new version of the help question, or a proposal when someone else writes it."""
-    _require_edit(access)
+    """A new version of the help question, or a proposal when someone else writes it.
+
+    ``base_id`` is the version the writer saw. Two saves from the same version:
+    the first wins, the second is refused with the first one's text (the
+    database holds one accepted row per version number).
+    """
+    access.require("help_question.write")
     text = text.strip()
-    current = help_question_current(access.family.pk)
+    current = help_question_current(access)
     if current is not None and current.pk != base_id:
         raise StaleEdit(current.text)
     now = timezone.now()
     family_writes = access.speaks_for_family
-    question = HelpQuestion.objects.create(
-        family=access.family,
-        text=text,
-        created_by=access.user,
-        status=Status.ACCEPTED if family_writes else Status.PROPOSED,
-        decided_by=access.user if family_writes else None,
-        decided_at=now if family_writes else None,
-        version=(current.version + 1) if current else 1,
-    )
+    try:
+        with transaction.atomic():
+            question = HelpQuestion.objects.create(
+                family=access.family,
+                text=text,
+                created_by=access.user,
+                status=Status.ACCEPTED if family_writes else Status.PROPOSED,
+                decided_by=access.user if family_writes else None,
+                decided_at=now if family_writes else None,
+                version=(current.version + 1) if current else 1,
+            )
+    except IntegrityError:
+        raise StaleEdit(help_question_current(access).text) from None
     access.audit(action="create", data="help_question", obj=question, request=request)
     _timeline(
         access,
         kind="help_question",
         action="changed" if family_writes and current else "added" if family_writes else "proposed",
         summary=text,
+        item=question,
     )
     return question
 
 
 @transaction.atomic
 def help_question_check(
-    *, access: FamilyAccess, question: HelpQuestion, answer: str, why: str = "", request=None
+    *,
+    access: FamilyAccess,
+    question: HelpQuestion,
+    answer: str,
+    why: str = "",
+    seen=None,
+    request=None,
 ) -> HelpQuestionCheck:
+    """Someone says whether the help question still fits: the version they read."""
+    access.require("help_question.check")
+    if seen is not None and seen != question.pk:
+        raise StaleEdit(
+            question.text,
+            message=_("De hulpvraag is intussen veranderd. Lees hem opnieuw en kies dan."),
+        )
     check = HelpQuestionCheck.objects.create(
         family=access.family, question=question, author=access.user, answer=answer, why=why.strip()
     )
     access.audit(action="create", data="help_question_check", obj=check, request=request)
-    _timeline(access, kind="help_question", action="checked", summary=question.text)
+    _timeline(access, kind="help_question", action="checked", summary=question.text, item=question)
     return check
 
 
@@ -150,10 +159,9 @@ def goal_create(
     from_family_plan: bool = False,
     request=None,
 ) -> Goal:
-    _require_edit(access)
+    access.require("goal.create")
     if owner is not None and owner.family_id != access.family.pk:
         raise ActionError(_("Kies iemand uit dit gezin."))
-    _check_private(access, owner, private, shared_with)
     family_writes = access.speaks_for_family
     goal = Goal.objects.create(
         family=access.family,
@@ -163,15 +171,13 @@ def goal_create(
         why=why.strip(),
         scale_low=scale_low.strip(),
         scale_high=scale_high.strip(),
-        private=private,
         from_family_plan=from_family_plan,
         created_by=access.user,
         status=Status.ACCEPTED if family_writes else Status.PROPOSED,
         decided_by=access.user if family_writes else None,
         decided_at=timezone.now() if family_writes else None,
     )
-    if private:
-        goal.shared_with.set(shared_with)
+    privacy_set(access=access, item=goal, owner=owner, private=private, shared_with=shared_with)
     _revision(access, goal)
     access.audit(action="create", data="goal", obj=goal, request=request)
     _timeline(
@@ -180,6 +186,7 @@ def goal_create(
         action="added" if family_writes else "proposed",
         summary=goal.text,
         goal=goal,
+        item=goal,
     )
     return goal
 
@@ -188,9 +195,15 @@ CHANGEABLE = ("text", "owner", "domain", "why", "scale_low", "scale_high", "goal
 
 
 @transaction.atomic
-def goal_propose_change(*, access: FamilyAccess, goal: Goal, request=None, **fields) -> Goal:
-    """Someone outside the family proposes a change; the goal itself stays as it is."""
-    _require_edit(access)
+def goal_propose_change(
+    *, access: FamilyAccess, goal: Goal, seen_version: int | None = None, request=None, **fields
+) -> Goal:
+    """Someone outside the family proposes a change; the goal itself stays as it is.
+
+    The proposal remembers the version of the goal it was written against, so
+    that taking it over never puts back older words over a newer edit.
+    """
+    access.require("goal.edit")
     if goal.status != Status.ACCEPTED or goal.removed_at is not None:
         raise ActionError(_("Bij dit doel kun je geen wijziging voorstellen."))
     owner = fields.get("owner")
@@ -202,12 +215,15 @@ def goal_propose_change(*, access: FamilyAccess, goal: Goal, request=None, **fie
     proposal = Goal.objects.create(
         family=access.family,
         replaces=goal,
+        replaces_version=seen_version or goal.version,
         created_by=access.user,
         status=Status.PROPOSED,
         **values,
     )
     access.audit(action="create", data="goal", obj=proposal, request=request)
-    _timeline(access, kind="goal", action="proposed", summary=proposal.text, goal=goal)
+    _timeline(
+        access, kind="goal", action="proposed", summary=proposal.text, goal=goal, item=proposal
+    )
     return proposal
 
 
@@ -215,24 +231,16 @@ def _apply_goal_change(access: FamilyAccess, proposal: Goal, request=None) -> No
     """Copy an accepted change onto the goal it replaces; the proposal stays in history."""
     goal = Goal.objects.select_for_update().get(pk=proposal.replaces_id)
     values = {key: getattr(proposal, key) for key in CHANGEABLE}
-    goal_update(access=access, goal=goal, expected_version=goal.version, request=request, **values)
+    goal_update(
+        access=access,
+        goal=goal,
+        expected_version=proposal.replaces_version or goal.version,
+        request=request,
+        **values,
+    )
     proposal.removed_at = timezone.now()
     proposal.removed_by = access.user
     proposal.save(update_fields=["removed_at", "removed_by"])
-
-
-def _check_private(access: FamilyAccess, owner, private: bool, shared_with) -> None:
-    """Only a youth of 12+ keeps a goal private, and only their own goal."""
-    if not private:
-        return
-    if not access.is_youth_12:
-        raise ActionError(
-            _("Alleen een jongere van 12 jaar of ouder kan een doel voor zich houden.")
-        )
-    if owner is None or owner.pk != access.participant.member_id:
-        raise ActionError(_("Alleen je eigen doel kun je voor jezelf houden."))
-    if any(p.family_id != access.family.pk for p in shared_with):
-        raise ActionError(_("Kies iemand die aan tafel zit."))
 
 
 @transaction.atomic
@@ -240,48 +248,54 @@ def goal_update(
     *, access: FamilyAccess, goal: Goal, expected_version: int, request=None, **fields
 ) -> Goal:
     """Change a goal. Only the family does; a stale version is refused."""
+    access.require("goal.edit")
     if not access.speaks_for_family:
         raise ActionError(_("Alleen het gezin verandert de eigen doelen."))
     owner = fields.get("owner", goal.owner)
     if owner is not None and owner.family_id != access.family.pk:
         raise ActionError(_("Kies iemand uit dit gezin."))
-    shared_with = fields.pop("shared_with", None)
-    private = fields.get("private", goal.private)
-    if "private" in fields or shared_with is not None:
-        _check_private(access, owner, private, shared_with or ())
+    privacy = None
+    if "private" in fields or "shared_with" in fields:
+        privacy = {
+            "private": bool(fields.pop("private", False)),
+            "shared_with": fields.pop("shared_with", None) or (),
+        }
     for key in ("text", "why", "scale_low", "scale_high"):
         if key in fields:
             fields[key] = fields[key].strip()
     if fields.get("goal_status") == Goal.GoalStatus.ACHIEVED and goal.achieved_at is None:
         fields["achieved_at"] = timezone.now()
-    changed = Goal.objects.filter(pk=goal.pk, version=expected_version).update(
-        version=F("version") + 1, **fields
+    goal = save_versioned(
+        access=access,
+        item=goal,
+        expected_version=expected_version,
+        shown=lambda g: g.text,
+        changes=fields,
     )
-    if not changed:
-        raise StaleEdit(Goal.objects.get(pk=goal.pk).text)
-    goal.refresh_from_db()
-    if shared_with is not None:
-        goal.shared_with.set(shared_with if goal.private else [])
-    _revision(access, goal)
+    if privacy is not None:
+        privacy_set(access=access, item=goal, owner=goal.owner, **privacy)
     access.audit(action="update", data="goal", obj=goal, request=request)
-    _timeline(access, kind="goal", action="changed", summary=goal.text, goal=goal)
+    _timeline(access, kind="goal", action="changed", summary=goal.text, goal=goal, item=goal)
     return goal
 
 
 @transaction.atomic
 def goal_remove(*, access: FamilyAccess, goal: Goal, expected_version: int, request=None) -> Goal:
     """Take a goal out of the plan. It stays in the history and on the timeline."""
+    access.require("goal.remove")
     if not access.speaks_for_family:
         raise ActionError(_("Alleen het gezin verandert de eigen doelen."))
-    changed = Goal.objects.filter(
-        pk=goal.pk, version=expected_version, removed_at__isnull=True
-    ).update(removed_at=timezone.now(), removed_by=access.user, version=F("version") + 1)
-    if not changed:
-        raise StaleEdit(Goal.objects.get(pk=goal.pk).text)
-    goal.refresh_from_db()
-    _revision(access, goal)
+    if goal.removed_at is not None:
+        raise StaleEdit(goal.text)
+    goal = save_versioned(
+        access=access,
+        item=goal,
+        expected_version=expected_version,
+        shown=lambda g: g.text,
+        changes={"removed_at": timezone.now(), "removed_by": access.user},
+    )
     access.audit(action="remove", data="goal", obj=goal, request=request)
-    _timeline(access, kind="goal", action="removed", summary=goal.text, goal=goal)
+    _timeline(access, kind="goal", action="removed", summary=goal.text, goal=goal, item=goal)
     return goal
 
 
@@ -289,14 +303,21 @@ def goal_remove(*, access: FamilyAccess, goal: Goal, expected_version: int, requ
 def score_add(
     *, access: FamilyAccess, goal: Goal, score: int, note: str = "", request=None
 ) -> GoalScore:
-    _require_edit(access)
+    access.require("goal.score")
     if goal.removed_at is not None or goal.status != Status.ACCEPTED:
         raise ActionError(_("Bij dit doel kun je geen cijfer geven."))
     entry = GoalScore.objects.create(
         family=access.family, goal=goal, author=access.user, score=score, note=note.strip()
     )
     access.audit(action="create", data="goal_score", obj=entry, request=request)
-    _timeline(access, kind="score", action="added", summary=f"{score}/10 · {goal.text}", goal=goal)
+    _timeline(
+        access,
+        kind="score",
+        action="added",
+        summary=f"{score}/10 · {goal.text}",
+        goal=goal,
+        item=entry,
+    )
     return entry
 
 
@@ -321,9 +342,11 @@ def step_create(
     due_date=None,
     meeting=None,
     from_family_plan: bool = False,
+    private: bool = False,
+    shared_with=(),
     request=None,
 ) -> Step:
-    _require_edit(access)
+    access.require("step.create")
     owner_name = owner_name.strip()
     if owner is None and not owner_name:
         raise ActionError(_("Kies wie deze stap doet."))
@@ -350,6 +373,17 @@ def step_create(
         decided_by=None if proposal else access.user,
         decided_at=None if proposal else timezone.now(),
     )
+    if private:
+        # A youth keeps a step of their own to themselves.
+        if owner is None or owner.pk != access.participant.pk:
+            raise ActionError(_("Alleen iets van jezelf kun je voor jezelf houden."))
+        privacy_set(
+            access=access,
+            item=step,
+            owner=access.participant.member,
+            private=True,
+            shared_with=shared_with,
+        )
     _revision(access, step)
     access.audit(action="create", data="step", obj=step, request=request)
     _timeline(
@@ -358,18 +392,23 @@ def step_create(
         action="proposed" if proposal else "added",
         summary=step.text,
         goal=goal,
+        item=step,
     )
     return step
 
 
 def can_decide_step(access: FamilyAccess, step: Step) -> bool:
     """The person the step is for accepts it; for someone without an account, a parent."""
+    if not access.may("proposal.decide"):
+        return False
     if step.owner_id is not None:
         return step.owner_id == access.participant.pk
     return access.is_authority_parent
 
 
 def can_finish_step(access: FamilyAccess, step: Step) -> bool:
+    if not access.may("step.done"):
+        return False
     if step.owner_id == access.participant.pk:
         return True
     return access.speaks_for_family
@@ -377,6 +416,7 @@ def can_finish_step(access: FamilyAccess, step: Step) -> bool:
 
 @transaction.atomic
 def step_done(*, access: FamilyAccess, step: Step, request=None) -> Step:
+    access.require("step.done")
     step = Step.objects.select_for_update().get(pk=step.pk, family_id=access.family.pk)
     if not can_finish_step(access, step):
         raise ActionError(_("Alleen wie de stap doet, of het gezin, zet hem op klaar."))
@@ -390,12 +430,12 @@ def step_done(*, access: FamilyAccess, step: Step, request=None) -> Step:
     step.save(update_fields=["done_at", "done_by", "version"])
     _revision(access, step)
     access.audit(action="update", data="step", obj=step, request=request)
-    _timeline(access, kind="step", action="done", summary=step.text, goal=step.goal)
+    _timeline(access, kind="step", action="done", summary=step.text, goal=step.goal, item=step)
     return step
 
 
 def can_remove_step(access: FamilyAccess, step: Step) -> bool:
-    if not access.can("edit"):
+    if not access.may("step.remove"):
         return False
     if step.created_by_id == access.user.pk:
         return True
@@ -405,6 +445,7 @@ def can_remove_step(access: FamilyAccess, step: Step) -> bool:
 @transaction.atomic
 def step_remove(*, access: FamilyAccess, step: Step, request=None) -> Step:
     """Take a step out of the plan. It stays in the history and on the timeline."""
+    access.require("step.remove")
     step = Step.objects.select_for_update().get(pk=step.pk, family_id=access.family.pk)
     if not can_remove_step(access, step):
         raise ActionError(_("Dit mag je niet doen."))
@@ -415,13 +456,15 @@ def step_remove(*, access: FamilyAccess, step: Step, request=None) -> Step:
         step.save(update_fields=["removed_at", "removed_by", "version"])
         _revision(access, step)
         access.audit(action="remove", data="step", obj=step, request=request)
-        _timeline(access, kind="step", action="removed", summary=step.text, goal=step.goal)
+        _timeline(
+            access, kind="step", action="removed", summary=step.text, goal=step.goal, item=step
+        )
     return step
 
 
 @transaction.atomic
 def step_celebrate(*, access: FamilyAccess, step: Step, request=None) -> Step:
-    _require_edit(access)
+    access.require("step.celebrate")
     step = Step.objects.select_for_update().get(pk=step.pk, family_id=access.family.pk)
     if step.done_at is None:
         raise ActionError(_("Vier een stap als hij klaar is."))
@@ -429,7 +472,9 @@ def step_celebrate(*, access: FamilyAccess, step: Step, request=None) -> Step:
         step.celebrated_at = timezone.now()
         step.save(update_fields=["celebrated_at"])
         access.audit(action="update", data="step", obj=step, request=request)
-        _timeline(access, kind="step", action="celebrated", summary=step.text, goal=step.goal)
+        _timeline(
+            access, kind="step", action="celebrated", summary=step.text, goal=step.goal, item=step
+        )
     return step
 
 
@@ -445,9 +490,16 @@ def _writes_own_words(access: FamilyAccess, member: Member) -> bool:
 
 @transaction.atomic
 def vision_write(
-    *, access: FamilyAccess, member: Member, text: str, first_noticed: str = "", request=None
+    *,
+    access: FamilyAccess,
+    member: Member,
+    text: str,
+    first_noticed: str = "",
+    private: bool = False,
+    shared_with=(),
+    request=None,
 ) -> Vision:
-    _require_edit(access)
+    access.require("vision.write")
     if member.family_id != access.family.pk:
         raise ActionError(_("Kies iemand uit dit gezin."))
     accepted = _writes_own_words(access, member)
@@ -462,10 +514,15 @@ def vision_write(
         decided_by=access.user if accepted else None,
         decided_at=timezone.now() if accepted else None,
     )
+    privacy_set(access=access, item=vision, owner=member, private=private, shared_with=shared_with)
     _revision(access, vision)
     access.audit(action="create", data="vision", obj=vision, request=request)
     _timeline(
-        access, kind="vision", action="added" if accepted else "proposed", summary=vision.text
+        access,
+        kind="vision",
+        action="added" if accepted else "proposed",
+        summary=vision.text,
+        item=vision,
     )
     return vision
 
@@ -478,9 +535,11 @@ def success_create(
     what_different: str = "",
     who_helped: str = "",
     goals=(),
+    private: bool = False,
+    shared_with=(),
     request=None,
 ) -> Success:
-    _require_edit(access)
+    access.require("success.create")
     goals = list(goals)
     if any(goal.family_id != access.family.pk for goal in goals):
         raise ActionError(_("Kies een doel uit dit plan."))
@@ -494,6 +553,13 @@ def success_create(
         decided_at=timezone.now(),
     )
     success.goals.set(goals)
+    privacy_set(
+        access=access,
+        item=success,
+        owner=access.participant.member,
+        private=private,
+        shared_with=shared_with,
+    )
     _revision(access, success)
     access.audit(action="create", data="success", obj=success, request=request)
     _timeline(
@@ -502,6 +568,7 @@ def success_create(
         action="added",
         summary=success.what_happened,
         goal=goals[0] if len(goals) == 1 else None,
+        item=success,
     )
     return success
 
@@ -518,7 +585,7 @@ def agreement_create(
     meeting=None,
     request=None,
 ) -> Agreement:
-    _require_edit(access)
+    access.require("agreement.create")
     concerned = list(concerned)
     if not concerned:
         raise ActionError(_("Kies voor wie de afspraak geldt."))
@@ -548,21 +615,39 @@ def agreement_create(
         )
     _revision(access, agreement)
     access.audit(action="create", data="agreement", obj=agreement, request=request)
-    _timeline(access, kind="agreement", action="added", summary=agreement.text, goal=goal)
+    _timeline(
+        access,
+        kind="agreement",
+        action="added",
+        summary=agreement.text,
+        goal=goal,
+        item=agreement,
+    )
     return agreement
 
 
 @transaction.atomic
-def agreement_agree(*, access: FamilyAccess, agreement: Agreement, request=None) -> AgreementSign:
+def agreement_agree(
+    *, access: FamilyAccess, agreement: Agreement, seen_version=None, request=None
+) -> AgreementSign:
+    """Someone the agreement is for says yes: to the version they read."""
+    access.require("agreement.agree")
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if not agreement.concerned.filter(pk=access.participant.pk).exists():
         raise ActionError(_("Deze afspraak gaat niet over jou."))
+    confirm_version(agreement, seen_version, shown=lambda a: a.text)
     sign, created = AgreementSign.objects.get_or_create(
         family=access.family, agreement=agreement, participant=access.participant
     )
     if created:
         access.audit(action="accept", data="agreement", obj=agreement, request=request)
         _timeline(
-            access, kind="agreement", action="agreed", summary=agreement.text, goal=agreement.goal
+            access,
+            kind="agreement",
+            action="agreed",
+            summary=agreement.text,
+            goal=agreement.goal,
+            item=agreement,
         )
     return sign
 
@@ -577,7 +662,7 @@ def agreement_evaluate(
     next_evaluation=None,
     request=None,
 ) -> AgreementEvaluation:
-    _require_edit(access)
+    access.require("agreement.evaluate")
     evaluation = AgreementEvaluation.objects.create(
         family=access.family,
         agreement=agreement,
@@ -591,7 +676,12 @@ def agreement_evaluate(
     )
     access.audit(action="create", data="agreement_evaluation", obj=evaluation, request=request)
     _timeline(
-        access, kind="agreement", action="evaluated", summary=agreement.text, goal=agreement.goal
+        access,
+        kind="agreement",
+        action="evaluated",
+        summary=agreement.text,
+        goal=agreement.goal,
+        item=agreement,
     )
     return evaluation
 
@@ -604,14 +694,25 @@ PROPOSABLE = {"help_question": HelpQuestion, "goal": Goal, "step": Step, "vision
 def can_decide(access: FamilyAccess, item) -> bool:
     if isinstance(item, Step):
         return can_decide_step(access, item)
-    return access.speaks_for_family
+    return access.may("proposal.decide") and access.speaks_for_family
 
 
 @transaction.atomic
 def proposal_decide(
-    *, access: FamilyAccess, item, accept: bool, reason: str = "", request=None
+    *,
+    access: FamilyAccess,
+    item,
+    accept: bool,
+    reason: str = "",
+    seen_version=None,
+    request=None,
 ) -> None:
-    """Accept or decline a proposal. Until then, the family's text is unchanged."""
+    """Accept or decline a proposal. Until then, the family's text is unchanged.
+
+    Accepting names the version of the proposal the person read; a help
+    question proposal written against an older question is refused.
+    """
+    access.require("proposal.decide")
     model = type(item)
     item = model.objects.select_for_update().get(pk=item.pk, family_id=access.family.pk)
     if not can_decide(access, item):
@@ -620,6 +721,18 @@ def proposal_decide(
         raise ActionError(_("Over dit voorstel is al beslist."))
     if not accept and not reason.strip():
         raise ActionError(_("Schrijf kort op waarom jullie dit voorstel niet overnemen."))
+    if accept and seen_version is not None:
+        confirm_version(item, seen_version, shown=lambda i: i.text)
+    if accept and isinstance(item, HelpQuestion):
+        current = help_question_current(access)
+        if current is not None and current.version != item.version - 1:
+            raise StaleEdit(
+                current.text,
+                message=_(
+                    "De hulpvraag is veranderd nadat dit voorstel werd geschreven. "
+                    "Lees de hulpvraag van nu en het voorstel, en kies dan opnieuw."
+                ),
+            )
     item.status = Status.ACCEPTED if accept else Status.DECLINED
     item.decided_by = access.user
     item.decided_at = timezone.now()
@@ -635,4 +748,5 @@ def proposal_decide(
         action="accepted" if accept else "declined",
         summary=item.text,
         goal=item if isinstance(item, Goal) else getattr(item, "goal", None),
+        item=item,
     )

@@ -5,3 +5,6 @@ class PlanConfig(AppConfig):
     name = "samenplan.plan"
     label = "plan"
     verbose_name = "Ons plan"
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (declares this app's actions)

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.families.forms import PrivacyFields
 from samenplan.families.models import Member, Participant
+from samenplan.families.once import OnceField
 from samenplan.lib.fields import IdMultipleChoiceField
 from samenplan.lib.forms import SafeForm, SafeModelForm
 
@@ -28,36 +30,25 @@ class HelpQuestionForm(SafeForm):
 
 
 class HelpQuestionCheckForm(SafeModelForm):
+    # The version of the help question the person answered about.
+    question = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = HelpQuestionCheck
         fields = ["answer", "why"]
         widgets = {"answer": forms.RadioSelect}
 
 
-class GoalForm(SafeModelForm):
+class GoalForm(OnceField, PrivacyFields, SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Goal
-        fields = [
-            "text",
-            "owner",
-            "domain",
-            "why",
-            "scale_low",
-            "scale_high",
-            "goal_status",
-            "private",
-            "shared_with",
-        ]
-        widgets = {
-            "why": forms.Textarea(attrs={"rows": 3}),
-            "shared_with": forms.CheckboxSelectMultiple,
-        }
-        field_classes = {"shared_with": IdMultipleChoiceField}
+        fields = ["text", "owner", "domain", "why", "scale_low", "scale_high", "goal_status"]
+        widgets = {"why": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "scale_low": _("Bijvoorbeeld: Noor gaat helemaal niet naar school."),
-            "scale_high": _("Bijvoorbeeld: Noor gaat elke dag naar school."),
+            "scale_low": _("Bijvoorbeeld: hij gaat helemaal niet naar school."),
+            "scale_high": _("Bijvoorbeeld: hij gaat elke dag naar school."),
         }
 
     def __init__(self, *args, members=(), access=None, participants=(), **kwargs):
@@ -67,20 +58,10 @@ class GoalForm(SafeModelForm):
         if not self.instance.pk:
             del self.fields["goal_status"]
             del self.fields["version"]
-        self._access = access
-        if access is not None and access.is_youth_12:
-            others = [p for p in participants if p.pk != access.participant.pk]
-            self.fields["shared_with"].queryset = Participant.objects.filter(
-                pk__in=[p.pk for p in others]
-            ).select_related("user")
-            self.fields["shared_with"].label_from_instance = lambda p: p.user.name
-            self.fields["private"].help_text = _(
-                "Alleen voor je eigen doel. Dan zien alleen jij en de mensen die je hieronder "
-                "aanvinkt dit doel."
-            )
         else:
-            del self.fields["private"]
-            del self.fields["shared_with"]
+            del self.fields["once"]
+        self._access = access
+        self.privacy_setup(access, participants, self.instance)
 
     def clean(self):
         cleaned = super().clean()
@@ -92,7 +73,7 @@ class GoalForm(SafeModelForm):
         return cleaned
 
 
-class ScoreForm(SafeModelForm):
+class ScoreForm(OnceField, SafeModelForm):
     score = forms.TypedChoiceField(
         label=_("Waar staan we nu?"),
         choices=[(n, str(n)) for n in range(11)],
@@ -105,14 +86,15 @@ class ScoreForm(SafeModelForm):
         fields = ["score", "note"]
 
 
-class StepForm(SafeModelForm):
+class StepForm(OnceField, PrivacyFields, SafeModelForm):
     class Meta:
         model = Step
         fields = ["text", "goal", "owner", "owner_name", "due_date"]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, goals=(), participants=(), **kwargs):
+    def __init__(self, *args, goals=(), participants=(), access=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.privacy_setup(access, participants)
         self.fields["goal"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
         self.fields["goal"].empty_label = _("Geen doel in het bijzonder")
         self.fields["owner"].queryset = Participant.objects.filter(
@@ -139,18 +121,19 @@ class DeclineForm(SafeForm):
     )
 
 
-class VisionForm(SafeModelForm):
+class VisionForm(OnceField, PrivacyFields, SafeModelForm):
     class Meta:
         model = Vision
         fields = ["member", "text", "first_noticed"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, members=(), **kwargs):
+    def __init__(self, *args, members=(), access=None, participants=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = Member.objects.filter(pk__in=[m.pk for m in members])
+        self.privacy_setup(access, participants)
 
 
-class SuccessForm(SafeModelForm):
+class SuccessForm(OnceField, PrivacyFields, SafeModelForm):
     class Meta:
         model = Success
         fields = ["what_happened", "what_different", "who_helped", "goals"]
@@ -162,12 +145,13 @@ class SuccessForm(SafeModelForm):
         }
         field_classes = {"goals": IdMultipleChoiceField}
 
-    def __init__(self, *args, goals=(), **kwargs):
+    def __init__(self, *args, goals=(), access=None, participants=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goals"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+        self.privacy_setup(access, participants)
 
 
-class AgreementForm(SafeModelForm):
+class AgreementForm(OnceField, SafeModelForm):
     class Meta:
         model = Agreement
         fields = ["kind", "goal", "text", "concerned", "evaluate_on"]
@@ -178,7 +162,9 @@ class AgreementForm(SafeModelForm):
             "evaluate_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
-            "text": _("Bijvoorbeeld: Martijn vertelt elke vrijdag kort aan Sanne hoe het ging."),
+            "text": _(
+                "Bijvoorbeeld: de hulpverlener vertelt elke vrijdag kort aan moeder hoe het ging."
+            ),
         }
         field_classes = {"concerned": IdMultipleChoiceField}
 

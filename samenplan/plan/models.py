@@ -5,7 +5,9 @@ question, goals) are written by the family; what others write is a proposal
 (``status = proposed``) until a parent with authority or a youth of 12+
 accepts or declines it. Editable rows carry a ``version``; a stale save is
 refused. Nothing is deleted: removal sets ``removed_at``, and every saved
-version of a goal or step is kept in ``Revision``.
+version of a goal or step is kept in ``families.Revision``. Who may see each
+row is the visibility layer's (``samenplan/lib/visibility.py``): each model's
+queryset says what it hangs on and whose own item it is.
 """
 
 from django.conf import settings
@@ -14,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.lib.visibility import FamilyQuerySet
+
 
 class Status(models.TextChoices):
     ACCEPTED = "accepted", _("afgesproken")
@@ -21,10 +25,44 @@ class Status(models.TextChoices):
     DECLINED = "declined", _("niet overgenomen")
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(FamilyQuerySet):
     def current(self):
         """Not removed, not declined: what the plan shows."""
         return self.filter(removed_at__isnull=True).exclude(status=Status.DECLINED)
+
+
+class GoalQuerySet(PlanQuerySet):
+    owners = ("owner_id",)
+
+
+class StepQuerySet(PlanQuerySet):
+    parents = {"goal_id": "plan.goal"}
+
+
+class VisionQuerySet(PlanQuerySet):
+    owners = ("member_id",)
+
+
+class SuccessQuerySet(PlanQuerySet):
+    parents = {"goals": "plan.goal"}
+
+
+class AgreementQuerySet(PlanQuerySet):
+    parents = {"goal_id": "plan.goal"}
+    owners = ("concerned__member_id",)
+
+
+class OnGoalQuerySet(FamilyQuerySet):
+    parents = {"goal_id": "plan.goal"}
+
+
+class OnAgreementQuerySet(FamilyQuerySet):
+    parents = {"agreement_id": "plan.agreement"}
+
+
+class TimelineQuerySet(FamilyQuerySet):
+    parents = {"goal_id": "plan.goal", "decision_id": "decisions.decision"}
+    refers_to = ("item_type", "item_id")
 
 
 class PlanItem(models.Model):
@@ -68,6 +106,14 @@ class HelpQuestion(PlanItem):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["family", "status", "-created_at"])]
+        constraints = [
+            # Two saves from the same version cannot both become the next one.
+            models.UniqueConstraint(
+                fields=["family", "version"],
+                condition=models.Q(status="accepted"),
+                name="one_accepted_help_question_per_version",
+            )
+        ]
         verbose_name = _("hulpvraag")
         verbose_name_plural = _("hulpvragen")
 
@@ -88,6 +134,8 @@ class HelpQuestionCheck(models.Model):
     answer = models.CharField(_("Klopt deze hulpvraag nog?"), max_length=10, choices=Answer.choices)
     why = models.CharField(_("Wat klopt er niet meer?"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -137,16 +185,12 @@ class Goal(PlanItem):
     replaces = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="change_proposals"
     )
+    # The version of the goal the change was written against.
+    replaces_version = models.PositiveIntegerField(null=True, blank=True)
     achieved_at = models.DateTimeField(null=True, blank=True)
     from_family_plan = models.BooleanField(default=False)
-    # A youth of 12+ may keep their own goal to themselves and people they choose.
-    private = models.BooleanField(_("Alleen voor mij en wie ik kies"), default=False)
-    shared_with = models.ManyToManyField(
-        "families.Participant",
-        blank=True,
-        related_name="+",
-        verbose_name=_("Wie mag dit doel zien?"),
-    )
+
+    objects = GoalQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -169,6 +213,8 @@ class GoalScore(models.Model):
     )
     note = models.CharField(_("Waarom dit cijfer? (mag leeg blijven)"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OnGoalQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -215,6 +261,8 @@ class Step(PlanItem):
     )
     from_family_plan = models.BooleanField(default=False)
 
+    objects = StepQuerySet.as_manager()
+
     class Meta:
         ordering = ["done_at", "due_date", "id"]
         indexes = [models.Index(fields=["family", "removed_at"])]
@@ -247,6 +295,8 @@ class Vision(PlanItem):
     first_noticed = models.CharField(_("Wie merkt het als eerste?"), max_length=300, blank=True)
     by_self = models.BooleanField(default=False, help_text="Written by the member themselves.")
 
+    objects = VisionQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["family", "removed_at"])]
@@ -268,6 +318,8 @@ class Success(PlanItem):
     goals = models.ManyToManyField(
         Goal, blank=True, related_name="successes", verbose_name=_("Bij welke doelen past dit?")
     )
+
+    objects = SuccessQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -314,6 +366,8 @@ class Agreement(PlanItem):
         related_name="agreements",
     )
 
+    objects = AgreementQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["family", "removed_at"])]
@@ -333,6 +387,8 @@ class AgreementSign(models.Model):
         "families.Participant", on_delete=models.PROTECT, related_name="+"
     )
     agreed_at = models.DateTimeField(default=timezone.now)
+
+    objects = OnAgreementQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -359,30 +415,13 @@ class AgreementEvaluation(models.Model):
     next_evaluation = models.DateField(_("Wanneer kijken we weer?"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = OnAgreementQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
         return f"{self.agreement_id}: {self.works}"
-
-
-class Revision(models.Model):
-    """A saved version of a plan item: nothing is silently overwritten."""
-
-    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
-    item_type = models.CharField(max_length=30)
-    item_id = models.BigIntegerField()
-    version = models.PositiveIntegerField()
-    data = models.JSONField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["item_type", "item_id", "version"]
-        indexes = [models.Index(fields=["family", "item_type", "item_id"])]
-
-    def __str__(self):
-        return f"{self.item_type} {self.item_id} v{self.version}"
 
 
 class TimelineEntry(models.Model):
@@ -427,9 +466,15 @@ class TimelineEntry(models.Model):
     decision = models.ForeignKey(
         "decisions.Decision", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # The item the line is about (model name and id), so that a line about an
+    # item someone may not see is hidden with the item.
+    item_type = models.CharField(max_length=30, blank=True)
+    item_id = models.BigIntegerField(null=True, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     summary = models.CharField(max_length=400)
     at = models.DateTimeField(default=timezone.now)
+
+    objects = TimelineQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

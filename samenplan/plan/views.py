@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from samenplan.careteam.models import ReportBack
-from samenplan.decisions.models import Decision
 from samenplan.families.access import FamilyAccess, family_for
-from samenplan.families.actions import ActionError
+from samenplan.families.forms import SeenForm
 from samenplan.families.models import Participant
+from samenplan.families.once import AlreadySaved, create_once
+from samenplan.families.panels import panels_for
+from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
 
 from . import actions
@@ -38,6 +39,7 @@ from .forms import (
 )
 from .models import (
     Agreement,
+    AgreementEvaluation,
     Goal,
     GoalScore,
     HelpQuestion,
@@ -48,15 +50,10 @@ from .models import (
     TimelineEntry,
     Vision,
 )
-from .visibility import hidden_goal_ids
 
 
 def _goal_in(access: FamilyAccess, goal_id) -> Goal:
-    goal = (
-        Goal.objects.filter(family_id=access.family.pk, pk=goal_id, removed_at__isnull=True)
-        .exclude(pk__in=hidden_goal_ids(access))
-        .first()
-    )
+    goal = Goal.objects.visible_to(access).filter(pk=goal_id, removed_at__isnull=True).first()
     if goal is None:
         raise Http404
     return goal
@@ -64,8 +61,8 @@ def _goal_in(access: FamilyAccess, goal_id) -> Goal:
 
 def _step_in(access: FamilyAccess, step_id) -> Step:
     step = (
-        Step.objects.filter(family_id=access.family.pk, pk=step_id, removed_at__isnull=True)
-        .exclude(goal_id__in=hidden_goal_ids(access))
+        Step.objects.visible_to(access)
+        .filter(pk=step_id, removed_at__isnull=True)
         .select_related("goal")
         .first()
     )
@@ -76,10 +73,7 @@ def _step_in(access: FamilyAccess, step_id) -> Step:
 
 def _participants(access: FamilyAccess) -> list[Participant]:
     return list(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk)
-        .select_related("user")
-        .order_by("id")
+        Participant.objects.visible_to(access).active().select_related("user").order_by("id")
     )
 
 
@@ -95,7 +89,8 @@ def _check_due(access: FamilyAccess, question: HelpQuestion | None) -> bool:
     if question is None:
         return False
     last_check = (
-        HelpQuestionCheck.objects.filter(family_id=access.family.pk, question=question)
+        HelpQuestionCheck.objects.visible_to(access)
+        .filter(question=question)
         .order_by("-created_at")
         .values_list("created_at", flat=True)
         .first()
@@ -106,19 +101,14 @@ def _check_due(access: FamilyAccess, question: HelpQuestion | None) -> bool:
 
 @login_required
 def plan(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="plan")
-    hidden = hidden_goal_ids(access)
-    question = actions.help_question_current(access.family.pk)
+    access = family_for(request, family_id, data="plan")
+    question = actions.help_question_current(access)
     goals = list(
-        Goal.objects.current()
-        .filter(family_id=access.family.pk)
-        .exclude(pk__in=hidden)
-        .select_related("owner", "created_by", "replaces")
+        Goal.objects.visible_to(access).current().select_related("owner", "created_by", "replaces")
     )
     steps = list(
-        Step.objects.current()
-        .filter(family_id=access.family.pk)
-        .exclude(goal_id__in=hidden)
+        Step.objects.visible_to(access)
+        .current()
         .select_related("owner__user", "goal", "created_by")
     )
     # Only each person's latest score per goal: the page shows where we stand
@@ -129,41 +119,32 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         order_by=[F("created_at").desc(), F("id").desc()],
     )
     scores = list(
-        GoalScore.objects.filter(family_id=access.family.pk, goal__removed_at__isnull=True)
-        .exclude(goal_id__in=hidden)
+        GoalScore.objects.visible_to(access)
+        .filter(goal__removed_at__isnull=True)
         .annotate(row=latest)
         .filter(row=1)
         .select_related("author")
         .order_by("created_at", "id")
     )
     question_proposals = list(
-        HelpQuestion.objects.filter(family_id=access.family.pk, status=Status.PROPOSED)
+        HelpQuestion.objects.visible_to(access)
+        .filter(status=Status.PROPOSED)
         .select_related("created_by")
         .order_by("created_at")
     )
     visions = list(
-        Vision.objects.current()
-        .filter(family_id=access.family.pk)
-        .select_related("member", "created_by")
+        Vision.objects.visible_to(access).current().select_related("member", "created_by")
     )
     successes = list(
-        Success.objects.current()
-        .filter(family_id=access.family.pk)
+        Success.objects.visible_to(access)
+        .current()
         .select_related("created_by")
-        .prefetch_related(Prefetch("goals", queryset=Goal.objects.exclude(pk__in=hidden)))
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.visible_to(access)))
         .order_by("-created_at")[:10]
     )
-    agreements = _agreements(access, hidden)
+    agreements = _agreements(access)
     people = _goal_people(goals, scores)
     today = timezone.localdate()
-    decisions_due = _decisions_due(access, today)
-    reports_due = list(
-        ReportBack.objects.filter(
-            family_id=access.family.pk, ended_at__isnull=True, next_due__lt=today
-        )
-        .select_related("participant__user")
-        .order_by("next_due", "id")[:5]
-    )
     active = [g for g in goals if g.status == Status.ACCEPTED and g.goal_status == "active"]
     open_steps = [s for s in steps if s.status == Status.ACCEPTED and s.done_at is None]
     open_steps.sort(key=lambda s: (s.due_date is None, s.due_date or today, s.pk))
@@ -185,7 +166,9 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
             "section": "plan",
             "question": question,
             "check_due": _check_due(access, question),
-            "check_form": HelpQuestionCheckForm(),
+            "check_form": HelpQuestionCheckForm(
+                initial={"question": question.pk if question else None}
+            ),
             "goals": [
                 {
                     "goal": g,
@@ -203,7 +186,8 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
                 {
                     "kind": kind,
                     "item": item,
-                    "can_decide": actions.can_decide(access, item),
+                    "can_decide": access.may("proposal.decide")
+                    and actions.can_decide(access, item),
                 }
                 for kind, item in proposals
             ],
@@ -212,31 +196,16 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
             "visions": [v for v in visions if v.status == Status.ACCEPTED],
             "successes": successes,
             "agreements": agreements,
-            "decisions_due": decisions_due,
-            "reports_due": reports_due,
+            "panels": panels_for("plan", access),
+            "private_goals": access.private_ids("plan.goal"),
         },
     )
 
 
-def _decisions_due(access: FamilyAccess, today) -> list:
-    """Decisions to look at again soon, and open ones whose date comes near."""
-    soon = today + timedelta(days=7)
-    return list(
-        Decision.objects.filter(family_id=access.family.pk)
-        .exclude(pk__in=access.scope.decisions)
-        .filter(
-            Q(state=Decision.State.DECIDED, review_on__lte=soon)
-            | Q(state=Decision.State.OPEN, decide_by__lte=soon)
-        )
-        .order_by("review_on", "decide_by", "id")[:5]
-    )
-
-
-def _agreements(access: FamilyAccess, hidden: set[int]) -> list[dict]:
+def _agreements(access: FamilyAccess) -> list[dict]:
     agreements = list(
-        Agreement.objects.current()
-        .filter(family_id=access.family.pk)
-        .exclude(goal_id__in=hidden)
+        Agreement.objects.visible_to(access)
+        .current()
         .select_related("goal")
         .prefetch_related("concerned__user", "signs")
         .order_by("evaluate_on", "id")
@@ -252,7 +221,8 @@ def _agreements(access: FamilyAccess, hidden: set[int]) -> list[dict]:
             {
                 "agreement": agreement,
                 "concerned": concerned,
-                "mine_to_sign": any(
+                "mine_to_sign": access.may("agreement.agree")
+                and any(
                     c["participant"].pk == access.participant.pk and not c["sign"]
                     for c in concerned
                 ),
@@ -267,12 +237,12 @@ PROPOSAL_READY = _lazy("Je voorstel staat klaar. Het gezin beslist erover.")
 
 def _meeting_from(request, access: FamilyAccess):
     """The meeting a step or agreement comes from (``?overleg=``), or None."""
-    from samenplan.careteam.models import Meeting
-
     meeting_id = id_param(request.GET.get("overleg"))
     if not meeting_id:
         return None
-    return Meeting.objects.filter(family_id=access.family.pk, pk=meeting_id).first()
+    # The model a step's meeting points at, without importing its app.
+    Meeting = Step._meta.get_field("meeting").related_model
+    return Meeting.objects.visible_to(access).filter(pk=meeting_id).first()
 
 
 def _form_page(
@@ -280,13 +250,23 @@ def _form_page(
 ):
     """A page with one form that adds an item to the plan through its action.
 
-    On a valid POST the action runs; an ActionError comes back on the form,
-    with everything the person typed still in it.
+    On a valid POST the action runs once per form (a double submit makes one
+    item); an ActionError comes back on the form, with everything the person
+    typed still in it.
     """
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("once", "")
         extra = {"meeting": meeting} if meeting is not None else {}
         try:
-            item = create(access=access, request=request, **form.cleaned_data, **extra)
+            item = create_once(
+                access=access,
+                token=token,
+                make=lambda: create(access=access, request=request, **data, **extra),
+            )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("plan:plan", access.family.pk)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -311,8 +291,8 @@ def _form_page(
 
 @login_required
 def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="help_question")
-    current = actions.help_question_current(access.family.pk)
+    access = family_for(request, family_id, action="help_question.write", data="help_question")
+    current = actions.help_question_current(access)
     initial = {"text": current.text if current else "", "base": current.pk if current else None}
     form = HelpQuestionForm(request.POST or None, initial=initial)
     stale = None
@@ -334,7 +314,8 @@ def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
                 messages.success(request, _("De hulpvraag is opgeslagen."))
             return redirect("plan:plan", access.family.pk)
     versions = list(
-        HelpQuestion.objects.filter(family_id=access.family.pk, status=Status.ACCEPTED)
+        HelpQuestion.objects.visible_to(access)
+        .filter(status=Status.ACCEPTED)
         .select_related("created_by")
         .order_by("-decided_at", "-created_at", "-id")[:20]
     )
@@ -357,16 +338,22 @@ def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
 @require_POST
 def help_question_check(request: HttpRequest, family_id: int) -> HttpResponse:
     # Every participant may say whether the help question still fits.
-    access = family_for(request, family_id, need="view")
-    question = actions.help_question_current(access.family.pk)
+    access = family_for(request, family_id, action="help_question.check")
+    question = actions.help_question_current(access)
     if question is None:
         raise Http404
     form = HelpQuestionCheckForm(request.POST)
     if form.is_valid():
-        actions.help_question_check(
-            access=access, question=question, request=request, **form.cleaned_data
-        )
-        messages.success(request, _("Dank je! Je antwoord is opgeslagen."))
+        data = dict(form.cleaned_data)
+        seen = data.pop("question")
+        try:
+            actions.help_question_check(
+                access=access, question=question, seen=seen, request=request, **data
+            )
+        except ActionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Dank je! Je antwoord is opgeslagen."))
     else:
         messages.error(request, _("Kies of de hulpvraag nog klopt."))
     return redirect("plan:plan", access.family.pk)
@@ -374,11 +361,11 @@ def help_question_check(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def goal_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="goal")
+    access = family_for(request, family_id, action="goal.create", data="goal")
     initial = {}
     vision_id = id_param(request.GET.get("toekomstbeeld"))
     if vision_id:
-        vision = Vision.objects.current().filter(family_id=access.family.pk, pk=vision_id).first()
+        vision = Vision.objects.visible_to(access).current().filter(pk=vision_id).first()
         if vision is not None:
             initial = {"text": vision.text[:300], "owner": vision.member_id}
     form = GoalForm(
@@ -400,10 +387,11 @@ def goal_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="goal")
+    access = family_for(request, family_id, data="goal")
     goal = _goal_in(access, goal_id)
     scores = list(
-        GoalScore.objects.filter(family_id=access.family.pk, goal=goal)
+        GoalScore.objects.visible_to(access)
+        .filter(goal=goal)
         .select_related("author")
         .order_by("created_at", "id")[:500]
     )
@@ -411,15 +399,14 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
     for person in people:
         person["swatch"] = legend_swatch(person)
     steps = list(
-        Step.objects.current()
-        .filter(family_id=access.family.pk, goal=goal)
+        Step.objects.visible_to(access)
+        .current()
+        .filter(goal=goal)
         .select_related("owner__user", "goal")
         .order_by("done_at", "due_date", "id")
     )
     successes = list(
-        Success.objects.current()
-        .filter(family_id=access.family.pk, goals=goal)
-        .order_by("-created_at")[:10]
+        Success.objects.visible_to(access).current().filter(goals=goal).order_by("-created_at")[:10]
     )
     chart = score_chart(
         people,
@@ -441,15 +428,16 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
             "successes": successes,
             "score_form": ScoreForm(),
             "today": timezone.localdate(),
+            "private": goal.pk in access.private_ids("plan.goal"),
         },
     )
 
 
 @login_required
 def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="goal")
+    access = family_for(request, family_id, action="goal.edit", data="goal")
     goal = _goal_in(access, goal_id)
-    if goal.private and not access.speaks_for_family:
+    if goal.pk in access.private_ids("plan.goal") and not access.speaks_for_family:
         raise PermissionDenied
     form = GoalForm(
         request.POST or None,
@@ -461,12 +449,18 @@ def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
     )
     stale = None
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
         if not access.speaks_for_family:
             # Others propose; the family's goal changes only when they take it over.
             fields.pop("private", None)
             fields.pop("shared_with", None)
-            actions.goal_propose_change(access=access, goal=goal, request=request, **fields)
+            actions.goal_propose_change(
+                access=access,
+                goal=goal,
+                seen_version=form.cleaned_data["version"] or 0,
+                request=request,
+                **fields,
+            )
             messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
             return redirect("plan:goal", access.family.pk, goal.pk)
         try:
@@ -503,7 +497,7 @@ def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
 @login_required
 @require_POST
 def goal_remove(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="goal.remove")
     goal = _goal_in(access, goal_id)
     if not access.speaks_for_family:
         raise PermissionDenied
@@ -527,12 +521,18 @@ def goal_remove(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
 @login_required
 @require_POST
 def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="goal.score")
     goal = _goal_in(access, goal_id)
     form = ScoreForm(request.POST)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("once", "")
         try:
-            actions.score_add(access=access, goal=goal, request=request, **form.cleaned_data)
+            create_once(
+                access=access,
+                token=token,
+                make=lambda: actions.score_add(access=access, goal=goal, request=request, **data),
+            )
             messages.success(request, _("Je cijfer is opgeslagen."))
         except ActionError as error:
             messages.error(request, str(error))
@@ -543,7 +543,7 @@ def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
 
 @login_required
 def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="step")
+    access = family_for(request, family_id, action="step.create", data="step")
     goals = _active_goals(access)
     # Client supporters stand beside the family and take on no steps.
     participants = [p for p in _participants(access) if p.role != "client_supporter"]
@@ -551,7 +551,13 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
     goal_id = id_param(request.GET.get("doel"))
     if goal_id:
         initial["goal"] = goal_id
-    form = StepForm(request.POST or None, goals=goals, participants=participants, initial=initial)
+    form = StepForm(
+        request.POST or None,
+        goals=goals,
+        participants=participants,
+        initial=initial,
+        access=access,
+    )
     return _form_page(
         request,
         access,
@@ -564,10 +570,13 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
     )
 
 
+STEP_ACTIONS = {"done": "step.done", "celebrate": "step.celebrate", "remove": "step.remove"}
+
+
 @login_required
 @require_POST
 def step_change(request: HttpRequest, family_id: int, step_id: int, change: str) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action=STEP_ACTIONS[change])
     step = _step_in(access, step_id)
     if change == "done" and not actions.can_finish_step(access, step):
         raise PermissionDenied
@@ -615,22 +624,28 @@ def step_change(request: HttpRequest, family_id: int, step_id: int, change: str)
 def proposal_answer(
     request: HttpRequest, family_id: int, kind: str, item_id: int, answer: str
 ) -> HttpResponse:
-    access = family_for(request, family_id, need="edit")
+    access = family_for(request, family_id, action="proposal.decide")
     model = actions.PROPOSABLE.get(kind)
     if model is None:
         raise Http404
-    item = model.objects.filter(family_id=access.family.pk, pk=item_id).first()
+    item = model.objects.visible_to(access).filter(pk=item_id).first()
     if item is None:
         raise Http404
     if not actions.can_decide(access, item):
         raise PermissionDenied
     accept = answer == "accept"
+    seen = SeenForm(request.POST).seen_version() if accept else None
     form = None if accept else DeclineForm(request.POST)
     if form is None or form.is_valid():
         reason = form.cleaned_data["reason"] if form else ""
         try:
             actions.proposal_decide(
-                access=access, item=item, accept=accept, reason=reason, request=request
+                access=access,
+                item=item,
+                accept=accept,
+                reason=reason,
+                seen_version=seen,
+                request=request,
             )
         except ActionError as error:
             if form is None:
@@ -663,9 +678,15 @@ def proposal_answer(
 
 @login_required
 def vision_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="vision")
+    access = family_for(request, family_id, action="vision.write", data="vision")
     initial = {"member": access.participant.member_id}
-    form = VisionForm(request.POST or None, members=access.members, initial=initial)
+    form = VisionForm(
+        request.POST or None,
+        members=access.members,
+        initial=initial,
+        access=access,
+        participants=_participants(access),
+    )
     return _form_page(
         request,
         access,
@@ -678,16 +699,21 @@ def vision_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 def _active_goals(access: FamilyAccess) -> list[Goal]:
     return list(
-        Goal.objects.current()
-        .filter(family_id=access.family.pk, status=Status.ACCEPTED, goal_status="active")
-        .exclude(pk__in=hidden_goal_ids(access))
+        Goal.objects.visible_to(access)
+        .current()
+        .filter(status=Status.ACCEPTED, goal_status="active")
     )
 
 
 @login_required
 def success_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="success")
-    form = SuccessForm(request.POST or None, goals=_active_goals(access))
+    access = family_for(request, family_id, action="success.create", data="success")
+    form = SuccessForm(
+        request.POST or None,
+        goals=_active_goals(access),
+        access=access,
+        participants=_participants(access),
+    )
     return _form_page(
         request,
         access,
@@ -700,7 +726,7 @@ def success_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 @login_required
 def agreement_new(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="agreement")
+    access = family_for(request, family_id, action="agreement.create", data="agreement")
     form = AgreementForm(
         request.POST or None,
         goals=_active_goals(access),
@@ -720,9 +746,9 @@ def agreement_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 def _agreement_in(access: FamilyAccess, agreement_id) -> Agreement:
     agreement = (
-        Agreement.objects.current()
-        .filter(family_id=access.family.pk, pk=agreement_id)
-        .exclude(goal_id__in=hidden_goal_ids(access))
+        Agreement.objects.visible_to(access)
+        .current()
+        .filter(pk=agreement_id)
         .select_related("goal")
         .first()
     )
@@ -734,18 +760,27 @@ def _agreement_in(access: FamilyAccess, agreement_id) -> Agreement:
 @login_required
 @require_POST
 def agreement_agree(request: HttpRequest, family_id: int, agreement_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view")
+    access = family_for(request, family_id, action="agreement.agree")
     agreement = _agreement_in(access, agreement_id)
     if not agreement.concerned.filter(pk=access.participant.pk).exists():
         raise PermissionDenied
-    actions.agreement_agree(access=access, agreement=agreement, request=request)
-    messages.success(request, _("Je hebt ja gezegd op de afspraak."))
+    try:
+        actions.agreement_agree(
+            access=access,
+            agreement=agreement,
+            seen_version=SeenForm(request.POST).seen_version(),
+            request=request,
+        )
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Je hebt ja gezegd op de afspraak."))
     return redirect("plan:plan", access.family.pk)
 
 
 @login_required
 def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="edit", data="agreement")
+    access = family_for(request, family_id, action="agreement.evaluate", data="agreement")
     agreement = _agreement_in(access, agreement_id)
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -754,7 +789,12 @@ def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) 
         )
         messages.success(request, _("Dank je! De evaluatie is opgeslagen."))
         return redirect("plan:plan", access.family.pk)
-    evaluations = list(agreement.evaluations.select_related("author").order_by("-created_at")[:20])
+    evaluations = list(
+        AgreementEvaluation.objects.visible_to(access)
+        .filter(agreement=agreement)
+        .select_related("author")
+        .order_by("-created_at")[:20]
+    )
     return render(
         request,
         "plan/agreement_evaluate.html",
@@ -772,19 +812,9 @@ def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) 
 
 @login_required
 def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
-    access = family_for(request, family_id, need="view", data="timeline")
-    hidden = hidden_goal_ids(access)
-    entries = (
-        TimelineEntry.objects.filter(family_id=access.family.pk)
-        .exclude(goal_id__in=hidden)
-        .exclude(decision_id__in=access.scope.decisions)
-        .select_related("actor", "goal")
-    )
-    goals = list(
-        Goal.objects.current()
-        .filter(family_id=access.family.pk, status=Status.ACCEPTED)
-        .exclude(pk__in=hidden)
-    )
+    access = family_for(request, family_id, data="timeline")
+    entries = TimelineEntry.objects.visible_to(access).select_related("actor", "goal")
+    goals = list(Goal.objects.visible_to(access).current().filter(status=Status.ACCEPTED))
     people = _participants(access)
     chosen = {"doel": "", "persoon": "", "soort": ""}
     goal_id = id_param(request.GET.get("doel"))

@@ -186,21 +186,20 @@ MATRIX = {
     # Ons netwerk.
     "network:overview": ("get", view_page()),
     "network:person_new": ("get", edit_page()),
-    "network:person_edit": ("get", edit_page()),
+    # The family keeps its own network; others propose a person instead.
+    "network:person_edit": ("get", family_writes()),
+    "network:person_accept": ("post", family_writes(302)),
+    "network:person_decline": ("post", family_writes(302)),
     "network:genogram": ("get", view_page()),
-    "network:relationship_new": ("post", edit_page(302)),
+    "network:relationship_new": ("post", family_writes(302)),
     "network:timeline": ("get", view_page()),
-    "network:event_new": ("get", edit_page()),
+    "network:event_new": ("get", family_writes()),
     "network:family_plans": ("get", view_page()),
     # The family group plan is written by the family and its network, not professionals.
     "network:family_plan_new": ("get", expect(dict.fromkeys(VIEW, 200), eva=403, joke=403)),
     "network:family_plan_edit": ("get", expect(dict.fromkeys(VIEW, 200), eva=403, joke=403)),
-    # A draft is invisible to professionals (404; the client supporter writes nothing: 403).
-    # The family shares it.
-    "network:family_plan_share": (
-        "post",
-        expect(dict.fromkeys(VIEW, 403), sanne=302, noor=302, daan=302, eva=404),
-    ),
+    # The family shares it; nobody else may (the gate refuses before looking the plan up).
+    "network:family_plan_share": ("post", family_writes(302)),
     # Those whose consent counts narrow it: Sanne and Noor (Bakker), Daan (De Groot).
     "families:consent_scope": ("get", consent_post() | {"sanne": 200, "noor": 200, "daan": 200}),
     # Only a professional at the table may ask, and only with a safety mandate (Eva has none).

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from samenplan.browser import check_page, screenshot
-from samenplan.families.demo import DEMO_PASSWORD, build_demo
+from samenplan.demo.build import DEMO_PASSWORD, build_demo
 from samenplan.families.models import Consent, Participant
 from samenplan.test import give_totp, totp_code
 

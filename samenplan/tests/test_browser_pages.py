@@ -11,7 +11,7 @@ from django.utils import timezone
 from samenplan.browser import check_page
 from samenplan.careteam.models import Meeting
 from samenplan.decisions.models import Decision
-from samenplan.families.demo import build_demo
+from samenplan.demo.build import build_demo
 from samenplan.families.models import Invitation
 from samenplan.plan.models import Agreement, Goal
 from samenplan.test import give_totp, logged_in_session

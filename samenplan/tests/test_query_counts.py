@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenplan.families.demo import grow_family
+from samenplan.demo.build import grow_family
 from samenplan.families.models import Consent, Family, Member, Participant
 from samenplan.test import SamenplanTestCase, give_totp
 

@@ -8,8 +8,8 @@ import pytest
 from samenplan.browser import axe_violations, check_page, describe, screenshot
 from samenplan.careteam import actions
 from samenplan.careteam.models import Meeting, TableChoice
+from samenplan.demo.build import build_demo
 from samenplan.families.access import FamilyAccess
-from samenplan.families.demo import build_demo
 from samenplan.families.models import Invitation, Member
 from samenplan.test import logged_in_session
 

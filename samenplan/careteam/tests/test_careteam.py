@@ -3,12 +3,13 @@ report-backs and independent support."""
 
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
 from samenplan.audit.models import AuditEvent
-from samenplan.careteam import actions, table
+from samenplan.careteam import actions
 from samenplan.careteam.models import (
     CoordinatorChange,
     Meeting,
@@ -17,9 +18,10 @@ from samenplan.careteam.models import (
     SafetyScenario,
     TableChoice,
 )
+from samenplan.families import table
 from samenplan.families.access import FamilyAccess
-from samenplan.families.actions import ActionError
 from samenplan.families.models import Invitation, Member, Participant
+from samenplan.lib.errors import ActionError
 from samenplan.plan.models import Goal, HelpQuestion, Step
 from samenplan.test import SamenplanTestCase, give_totp
 
@@ -117,11 +119,15 @@ class MaximumTestCase(CareteamTestCase):
 
     def test_the_family_sets_its_maximum(self):
         self.login(self.sanne)
-        self.client.post(self.url("phases"), {"phase": "hulp", "professional_limit": "4"})
+        version = self.bakker.version
+        self.client.post(
+            self.url("phases"), {"phase": "hulp", "professional_limit": "4", "version": version}
+        )
         self.bakker.refresh_from_db()
         self.assertEqual((self.bakker.phase, self.bakker.professional_limit), ("hulp", 4))
         response = self.client.post(
-            self.url("phases"), {"phase": "hulp", "professional_limit": "0"}
+            self.url("phases"),
+            {"phase": "hulp", "professional_limit": "0", "version": self.bakker.version},
         )
         self.assertEqual(response.status_code, 400)
 
@@ -244,7 +250,7 @@ class RoleCardTestCase(CareteamTestCase):
         self.assertEqual(self.writes("role_card"), 1)
 
     def test_only_professionals_have_a_role_card(self):
-        with self.assertRaises(ActionError):
+        with self.assertRaises(PermissionDenied):
             actions.role_card_write(access=access_of(self.p["sanne"]), expected_version=None)
 
 
@@ -269,11 +275,16 @@ class MeetingTestCase(CareteamTestCase):
             self.client.post(self.url("meeting_confirm", self.coming.pk)).status_code, 403
         )
         self.login(self.youssef)
-        self.client.post(self.url("meeting_correct", self.coming.pk), {"correction": ""})
+        self.coming.refresh_from_db()
+        seen = self.coming.version
+        self.client.post(
+            self.url("meeting_correct", self.coming.pk), {"correction": "", "seen": seen}
+        )
         self.coming.refresh_from_db()
         self.assertEqual(self.coming.summary_status, "waiting")  # a correction needs words
         self.client.post(
-            self.url("meeting_correct", self.coming.pk), {"correction": "Ik was er ook bij."}
+            self.url("meeting_correct", self.coming.pk),
+            {"correction": "Ik was er ook bij.", "seen": seen},
         )
         self.coming.refresh_from_db()
         self.assertEqual(self.coming.summary_status, "corrected")
@@ -331,7 +342,7 @@ class SafetyAndReportsTestCase(CareteamTestCase):
         self.assertRedirects(response, self.url("safety"))
         scenario = SafetyScenario.objects.get(if_text="Als Noor niet thuiskomt")
         self.login(self.sanne)
-        self.client.post(self.url("safety_agree", scenario.pk))
+        self.client.post(self.url("safety_agree", scenario.pk), {"seen": scenario.version})
         page = self.client.get(self.url("safety"))
         self.assertContains(page, "Iedereen heeft ja gezegd.")
         self.login(self.noor)  # everyone at the table sees it

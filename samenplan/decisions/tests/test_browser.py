@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from samenplan.browser import check_page, screenshot
 from samenplan.decisions.models import Check, Decision, View
-from samenplan.families.demo import build_demo
+from samenplan.demo.build import build_demo
 from samenplan.plan.models import Step
 from samenplan.test import give_totp, logged_in_session
 

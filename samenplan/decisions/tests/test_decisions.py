@@ -9,7 +9,7 @@ from samenplan.audit.models import AuditEvent
 from samenplan.decisions import actions
 from samenplan.decisions.models import Argument, Assent, Check, Decision, Objection, Option, View
 from samenplan.families.access import FamilyAccess
-from samenplan.families.models import Member
+from samenplan.families.models import Member, Participant
 from samenplan.plan.models import Step, TimelineEntry
 from samenplan.test import SamenplanTestCase, give_totp
 
@@ -206,13 +206,14 @@ class DecideTogetherTestCase(DecisionTestCase):
 
         # Sanne says yes: still waiting for Youssef.
         self.login(self.sanne)
-        self.client.post(self.url("assent_yes", self.bso))
+        seen = {"seen": self.bso.outcome_version}
+        self.client.post(self.url("assent_yes", self.bso), seen)
         self.bso.refresh_from_db()
         self.assertEqual(self.bso.state, "open")
         # Youssef says yes: now it stands, and the follow-up steps are in the plan.
         self.login(self.youssef)
         before = self.events("decision")
-        self.client.post(self.url("assent_yes", self.bso))
+        self.client.post(self.url("assent_yes", self.bso), seen)
         self.bso.refresh_from_db()
         self.assertEqual(self.bso.state, "decided")
         self.assertIsNotNone(self.bso.decided_at)
@@ -234,7 +235,12 @@ class DecideTogetherTestCase(DecisionTestCase):
         )
         decision.refresh_from_db()
         self.assertEqual(decision.state, "open")  # Sanne's yes is in; Youssef and Noor not yet
-        actions.assent_give(access=access_of(self.p["youssef"]), decision=decision, agrees=True)
+        actions.assent_give(
+            access=access_of(self.p["youssef"]),
+            decision=decision,
+            agrees=True,
+            seen_version=decision.outcome_version,
+        )
         decision.refresh_from_db()
         self.assertEqual(decision.state, "open")
         self.assertEqual(
@@ -246,7 +252,12 @@ class DecideTogetherTestCase(DecisionTestCase):
             ],
             ["Noor Bakker"],
         )
-        actions.assent_give(access=access_of(self.p["noor"]), decision=decision, agrees=True)
+        actions.assent_give(
+            access=access_of(self.p["noor"]),
+            decision=decision,
+            agrees=True,
+            seen_version=decision.outcome_version,
+        )
         decision.refresh_from_db()
         self.assertEqual(decision.state, "decided")
 
@@ -268,7 +279,13 @@ class DecideTogetherTestCase(DecisionTestCase):
             expected_version=self.bso.version,
             **self.outcome_fields(self.bso),
         )
-        actions.assent_give(access=access_of(self.p["sanne"]), decision=self.bso, agrees=True)
+        self.bso.refresh_from_db()
+        actions.assent_give(
+            access=access_of(self.p["sanne"]),
+            decision=self.bso,
+            agrees=True,
+            seen_version=self.bso.outcome_version,
+        )
         self.bso.refresh_from_db()
         actions.outcome_record(
             access=access,
@@ -291,9 +308,13 @@ class DecideTogetherTestCase(DecisionTestCase):
             **self.outcome_fields(self.bso),
         )
         self.login(self.youssef)
-        self.client.post(self.url("assent_no", self.bso), {"why": ""})
+        self.bso.refresh_from_db()
+        seen = self.bso.outcome_version
+        self.client.post(self.url("assent_no", self.bso), {"why": "", "seen": seen})
         self.assertFalse(Assent.objects.filter(decision=self.bso, agrees=False).exists())
-        self.client.post(self.url("assent_no", self.bso), {"why": "Ik wil eerst met Sem praten."})
+        self.client.post(
+            self.url("assent_no", self.bso), {"why": "Ik wil eerst met Sem praten.", "seen": seen}
+        )
         page = self.client.get(self.url("detail", self.bso))
         self.assertContains(page, "Ik wil eerst met Sem praten.")
         self.assertEqual(self.events("decision_assent"), 1)
@@ -422,24 +443,46 @@ class CheckTestCase(DecisionTestCase):
             page = self.client.get(self.url("detail", decision))
             self.assertNotContains(page, "/5</strong>")
             self.assertNotContains(page, "<caption>1 persoon")
-            self.assertContains(page, "minstens twee mensen antwoord gaven")
+            self.assertContains(page, "Nog te weinig antwoorden")
         # Youssef's own form does not carry Sanne's answers.
         self.login(self.youssef)
         form = self.client.get(self.url("check", decision))
         self.assertNotContains(form, "checked")
-        # From two answers on, the team sees counts, never who gave which.
         self.answer(self.youssef, decision, ("5", "5", "5", "5"))
+        self.answer(self.noor, decision, ("5", "5", "5", "5"))
+        # From three answers by others on, the team sees counts, never who gave which.
         self.login(self.eva)
         page = self.client.get(self.url("detail", decision))
-        self.assertContains(page, "2 mensen gaven antwoord")
+        self.assertContains(page, "3 mensen gaven antwoord")
         self.assertNotContains(page, "Jouw antwoorden")
         row = page.content.decode().split("Ik ben gehoord.</th>")[1].split("</tr>")[0]
-        self.assertEqual(row.count("<td>1</td>"), 2)  # one person said 1, one said 5
+        self.assertEqual(row.count("<td>1</td>"), 1)  # one person said 1
+        self.assertEqual(row.count("<td>2</td>"), 1)  # two people said 5
+
+    def test_nobody_can_subtract_their_own_answer_to_read_another(self):
+        """With two answers, each of the two would read the other's by subtracting their own."""
+        decision = self.decided()
+        self.answer(self.sanne, decision, ("1", "1", "1", "1"))
+        self.answer(self.youssef, decision, ("5", "5", "5", "5"))
+        self.answer(self.noor, decision, ("3", "3", "3", "3"))
+        for user in (self.sanne, self.youssef, self.noor):
+            self.login(user)
+            with self.subTest(user=user.name):
+                page = self.client.get(self.url("detail", decision))
+                self.assertNotContains(page, "mensen gaven antwoord")
+                self.assertContains(page, "Nog te weinig antwoorden")
 
     def test_a_low_score_prompts_the_coordinator_to_talk_about_it(self):
         decision = self.decided()
+        Participant.objects.filter(family=self.bakker).update(is_coordinator=False)
+        Participant.objects.filter(pk=self.p["eva"].pk).update(is_coordinator=True)
+        self.answer(self.sanne, decision, ("4", "4", "4", "4"))
+        self.answer(self.youssef, decision, ("4", "4", "4", "4"))
+        self.login(self.eva)  # the coordinator; two answers are too few to say anything
+        page = self.client.get(self.url("detail", decision))
+        self.assertNotContains(page, "Praat er samen over")
         self.answer(self.noor, decision, ("4", "4", "4", "2"))
-        self.login(self.sanne)  # the coordinator
+        self.login(self.eva)
         page = self.client.get(self.url("detail", decision))
         self.assertContains(page, "Praat er samen over")
         self.login(self.youssef)

@@ -11,7 +11,7 @@ from fhir.resources.R4B.bundle import Bundle
 from samenplan.accounts.models import User
 from samenplan.audit.models import AuditEvent
 from samenplan.exports import family_json, pdf
-from samenplan.families.access import FamilyAccess, scope_for
+from samenplan.families.access import FamilyAccess
 from samenplan.families.models import ConsentExclusion, Family, Member, Participant
 from samenplan.plan.models import Goal
 from samenplan.test import SamenplanTestCase, give_totp
@@ -128,7 +128,8 @@ class FhirExportTestCase(SamenplanTestCase):
         from samenplan.exports.fhir import family_bundle
 
         family = Family.objects.create(name="Gezin Leeg")
-        bundle = family_bundle(family)
+        sanne = Participant.objects.create(family=family, user=self.sanne, role="network")
+        bundle = family_bundle(FamilyAccess(family=family, participant=sanne))
         Bundle.model_validate_json(bundle.model_dump_json())
 
 
@@ -155,7 +156,6 @@ class PdfExportTestCase(SamenplanTestCase):
             family=self.bakker,
             participant=self.p["eva"],
             members=list(Member.objects.filter(family=self.bakker)),
-            scope=scope_for(self.p["eva"]),
         )
         context = pdf.plan_context(access)
         self.assertNotIn(goal.pk, [item["goal"].pk for item in context["goals"]])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from samenplan.browser import check_page, screenshot
-from samenplan.families.demo import build_demo
+from samenplan.demo.build import build_demo
 from samenplan.families.models import Consent, ConsentExclusion
 from samenplan.test import logged_in_session
 
@@ -37,7 +37,7 @@ def test_a_parent_governs_consent_reads_the_log_and_takes_the_data(page, live_se
 
     page.get_by_role("link", name="Wat mag Eva de Vries zien?").click()
     check_page(page, "consent scope")
-    page.get_by_label("Ons hele plan, behalve wat we hieronder aankruisen").check()
+    page.get_by_label("Ons hele plan, behalve wat ik hieronder aankruis").check()
     page.get_by_label("Sanne heeft één avond per week voor zichzelf").check()
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Dit geldt meteen voor Eva de Vries.").wait_for()

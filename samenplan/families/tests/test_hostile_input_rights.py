@@ -33,8 +33,8 @@ class HostileRightsTestCase(HostileTestCase):
         url = reverse("families:consent_scope", args=[self.bakker.pk, self.p["eva"].pk])
         data = {
             "everything": everything,
-            "goals": goals,
-            "decisions": decisions,
+            "goal": goals,
+            "decision": decisions,
             "family_plan": family_plan,
         }
         self.assert_handled(self.client.post(url, data))
@@ -95,7 +95,13 @@ class HostileMemberTestCase(HostileTestCase):
     def test_the_member_form(self, name, birth_date, sex, household):
         self.client.force_login(self.sanne)
         url = reverse("families:member_edit", args=[self.bakker.pk, self.m["sem"].pk])
-        data = {"name": name, "birth_date": birth_date, "sex": sex, "lives_in_household": household}
+        data = {
+            "name": name,
+            "birth_date": birth_date,
+            "sex": sex,
+            "lives_in_household": household,
+            "version": self.m["sem"].version,
+        }
         response = self.client.post(url, data)
         self.assertIn(response.status_code, (302, 400))
         if response.status_code == 400:

@@ -27,8 +27,8 @@ class ScopeTestCase(SamenplanTestCase):
             reverse("families:consent_scope", args=[self.bakker.pk, self.p["eva"].pk]),
             {
                 "everything": "except",
-                "goals": [self.goal.pk],
-                "decisions": [self.decision.pk],
+                "goal": [self.goal.pk],
+                "decision": [self.decision.pk],
                 "family_plan": "on",
             },
         )
@@ -224,6 +224,7 @@ class MemberEditTestCase(SamenplanTestCase):
                 "birth_date": self.m["lina"].birth_date.isoformat(),
                 "sex": "x",
                 "lives_in_household": "on",
+                "version": self.m["lina"].version,
             },
         )
         self.assertRedirects(response, reverse("families:home", args=[self.bakker.pk]))

@@ -4,8 +4,8 @@ families and an empty one: axe-clean in Dutch and English, with text alternative
 import pytest
 
 from samenplan.browser import check_page, screenshot
+from samenplan.demo.build import build_demo
 from samenplan.families.actions import account_for_email
-from samenplan.families.demo import build_demo
 from samenplan.families.models import Family, Member, Participant
 from samenplan.network.models import FamilyGroupPlan, NetworkPerson
 from samenplan.test import give_totp, logged_in_session

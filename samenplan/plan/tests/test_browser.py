@@ -3,7 +3,7 @@
 import pytest
 
 from samenplan.browser import check_page, screenshot
-from samenplan.families.demo import build_demo
+from samenplan.demo.build import build_demo
 from samenplan.plan.models import Goal, GoalScore, Step
 from samenplan.test import logged_in_session
 

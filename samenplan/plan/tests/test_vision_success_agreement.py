@@ -106,7 +106,9 @@ class AgreementTestCase(PlanPartsTestCase):
     def test_each_person_concerned_says_yes(self):
         agreement = Agreement.objects.get(family=self.bakker, text__startswith="Door de week")
         self.login(self.noor)
-        self.client.post(self.url("plan:agreement_agree", agreement.pk))
+        self.client.post(
+            self.url("plan:agreement_agree", agreement.pk), {"seen": agreement.version}
+        )
         self.assertTrue(
             AgreementSign.objects.filter(agreement=agreement, participant=self.p["noor"]).exists()
         )

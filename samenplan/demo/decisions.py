@@ -10,11 +10,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from samenplan.decisions.actions import WAIT_TEXT
+from samenplan.decisions.models import Argument, Assent, Check, Decision, Objection, Option, View
 from samenplan.families.models import Family, Member, Participant
 from samenplan.plan.models import TimelineEntry
-
-from .actions import WAIT_TEXT
-from .models import Argument, Assent, Check, Decision, Objection, Option, View
 
 
 def _helpers(family: Family, today):

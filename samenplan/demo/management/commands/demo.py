@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from samenplan.families.demo import ACCOUNTS, DEMO_PASSWORD, build_demo
+from samenplan.demo.build import ACCOUNTS, DEMO_PASSWORD, build_demo
 
 
 class Command(BaseCommand):

@@ -16,9 +16,8 @@ from django.utils import timezone
 
 from samenplan.accounts.models import Organization, Professional, User
 from samenplan.audit.models import AuditEvent
+from samenplan.families.models import Consent, Family, Member, Participant
 from samenplan.lib.dates import years_before
-
-from .models import Consent, Family, Member, Participant
 
 DEMO_PASSWORD = "samenplan-demo"
 
@@ -249,6 +248,11 @@ def build_demo(today: date | None = None) -> Demo:
         Consent.objects.create(
             family=degroot, participant=bram, member=daan, given_by=users["daan"]
         )
+        # Daan (17) decides about the file; Anouk's own goals and views reach
+        # Bram with her own consent.
+        Consent.objects.create(
+            family=degroot, participant=bram, member=anouk, given_by=users["anouk"]
+        )
         _degroot_plan(degroot, users, daan, today, now)
 
     members = {
@@ -260,16 +264,16 @@ def build_demo(today: date | None = None) -> Demo:
         "user", "member"
     ):
         participants[participant.user.email.split("@")[0]] = participant
-    from samenplan.decisions import demo as decisions_demo
+    from samenplan.demo import decisions as decisions_demo
 
     decisions_demo.build_bakker(bakker, users, participants, members, today)
     decisions_demo.build_degroot(degroot, users, members, today)
-    from samenplan.careteam import demo as careteam_demo
+    from samenplan.demo import careteam as careteam_demo
 
     careteam_demo.build_directory(users["joke"])
     careteam_demo.build_bakker(bakker, users, participants)
     careteam_demo.build_degroot(degroot, users)
-    from samenplan.network import demo as network_demo
+    from samenplan.demo import network as network_demo
 
     network_demo.build_bakker(bakker, users, participants, members)
     network_demo.build_degroot(degroot, users, members)
@@ -692,7 +696,7 @@ def _degroot_plan(family, users, daan_member, today, now):
 def _data_rights(bakker, degroot, users, participants, members, wijkteam) -> None:
     """Issue 8's part of the story: a consent withdrawn earlier (Bakker) and one
     emergency access by a professional of the GI (De Groot)."""
-    from .models import EmergencyAccess
+    from samenplan.families.models import EmergencyAccess
 
     now = timezone.now()
     gi, _created = Organization.objects.get_or_create(
@@ -782,7 +786,7 @@ def _data_rights(bakker, degroot, users, participants, members, wijkteam) -> Non
 
 def _yilmaz(users) -> None:
     """A small family whose trajectory ended well: closed, with its own plan."""
-    from .models import ClosingAnswer, ClosingCriterion, ContinuePlan
+    from samenplan.families.models import ClosingAnswer, ClosingCriterion, ContinuePlan
 
     if Family.objects.filter(name="Gezin Yilmaz").exists():
         return
@@ -882,8 +886,8 @@ def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
     Used by the query-count tests and the benchmark: every page must cost the
     same number of queries for the demo family and for this larger one.
     """
-    from .actions import account_for_email
-    from .models import Invitation
+    from samenplan.families.actions import account_for_email
+    from samenplan.families.models import Invitation
 
     givers = [m for m in Member.objects.filter(family=family) if m.has_authority or m.is_child]
     for i in range(times):
@@ -908,13 +912,13 @@ def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
         for _ in range(times * 10)
     )
     _grow_plan(family, by_user=by_user, times=times)
-    from samenplan.decisions import demo as decisions_demo
+    from samenplan.demo import decisions as decisions_demo
 
     decisions_demo.grow(family, by_user=by_user, times=times)
-    from samenplan.careteam import demo as careteam_demo
+    from samenplan.demo import careteam as careteam_demo
 
     careteam_demo.grow(family, by_user=by_user, times=times)
-    from samenplan.network import demo as network_demo
+    from samenplan.demo import network as network_demo
 
     network_demo.grow(family, by_user=by_user, times=times)
 

@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from samenplan.families.models import Family, Member, Participant
 from samenplan.lib.dates import years_before
+from samenplan.network.models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 from samenplan.plan.models import Goal
-
-from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 
 SEXES = {
     "Sanne Bakker": "v",

@@ -11,10 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from samenplan.accounts.models import Professional
-from samenplan.families.models import Family, Participant
-from samenplan.plan.models import Agreement, HelpQuestion, TimelineEntry
-
-from .models import (
+from samenplan.careteam.models import (
     AgendaItem,
     CoordinatorChange,
     Meeting,
@@ -26,6 +23,8 @@ from .models import (
     SupportService,
     TableChoice,
 )
+from samenplan.families.models import Family, Participant
+from samenplan.plan.models import Agreement, HelpQuestion, TimelineEntry
 
 
 def build_directory(joke_user) -> None:

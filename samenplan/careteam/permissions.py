@@ -1,0 +1,38 @@
+"""What "Wie doet wat" lets whom do."""
+
+from samenplan.families.permissions import (
+    ANYONE,
+    AUTHORITY_PARENT,
+    COORDINATOR,
+    FAMILY,
+    PROFESSIONAL,
+    TABLE_GUEST,
+    WRITER,
+    YOUTH_16,
+    declare,
+)
+
+MANAGES_TABLE = AUTHORITY_PARENT | YOUTH_16 | COORDINATOR
+
+declare("role_card.write", TABLE_GUEST, doc="one's own card")
+declare("coordinator.choose", MANAGES_TABLE)
+declare("table.settings", MANAGES_TABLE, doc="phase, the maximum, who is needed per phase")
+declare("meeting.create", WRITER)
+declare("agenda.add", WRITER, doc="the family's points come first")
+declare("summary.write", WRITER)
+declare("summary.confirm", FAMILY, doc="for the version the person read")
+declare("safety.create", WRITER)
+declare("safety.agree", ANYONE, doc="those the scenario is for")
+declare("report_back.create", PROFESSIONAL)
+declare("report_back.done", PROFESSIONAL, doc="one's own")
+
+
+def _provide_hooks() -> None:
+    from samenplan.families.hooks import provide
+
+    from .actions import table_choice_record
+
+    provide("table.choice")(table_choice_record)
+
+
+_provide_hooks()

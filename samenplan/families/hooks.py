@@ -1,0 +1,30 @@
+"""What the core asks of a feature, without importing it.
+
+A feature provides an implementation for a named hook when its app is ready
+(``@provide("table.choice")``); the core calls it by name. A hook nobody
+provides does nothing and returns None.
+
+Hooks in use:
+
+- ``table.choice``: the family chose about a table larger than its maximum
+  (recorded by "Wie doet wat").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_HOOKS: dict[str, Callable] = {}
+
+
+def provide(name: str):
+    def register(function):
+        _HOOKS[name] = function
+        return function
+
+    return register
+
+
+def call(name: str, **kwargs):
+    function = _HOOKS.get(name)
+    return function(**kwargs) if function is not None else None

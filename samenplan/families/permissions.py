@@ -1,0 +1,140 @@
+"""Who may do what: every action on family data, declared once.
+
+An action is a name (``"goal.edit"``) and a rule: which seats at the table may
+do it. The core declares its own actions below; each feature declares its
+actions in its ``permissions.py``, loaded when the app is ready. The gate
+checks them — ``family_for(request, id, action="goal.edit")`` or
+``access.require("goal.edit")`` — and every write function in ``actions.py``
+checks its action again, so a view cannot forget.
+
+Emergency access and a closed family are read-only: no action passes, except
+the few marked ``when_closed`` (asking to destroy the file after closing).
+
+Rules are small predicates on ``FamilyAccess`` combined with ``|``; the table
+can be printed (``python manage.py permissions``) and is tested exhaustively.
+Rules about one item (only the owner of a step marks it done) stay with the
+action that needs them; the seat rule comes first, from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+
+if TYPE_CHECKING:
+    from .access import FamilyAccess
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A seat rule: who at the table, described in a few words for the docs."""
+
+    label: str
+    test: Callable[[FamilyAccess], bool]
+
+    def __call__(self, access: FamilyAccess) -> bool:
+        return self.test(access)
+
+    def __or__(self, other: Rule) -> Rule:
+        return Rule(f"{self.label}, {other.label}", lambda a: self(a) or other(a))
+
+
+# The seats. Each condition stands alone so that tests can name it.
+ANYONE = Rule("anyone at the table", lambda a: True)
+WRITER = Rule("anyone at the table but a client supporter", lambda a: not a.is_client_supporter)
+FAMILY = Rule("a parent with authority or a youth of 12+", lambda a: a.speaks_for_family)
+FAMILY_MEMBER = Rule("a parent or a youth", lambda a: a.role in ("parent", "youth"))
+AUTHORITY_PARENT = Rule("a parent with authority", lambda a: a.is_authority_parent)
+YOUTH_16 = Rule("a youth of 16+", lambda a: a.is_youth_16)
+COORDINATOR = Rule("the care coordinator", lambda a: a.participant.is_coordinator)
+PROFESSIONAL = Rule("a professional", lambda a: a.role == "professional")
+TABLE_GUEST = Rule(
+    "a professional or a client supporter", lambda a: a.role in ("professional", "client_supporter")
+)
+CONSENT_GIVER = Rule("someone whose consent counts", lambda a: a.gives_consent())
+NOBODY = Rule("nobody", lambda a: False)
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    who: Rule
+    when_closed: bool = False
+    doc: str = ""
+    # A read (the access log, a download) stays open under emergency access
+    # and after closing; every other action is a write.
+    read: bool = False
+
+
+ACTIONS: dict[str, Action] = {}
+
+
+def declare(
+    name: str, who: Rule, *, when_closed: bool = False, doc: str = "", read: bool = False
+) -> Action:
+    """Declare an action once. Declaring a name twice is a mistake, and says so."""
+    declared = Action(name, who, when_closed, doc, read)
+    if name in ACTIONS and ACTIONS[name] != declared:
+        raise ValueError(f"The action {name!r} is declared twice.")
+    ACTIONS[name] = declared
+    return declared
+
+
+def action(name: str) -> Action:
+    try:
+        return ACTIONS[name]
+    except KeyError:
+        raise LookupError(f"Unknown action {name!r}: declare it in a permissions.py") from None
+
+
+def allowed(access: FamilyAccess, name: str) -> bool:
+    """Whether the person behind ``access`` may do ``name`` now."""
+    declared = action(name)
+    if not declared.read and access.emergency:
+        return False
+    if not declared.read and access.closed and not declared.when_closed:
+        return False
+    return declared.who(access)
+
+
+def require(access: FamilyAccess, name: str) -> None:
+    """Refuse with 403 unless the person behind ``access`` may do ``name`` now."""
+    if not allowed(access, name):
+        raise PermissionDenied
+
+
+# --- the core's own actions --------------------------------------------------------
+
+declare("log.read", FAMILY, read=True, doc="the family's own access log")
+declare("export.family", FAMILY, read=True, doc="JSON and FHIR of what this person may see")
+
+declare("invite.table", AUTHORITY_PARENT | YOUTH_16 | COORDINATOR, doc="network, professionals")
+declare(
+    "invite.family",
+    AUTHORITY_PARENT | YOUTH_16,
+    doc="a parent's or a youth's own seat; a youth of 16+ only their own",
+)
+declare("invitation.withdraw", AUTHORITY_PARENT | YOUTH_16 | COORDINATOR)
+declare("participant.end", AUTHORITY_PARENT | YOUTH_16 | COORDINATOR)
+declare("consent.give", CONSENT_GIVER)
+declare(
+    "consent.withdraw",
+    CONSENT_GIVER,
+    when_closed=True,
+    doc="always possible: it only narrows who reads",
+)
+declare("consent.scope", CONSENT_GIVER, doc="each giver's own exclusions")
+declare("member.edit", FAMILY, doc="name, birth date, sex, household; never authority")
+declare("closing.criterion", WRITER)
+declare("closing.answer", WRITER)
+declare("closing.plan", FAMILY)
+declare("family.close", AUTHORITY_PARENT | YOUTH_16)
+declare("destruction.request", FAMILY, when_closed=True)
+declare(
+    "destruction.approve",
+    NOBODY,
+    doc="not a professional at the table: the organisation's privacy officer, with a second person",
+)

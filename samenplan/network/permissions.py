@@ -1,0 +1,23 @@
+"""What "Ons netwerk" lets whom do; the family group plan can be left out of consent."""
+
+from django.utils.translation import gettext_lazy as _
+
+from samenplan.families.permissions import FAMILY, WRITER, Rule, declare
+from samenplan.lib.visibility import scope_kind
+
+# The family and its own network write the family group plan; professionals
+# and client supporters read it once the family shares it.
+FAMILY_SIDE = Rule(
+    "a parent, a youth or the network", lambda a: a.role in ("parent", "youth", "network")
+)
+
+declare("network_person.create", WRITER, doc="the family adds; others propose")
+declare("network_person.edit", FAMILY, doc="others propose a new person instead")
+declare("network_person.remove", FAMILY)
+declare("network_person.decide", FAMILY, doc="accept or decline a proposed person")
+declare("relationship.create", FAMILY)
+declare("life_event.create", FAMILY)
+declare("family_plan.write", FAMILY_SIDE)
+declare("family_plan.share", FAMILY)
+
+scope_kind("family_plan", "network.familygroupplan", _("het familiegroepsplan"), whole=True)

@@ -1,0 +1,27 @@
+"""What the plan lets whom do, and what of it can be kept private or left out."""
+
+from django.utils.translation import gettext_lazy as _
+
+from samenplan.families.permissions import ANYONE, FAMILY, WRITER, declare
+from samenplan.lib.visibility import private_kind, scope_kind
+
+declare("help_question.write", WRITER, doc="the family writes; others propose")
+declare("help_question.check", ANYONE, doc="the client supporter too")
+declare("goal.create", WRITER, doc="the family writes; others propose")
+declare("goal.edit", WRITER, doc="the family edits; others propose a change")
+declare("goal.remove", FAMILY)
+declare("goal.score", WRITER)
+declare("step.create", WRITER, doc="a step for someone else is a proposal to them")
+declare("step.done", WRITER, doc="the person the step is for, or the family")
+declare("step.remove", WRITER, doc="who wrote it, the person it is for, or the family")
+declare("step.celebrate", WRITER)
+declare("proposal.decide", WRITER, doc="the family; a step: the person it is for")
+declare("vision.write", WRITER, doc="own words; the family may write down a child's")
+declare("success.create", WRITER)
+declare("agreement.create", WRITER)
+declare("agreement.agree", ANYONE, doc="those the agreement is for")
+declare("agreement.evaluate", WRITER)
+
+scope_kind("goal", "plan.goal", _("doelen"))
+for label in ("plan.goal", "plan.step", "plan.success", "plan.vision"):
+    private_kind(label)
