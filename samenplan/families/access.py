@@ -312,6 +312,11 @@ def emergency_active(participant: Participant) -> bool:
     ).exists()
 
 
+def _writes(action) -> bool:
+    names = action if isinstance(action, tuple) else (action,) if action else ()
+    return bool(names) and all(not permissions.action(name).read for name in names)
+
+
 def family_for(
     request, family_id, *, action: str | tuple[str, ...] | None = None, data: str | None = None
 ) -> FamilyAccess:
@@ -343,8 +348,8 @@ def family_for(
             if not emergency_active(participant):
                 raise PermissionDenied("no_consent")
             access.emergency = True
-    if request.method not in SAFE_METHODS and action is None:
-        # Every write names its action; one that does not is refused.
+    if request.method not in SAFE_METHODS and not _writes(action):
+        # Every write names its write action; one that does not is refused.
         raise PermissionDenied
     if isinstance(action, tuple):
         if not any(access.may(name) for name in action):

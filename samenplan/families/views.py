@@ -21,6 +21,7 @@ from samenplan.lib.visibility import SCOPE_KINDS
 
 from . import actions, hooks, table
 from .access import (
+    emergency_active,
     emergency_candidate,
     family_for,
     invitation_for_invitee,
@@ -458,6 +459,9 @@ def emergency(request: HttpRequest, family_id: int) -> HttpResponse:
     professional = request.user.professional_or_none
     if professional is None or not professional.organization.safety_mandate:
         raise PermissionDenied
+    if participant.family.closed_at is not None or emergency_active(participant):
+        # A closed family is read-only; emergency access that is on needs no second ask.
+        raise PermissionDenied
     form = EmergencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -505,8 +509,7 @@ CLOSING_FORMS = {
 def closing(request: HttpRequest, family_id: int) -> HttpResponse:
     """Afsluiten: criteria, "kunnen jullie zelf verder?", the family's own plan, then close."""
     step = request.POST.get("step", "") if request.method == "POST" else ""
-    if request.method == "POST" and step not in CLOSING_ACTIONS:
-        raise Http404
+    # A POST names its form; one that names none is refused by the gate.
     access = family_for(request, family_id, action=CLOSING_ACTIONS.get(step), data="closing")
     bound = CLOSING_FORMS[step](request.POST) if step in CLOSING_FORMS else None
     if request.method == "POST":

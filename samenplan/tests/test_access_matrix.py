@@ -5,16 +5,12 @@ A new URL pattern of our own without an entry in MATRIX fails this test.
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 
 from samenplan.audit.models import AuditEvent
-from samenplan.decisions import actions as decision_actions
-from samenplan.decisions.models import Decision
-from samenplan.families.access import FamilyAccess
-from samenplan.families.models import Invitation, Member
-from samenplan.test import SamenplanTestCase, give_totp
+from samenplan.test import SamenplanTestCase
+from samenplan.tests.urlmap import ANON, UrlMapTestCase, walk
 
-ANON = "anonymous"
 PERSONAS = [
     ANON,
     "sanne",  # parent with authority, coordinator
@@ -28,8 +24,6 @@ PERSONAS = [
     "joke",  # client supporter
     "admin",  # organisation admin
 ]
-# The family each persona tries: their own, or Bakker for outsiders.
-DEGROOT_PERSONAS = {"peter", "daan"}
 
 LOGIN = 302  # login_required sends anonymous users to the login page
 VIEW = {"sanne": 200, "peter": 200, "noor": 200, "daan": 200, "ria": 200, "eva": 200, "joke": 200}
@@ -217,220 +211,7 @@ MATRIX = {
 }
 
 
-def walk(patterns, prefix="", namespace=""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or namespace
-            if entry.namespace and namespace:
-                ns = f"{namespace}:{entry.namespace}"
-            yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
-        elif isinstance(entry, URLPattern):
-            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
-            yield prefix + str(entry.pattern), name, entry
-
-
-class AccessMatrixTestCase(SamenplanTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        for key in ("eva", "lotte", "bram", "joke", "admin", "martijn"):
-            give_totp(getattr(cls, key))
-        cls.invitation = {
-            "bakker": Invitation.objects.create(
-                family=cls.bakker,
-                email="lotte@example.org",
-                name="Lotte Bos",
-                role="professional",
-                invited_by=cls.sanne,
-            ),
-            "degroot": Invitation.objects.create(
-                family=cls.degroot,
-                email="lotte@example.org",
-                name="Lotte Bos",
-                role="professional",
-                invited_by=cls.anouk,
-            ),
-        }
-        cls.lotte_profile = cls.lotte.professional
-        from samenplan.plan.models import Agreement, Goal, Step
-
-        cls.goal = {
-            "bakker": Goal.objects.get(family=cls.bakker, text__startswith="Noor gaat"),
-            "degroot": Goal.objects.get(family=cls.degroot, text__startswith="Daan maakt"),
-        }
-        cls.step = {
-            "bakker": Step.objects.get(family=cls.bakker, text__startswith="Eva belt"),
-            "degroot": Step.objects.get(family=cls.degroot, text__startswith="Daan belt"),
-        }
-        degroot_agreement = Agreement.objects.create(
-            family=cls.degroot, kind="collaboration", text="Bellen op zondag", created_by=cls.daan
-        )
-        degroot_agreement.concerned.set([cls.p["daan"]])
-        cls.agreement = {
-            "bakker": Agreement.objects.get(family=cls.bakker, text__startswith="Martijn vertelt"),
-            "degroot": degroot_agreement,
-        }
-        cls.proposal = {
-            "bakker": Goal.objects.get(family=cls.bakker, status="proposed"),
-            "degroot": Goal.objects.create(
-                family=cls.degroot,
-                text="Daan en Anouk eten elke week samen",
-                domain="contacten",
-                created_by=cls.bram,
-                status="proposed",
-            ),
-        }
-
-        def proposed(participant, about):
-            members = list(Member.objects.filter(family=participant.family))
-            access = FamilyAccess(
-                family=participant.family, participant=participant, members=members
-            )
-            decision = decision_actions.decision_create(
-                access=access, question="Een vraag", options=["Ja", "Nee"], about=about
-            )
-            decision_actions.outcome_record(
-                access=access,
-                decision=decision,
-                expected_version=decision.version,
-                mode="samen",
-                chosen=decision.options.first(),
-                outcome="Ja.",
-                reason="Daarom.",
-                review_on=None,
-            )
-            return decision
-
-        cls.decision = {
-            "bakker": Decision.objects.get(family=cls.bakker, question__startswith="Gaat Sem"),
-            "degroot": proposed(cls.p["bram"], cls.m["daan"]),
-        }
-        cls.proposed_decision = {
-            "bakker": proposed(cls.p["eva"], cls.m["sem"]),
-            "degroot": cls.decision["degroot"],
-        }
-        cls.decided = {
-            "bakker": Decision.objects.get(family=cls.bakker, question__startswith="Krijgen"),
-            "degroot": Decision.objects.get(family=cls.degroot, state="decided"),
-        }
-
-        from samenplan.careteam.models import Meeting, PhaseNeed, ReportBack, SafetyScenario
-
-        degroot_meeting = Meeting.objects.create(
-            family=cls.degroot,
-            starts_at=cls.degroot.created_at,
-            phase="hulp",
-            created_by=cls.bram,
-            summary="Verslag",
-            summary_status="waiting",
-        )
-        degroot_meeting.invited.set([cls.p["daan"], cls.p["bram"]])
-        degroot_scenario = SafetyScenario.objects.create(
-            family=cls.degroot, if_text="Als", then_text="dan", created_by=cls.bram
-        )
-        degroot_scenario.concerned.set([cls.p["daan"]])
-        cls.careteam = {
-            "meeting": {
-                "bakker": Meeting.objects.filter(family=cls.bakker).order_by("id").first(),
-                "degroot": degroot_meeting,
-            },
-            "need": {
-                "bakker": PhaseNeed.objects.filter(family=cls.bakker).first(),
-                "degroot": PhaseNeed.objects.create(
-                    family=cls.degroot,
-                    phase="hulp",
-                    who="School",
-                    why="Stage",
-                    created_by=cls.anouk,
-                ),
-            },
-            "scenario": {
-                "bakker": SafetyScenario.objects.get(family=cls.bakker),
-                "degroot": degroot_scenario,
-            },
-            "report": {
-                "bakker": ReportBack.objects.get(family=cls.bakker, participant=cls.p["eva"]),
-                "degroot": ReportBack.objects.create(
-                    family=cls.degroot,
-                    participant=cls.p["bram"],
-                    what="Hoe het gaat",
-                    to_whom="Anouk",
-                    next_due=cls.degroot.created_at.date(),
-                ),
-            },
-        }
-
-        from samenplan.network.models import FamilyGroupPlan, NetworkPerson
-
-        cls.network = {
-            "person": {
-                "bakker": NetworkPerson.objects.filter(family=cls.bakker).first(),
-                "degroot": NetworkPerson.objects.filter(family=cls.degroot).first(),
-            },
-            "plan": {
-                "bakker": FamilyGroupPlan.objects.get(family=cls.bakker, status="draft"),
-                "degroot": FamilyGroupPlan.objects.create(
-                    family=cls.degroot,
-                    main_question="Hoe komt Daan weer thuis?",
-                    created_by=cls.daan,
-                ),
-            },
-        }
-
-    def user(self, persona):
-        return None if persona == ANON else getattr(self, persona)
-
-    def target(self, persona):
-        return "degroot" if persona in DEGROOT_PERSONAS else "bakker"
-
-    def kwargs_for(self, pattern, persona):
-        family_key = self.target(persona)
-        family = getattr(self, family_key)
-        kwargs = {}
-        keys = pattern.pattern.converters.keys()
-        if "family_id" in keys:
-            kwargs["family_id"] = family.pk
-        if "participant_id" in keys:
-            kwargs["participant_id"] = self.p["martijn" if family_key == "bakker" else "bram"].pk
-        if "invitation_id" in keys:
-            kwargs["invitation_id"] = self.invitation[family_key].pk
-        if "goal_id" in keys:
-            kwargs["goal_id"] = self.goal[family_key].pk
-        if "step_id" in keys:
-            kwargs["step_id"] = self.step[family_key].pk
-        if "agreement_id" in keys:
-            kwargs["agreement_id"] = self.agreement[family_key].pk
-        if "item_id" in keys:
-            kwargs["kind"] = "goal"
-            kwargs["item_id"] = self.proposal[family_key].pk
-        if "decision_id" in keys:
-            name = pattern.name
-            if name in ("assent_yes", "assent_no"):
-                kwargs["decision_id"] = self.proposed_decision[family_key].pk
-            elif name in ("objection", "check", "review"):
-                kwargs["decision_id"] = self.decided[family_key].pk
-            else:
-                kwargs["decision_id"] = self.decision[family_key].pk
-        if "option_id" in keys:
-            decision = self.decision[family_key]
-            kwargs["option_id"] = decision.options.order_by("id").first().pk
-        for key, converter in (
-            ("meeting", "meeting_id"),
-            ("need", "need_id"),
-            ("scenario", "scenario_id"),
-            ("report", "report_id"),
-        ):
-            if converter in keys:
-                kwargs[converter] = self.careteam[key][family_key].pk
-        for key, converter in (("person", "person_id"), ("plan", "plan_id")):
-            if converter in keys:
-                kwargs[converter] = self.network[key][family_key].pk
-        if "member_id" in keys:
-            kwargs["member_id"] = self.m["sem" if family_key == "bakker" else "daan"].pk
-        if "professional_id" in keys:
-            kwargs["professional_id"] = self.lotte_profile.pk
-        return kwargs
-
+class AccessMatrixTestCase(UrlMapTestCase):
     def request(self, method, url):
         # Each request in its own savepoint, so one POST does not change the next.
         with transaction.atomic():
