@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.models import Family, Participant
+from samenplan.families.once import OnceField
 from samenplan.lib.fields import IdMultipleChoiceField
 from samenplan.lib.forms import SafeForm, SafeModelForm
 
@@ -48,7 +49,7 @@ class ChoiceMixin(SafeForm):
     )
 
 
-class MeetingForm(ChoiceMixin, SafeModelForm):
+class MeetingForm(OnceField, ChoiceMixin, SafeModelForm):
     date = forms.DateField(
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -125,13 +126,14 @@ class MeetingForm(ChoiceMixin, SafeModelForm):
 
     def action_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
+        data.pop("once", None)
         data.pop("date", None)
         data.pop("time", None)
         data["reason"] = data.pop("choice_reason", "")
         return data
 
 
-class AgendaForm(SafeForm):
+class AgendaForm(OnceField, SafeForm):
     text = forms.CharField(label=_("Wat wil je bespreken?"), max_length=300)
 
 
@@ -206,7 +208,7 @@ class PhaseNeedForm(SafeModelForm):
         return cleaned
 
 
-class SafetyForm(SafeModelForm):
+class SafetyForm(OnceField, SafeModelForm):
     class Meta:
         model = SafetyScenario
         fields = ["if_text", "then_text", "who_informs", "family_can_do", "concerned"]
@@ -229,7 +231,7 @@ class SafetyForm(SafeModelForm):
         self.fields["concerned"].label_from_instance = lambda p: p.user.name
 
 
-class ReportBackForm(SafeModelForm):
+class ReportBackForm(OnceField, SafeModelForm):
     class Meta:
         model = ReportBack
         fields = ["what", "to_whom", "every_weeks", "next_due"]

@@ -16,6 +16,7 @@ from samenplan.families import table
 from samenplan.families.access import FamilyAccess, family_for, participant_in
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Family, Participant
+from samenplan.families.once import AlreadySaved, create_once
 from samenplan.lib.errors import ActionError, StaleEdit
 from samenplan.plan.actions import help_question_current
 from samenplan.plan.models import Agreement, Step
@@ -320,7 +321,14 @@ def meeting_new(request: HttpRequest, family_id: int) -> HttpResponse:
             form.add_error("choice", warning)
         else:
             try:
-                meeting = actions.meeting_create(access=access, request=request, **data)
+                meeting = create_once(
+                    access=access,
+                    token=form.cleaned_data.get("once", ""),
+                    make=lambda: actions.meeting_create(access=access, request=request, **data),
+                )
+            except AlreadySaved as error:
+                messages.info(request, str(error))
+                return redirect("careteam:meetings", access.family.pk)
             except ActionError as error:
                 form.add_error(None, str(error))
             else:
@@ -383,8 +391,12 @@ def agenda_add(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRes
     form = AgendaForm(request.POST)
     if form.is_valid():
         try:
-            actions.agenda_add(
-                access=access, meeting=item, text=form.cleaned_data["text"], request=request
+            create_once(
+                access=access,
+                token=form.cleaned_data.get("once", ""),
+                make=lambda: actions.agenda_add(
+                    access=access, meeting=item, text=form.cleaned_data["text"], request=request
+                ),
             )
             messages.success(request, _("Het punt staat op de agenda."))
         except ActionError as error:
@@ -513,8 +525,17 @@ def safety_new(request: HttpRequest, family_id: int) -> HttpResponse:
         initial={"concerned": [access.participant.pk]},
     )
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("once", "")
         try:
-            actions.scenario_create(access=access, request=request, **form.cleaned_data)
+            create_once(
+                access=access,
+                token=token,
+                make=lambda: actions.scenario_create(access=access, request=request, **data),
+            )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("careteam:safety", access.family.pk)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -561,8 +582,17 @@ def report_back_new(request: HttpRequest, family_id: int) -> HttpResponse:
         initial={"next_due": access.today + timedelta(weeks=4), "every_weeks": 4},
     )
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("once", "")
         try:
-            actions.report_back_create(access=access, request=request, **form.cleaned_data)
+            create_once(
+                access=access,
+                token=token,
+                make=lambda: actions.report_back_create(access=access, request=request, **data),
+            )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("careteam:overview", access.family.pk)
         except ActionError as error:
             form.add_error(None, str(error))
         else:

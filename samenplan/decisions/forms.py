@@ -70,14 +70,14 @@ class DecisionForm(OnceField, SafeModelForm):
         return {**data, "options": options}
 
 
-class OptionForm(SafeModelForm):
+class OptionForm(OnceField, SafeModelForm):
     class Meta:
         model = Option
         fields = ["text"]
         labels = {"text": _("Nog een keuze")}
 
 
-class ArgumentForm(SafeModelForm):
+class ArgumentForm(OnceField, SafeModelForm):
     class Meta:
         model = Argument
         fields = ["kind", "text"]

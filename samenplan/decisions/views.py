@@ -252,8 +252,15 @@ def option_add(request: HttpRequest, family_id: int, decision_id: int) -> HttpRe
     form = OptionForm(request.POST)
     if form.is_valid():
         try:
-            actions.option_add(
-                access=access, decision=decision, text=form.cleaned_data["text"], request=request
+            create_once(
+                access=access,
+                token=form.cleaned_data.get("once", ""),
+                make=lambda: actions.option_add(
+                    access=access,
+                    decision=decision,
+                    text=form.cleaned_data["text"],
+                    request=request,
+                ),
             )
             messages.success(request, _("De keuze is erbij gezet."))
         except ActionError as error:
@@ -274,8 +281,16 @@ def argument_add(
     form = ArgumentForm(request.POST, prefix=f"o{option.pk}")
     error = None
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("once", "")
         try:
-            actions.argument_add(access=access, option=option, request=request, **form.cleaned_data)
+            create_once(
+                access=access,
+                token=token,
+                make=lambda: actions.argument_add(
+                    access=access, option=option, request=request, **data
+                ),
+            )
         except ActionError as exc:
             error = str(exc)
         else:

@@ -5,6 +5,7 @@ from samenplan.lib.fields import IdMultipleChoiceField
 from samenplan.lib.forms import SafeForm, SafeModelForm
 
 from .models import Member, Participant
+from .once import OnceField
 
 FAMILY_ROLES = (Participant.Role.PARENT, Participant.Role.YOUTH)
 
@@ -189,11 +190,11 @@ class AccessLogFilterForm(SafeForm):
         ]
 
 
-class CriterionForm(SafeForm):
+class CriterionForm(OnceField, SafeForm):
     text = forms.CharField(label=_("We zijn klaar als …"), max_length=300)
 
 
-class ClosingAnswerForm(SafeForm):
+class ClosingAnswerForm(OnceField, SafeForm):
     answer = forms.ChoiceField(
         label=_("Kunnen jullie zelf verder?"),
         choices=[
@@ -226,7 +227,7 @@ class ContinuePlanForm(SafeForm):
     )
 
 
-class DestructionForm(SafeForm):
+class DestructionForm(OnceField, SafeForm):
     reason = forms.CharField(
         label=_("Waarom willen jullie dit? (mag leeg blijven)"),
         max_length=1000,

@@ -55,6 +55,8 @@ from .models import (
     Invitation,
     Participant,
 )
+from .once import create_once
+from .panels import panels_for
 from .retention import retention_years
 from .versioning import show_newest
 
@@ -178,6 +180,7 @@ def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
             "invitations": invitations,
             "todo": todo,
             "emergencies": emergencies,
+            "panels": panels_for("home", access),
             "section": "family",
         },
     )
@@ -522,16 +525,31 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
                 )
                 return redirect("families:home", access.family.pk)
             if bound.is_valid():
-                data = bound.cleaned_data
+                data = dict(bound.cleaned_data)
+                token = data.pop("once", "")
                 if step == "criterion":
-                    actions.closing_criterion_add(access=access, text=data["text"], request=request)
+                    create_once(
+                        access=access,
+                        token=token,
+                        make=lambda: actions.closing_criterion_add(
+                            access=access, text=data["text"], request=request
+                        ),
+                    )
                 elif step == "answer":
-                    actions.closing_answer(access=access, request=request, **data)
+                    create_once(
+                        access=access,
+                        token=token,
+                        make=lambda: actions.closing_answer(access=access, request=request, **data),
+                    )
                 elif step == "plan":
                     actions.continue_plan_write(access=access, request=request, **data)
                 elif step == "destroy":
-                    actions.destruction_request(
-                        access=access, reason=data["reason"], request=request
+                    create_once(
+                        access=access,
+                        token=token,
+                        make=lambda: actions.destruction_request(
+                            access=access, reason=data["reason"], request=request
+                        ),
                     )
                 else:
                     asked = DestructionRequest.objects.filter(

@@ -42,7 +42,7 @@ class PersonForm(OnceField, SafeModelForm):
         return cleaned
 
 
-class RelationshipForm(SafeForm):
+class RelationshipForm(OnceField, SafeForm):
     """Two people and how they are related; each is a family member or a network person."""
 
     kind = forms.ChoiceField(
@@ -84,7 +84,7 @@ class RelationshipForm(SafeForm):
         return cleaned
 
 
-class EventForm(SafeModelForm):
+class EventForm(OnceField, SafeModelForm):
     class Meta:
         model = LifeEvent
         fields = ["happened_on", "kind", "title", "note"]
@@ -100,7 +100,7 @@ class EventForm(SafeModelForm):
         return value
 
 
-class FamilyPlanForm(SafeModelForm):
+class FamilyPlanForm(OnceField, SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:

@@ -225,8 +225,14 @@ def relationship_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="relationship.create")
     form = RelationshipForm(request.POST, members=access.members, people=_people(access))
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("once", "")
         try:
-            actions.relationship_add(access=access, request=request, **form.cleaned_data)
+            create_once(
+                access=access,
+                token=token,
+                make=lambda: actions.relationship_add(access=access, request=request, **data),
+            )
         except ActionError as error:
             messages.error(request, str(error))
         else:
@@ -319,8 +325,17 @@ def event_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="life_event.create", data="life_event")
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("once", "")
         try:
-            actions.event_add(access=access, request=request, **form.cleaned_data)
+            create_once(
+                access=access,
+                token=token,
+                make=lambda: actions.event_add(access=access, request=request, **data),
+            )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("network:timeline", access.family.pk)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -399,15 +414,23 @@ def family_plan_edit(request: HttpRequest, family_id: int, plan_id: int | None =
     )
     stale = None
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
         try:
-            actions.family_plan_write(
+            create_once(
                 access=access,
-                plan=plan,
-                expected_version=form.cleaned_data["version"],
-                request=request,
-                **data,
+                # Only a new plan is a create; saving a draft again is versioned.
+                token=form.cleaned_data.get("once", "") if plan is None else "",
+                make=lambda: actions.family_plan_write(
+                    access=access,
+                    plan=plan,
+                    expected_version=form.cleaned_data["version"],
+                    request=request,
+                    **data,
+                ),
             )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("network:family_plans", access.family.pk)
         except StaleEdit as error:
             stale = error.current
             form.add_error(None, str(error))
