@@ -3,17 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-PYTEST_ARGS ?= -n auto
+PYTEST_ARGS ?= -n auto --durations=20
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-pg fuzz lint format bench audit clean messages demo setup
+.PHONY: run test test-pg fuzz lint format bench audit lock clean messages demo setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.lock | $(BIN)/python
+# Development and tests install requirements/dev.txt; production installs only
+# requirements/runtime.txt. Both are pinned with hashes (`make lock`).
+$(VENV)/.installed: requirements/dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
 	touch $@
 
 # The .po files are the source; the compiled .mo files are made here, not kept in git.
@@ -68,7 +70,15 @@ bench: setup
 # Known vulnerabilities in the pinned packages (asks PyPI's vulnerability data).
 audit: setup
 	$(BIN)/python -m pip install --quiet "pip-audit==2.10.1"
-	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --progress-spinner off
+	$(BIN)/pip-audit --requirement requirements/runtime.txt --no-deps --disable-pip --progress-spinner off
+	$(BIN)/pip-audit --requirement requirements/dev.txt --no-deps --disable-pip --progress-spinner off
+
+# Recompute the pinned sets, with hashes, from pyproject.toml. Pins already in the
+# files are kept unless pyproject.toml asks otherwise; UPGRADE=1 moves everything.
+lock: setup
+	$(BIN)/python -m pip install --quiet "pip-tools==7.6.2"
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header $(if $(UPGRADE),--upgrade) -o requirements/runtime.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header $(if $(UPGRADE),--upgrade) --extra dev -c requirements/runtime.txt -o requirements/dev.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-results

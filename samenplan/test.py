@@ -1,7 +1,7 @@
 """Personas for tests: the demo families, plus the few people tests need more.
 
 ``SamenplanTestCase`` builds the demo once per test class. Its attributes are
-the people of ../shared/DEMO.md:
+the people of docs/demo.md:
 
 - sanne (mother, authority, coordinator of Bakker), youssef (father, authority),
   noor (youth, 15), ria (grandmother, network), eva (Wijkteam Oost, on the team),

@@ -16,8 +16,8 @@ from samenplan.families import table
 from samenplan.families.access import FamilyAccess, family_for, participant_in
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Family, Participant
-from samenplan.families.once import AlreadySaved, create_once
-from samenplan.lib.errors import ActionError, StaleEdit
+from samenplan.families.writes import button_write, form_write, say_saved
+from samenplan.lib.errors import ActionError
 from samenplan.plan.actions import help_question_current
 from samenplan.plan.models import Agreement, Step
 
@@ -157,31 +157,25 @@ def role_card_edit(request: HttpRequest, family_id: int) -> HttpResponse:
         if professional is not None:
             initial["reachability"] = professional.reachability
     form = RoleCardForm(request.POST or None, instance=card, initial=initial)
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            actions.role_card_write(
-                access=access,
-                expected_version=form.cleaned_data["version"],
-                request=request,
-                **data,
-            )
-        except StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Je rolkaart is opgeslagen. Het gezin kan hem lezen."))
-            return redirect("careteam:overview", access.family.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version, **data: actions.role_card_write(
+                access=access, expected_version=version, request=request, **data
+            ),
+        )
+    ):
+        messages.success(request, _("Je rolkaart is opgeslagen. Het gezin kan hem lezen."))
+        return redirect("careteam:overview", access.family.pk)
     return _page(
         request,
         "careteam/role_card_form.html",
         access,
         status=400 if form.errors else 200,
         form=form,
-        stale=stale,
+        stale=getattr(form, "stale", None),
         question=help_question_current(access),
     )
 
@@ -191,14 +185,11 @@ def role_card_edit(request: HttpRequest, family_id: int) -> HttpResponse:
 def coordinator(request: HttpRequest, family_id: int, participant_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="coordinator.choose")
     participant = participant_in(access, participant_id)
-    try:
-        actions.coordinator_set(access=access, participant=participant, request=request)
-        messages.success(
-            request,
-            _("%(name)s is nu de zorgcoördinator.") % {"name": participant.user.name},
-        )
-    except ActionError as error:
-        messages.error(request, str(error))
+    button_write(
+        request,
+        lambda: actions.coordinator_set(access=access, participant=participant, request=request),
+        _("%(name)s is nu de zorgcoördinator.") % {"name": participant.user.name},
+    )
     return redirect("careteam:overview", access.family.pk)
 
 
@@ -219,24 +210,23 @@ def phases(request: HttpRequest, family_id: int) -> HttpResponse:
     )
     if request.method == "POST":
         form = table_form if is_table else need_form
-        if form.is_valid():
-            try:
-                if is_table:
-                    data = dict(form.cleaned_data)
-                    actions.table_settings(
-                        access=access,
-                        expected_version=data.pop("version"),
-                        request=request,
-                        **data,
-                    )
-                    messages.success(request, _("De fase en het maximum zijn opgeslagen."))
-                else:
-                    actions.phase_need_add(access=access, request=request, **form.cleaned_data)
-                    messages.success(request, _("Opgeslagen."))
-            except ActionError as error:
-                form.add_error(None, str(error))
-            else:
-                return redirect("careteam:phases", access.family.pk)
+        if is_table:
+
+            def write(version, **data):
+                return actions.table_settings(
+                    access=access, expected_version=version, request=request, **data
+                )
+
+            done = _("De fase en het maximum zijn opgeslagen.")
+        else:
+
+            def write(**data):
+                return actions.phase_need_add(access=access, request=request, **data)
+
+            done = _("Opgeslagen.")
+        if form.is_valid() and form_write(form, write):
+            messages.success(request, done)
+            return redirect("careteam:phases", access.family.pk)
     needs = list(
         PhaseNeed.objects.visible_to(access)
         .filter(removed_at__isnull=True)
@@ -320,22 +310,20 @@ def meeting_new(request: HttpRequest, family_id: int) -> HttpResponse:
             warning = table.warning(access.family, count)
             form.add_error("choice", warning)
         else:
-            try:
-                meeting = create_once(
-                    access=access,
-                    token=form.cleaned_data.get("once", ""),
-                    make=lambda: actions.meeting_create(access=access, request=request, **data),
-                )
-            except AlreadySaved as error:
-                messages.info(request, str(error))
-                return redirect("careteam:meetings", access.family.pk)
-            except ActionError as error:
-                form.add_error(None, str(error))
-            else:
+            # action_kwargs turns date and time into one moment; the form's own
+            # cleaned data only carries the one-time token here.
+            if form_write(
+                form,
+                lambda **_fields: actions.meeting_create(access=access, request=request, **data),
+                access=access,
+            ):
+                if form.repeated:
+                    messages.info(request, form.repeated)
+                    return redirect("careteam:meetings", access.family.pk)
                 messages.success(
                     request, _("Het overleg staat gepland. Zet alvast punten op de agenda.")
                 )
-                return redirect("careteam:meeting", access.family.pk, meeting.pk)
+                return redirect("careteam:meeting", access.family.pk, form.result.pk)
     return _page(
         request,
         "careteam/meeting_form.html",
@@ -389,20 +377,16 @@ def agenda_add(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRes
     access = family_for(request, family_id, action="agenda.add")
     item = _meeting_in(access, meeting_id)
     form = AgendaForm(request.POST)
-    if form.is_valid():
-        try:
-            create_once(
-                access=access,
-                token=form.cleaned_data.get("once", ""),
-                make=lambda: actions.agenda_add(
-                    access=access, meeting=item, text=form.cleaned_data["text"], request=request
-                ),
-            )
-            messages.success(request, _("Het punt staat op de agenda."))
-        except ActionError as error:
-            messages.error(request, str(error))
-    else:
+    if not form.is_valid():
         messages.error(request, _("Schrijf op wat je wilt bespreken, in hoogstens 300 tekens."))
+    elif form_write(
+        form,
+        lambda text: actions.agenda_add(access=access, meeting=item, text=text, request=request),
+        access=access,
+    ):
+        say_saved(request, form, _("Het punt staat op de agenda."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
     return redirect(reverse("careteam:meeting", args=[access.family.pk, item.pk]) + "#agenda")
 
 
@@ -411,23 +395,18 @@ def meeting_summary(request: HttpRequest, family_id: int, meeting_id: int) -> Ht
     access = family_for(request, family_id, action="summary.write", data="meeting_summary")
     item = _meeting_in(access, meeting_id)
     form = SummaryForm(request.POST or None, instance=item, initial={"version": item.version})
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.summary_write(
-                access=access,
-                meeting=item,
-                expected_version=form.cleaned_data["version"],
-                summary=form.cleaned_data["summary"],
-                notes=form.cleaned_data["notes"],
-                request=request,
-            )
-        except StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Het verslag is opgeslagen. Het gezin leest het na."))
-            return redirect("careteam:meeting", access.family.pk, item.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version, **data: actions.summary_write(
+                access=access, meeting=item, expected_version=version, request=request, **data
+            ),
+        )
+    ):
+        messages.success(request, _("Het verslag is opgeslagen. Het gezin leest het na."))
+        return redirect("careteam:meeting", access.family.pk, item.pk)
     return _page(
         request,
         "careteam/summary_form.html",
@@ -435,7 +414,7 @@ def meeting_summary(request: HttpRequest, family_id: int, meeting_id: int) -> Ht
         status=400 if form.errors else 200,
         meeting=item,
         form=form,
-        stale=stale,
+        stale=getattr(form, "stale", None),
     )
 
 
@@ -524,26 +503,21 @@ def safety_new(request: HttpRequest, family_id: int) -> HttpResponse:
         participants=participants,
         initial={"concerned": [access.participant.pk]},
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("once", "")
-        try:
-            create_once(
-                access=access,
-                token=token,
-                make=lambda: actions.scenario_create(access=access, request=request, **data),
-            )
-        except AlreadySaved as error:
-            messages.info(request, str(error))
-            return redirect("careteam:safety", access.family.pk)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("De afspraak over veiligheid staat klaar. Iedereen die meedoet, zegt ja."),
-            )
-            return redirect("careteam:safety", access.family.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.scenario_create(access=access, request=request, **data),
+            access=access,
+        )
+    ):
+        say_saved(
+            request,
+            form,
+            _("De afspraak over veiligheid staat klaar. Iedereen die meedoet, zegt ja."),
+        )
+        return redirect("careteam:safety", access.family.pk)
     return _page(
         request, "careteam/safety_form.html", access, status=400 if form.errors else 200, form=form
     )
@@ -558,17 +532,16 @@ def safety_agree(request: HttpRequest, family_id: int, scenario_id: int) -> Http
         raise Http404
     if not scenario.concerned.filter(pk=access.participant.pk).exists():
         raise PermissionDenied
-    try:
-        actions.scenario_agree(
+    button_write(
+        request,
+        lambda: actions.scenario_agree(
             access=access,
             scenario=scenario,
             seen_version=SeenForm(request.POST).seen_version(),
             request=request,
-        )
-    except ActionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Je hebt ja gezegd op deze afspraak."))
+        ),
+        _("Je hebt ja gezegd op deze afspraak."),
+    )
     return redirect("careteam:safety", access.family.pk)
 
 
@@ -581,23 +554,17 @@ def report_back_new(request: HttpRequest, family_id: int) -> HttpResponse:
         request.POST or None,
         initial={"next_due": access.today + timedelta(weeks=4), "every_weeks": 4},
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("once", "")
-        try:
-            create_once(
-                access=access,
-                token=token,
-                make=lambda: actions.report_back_create(access=access, request=request, **data),
-            )
-        except AlreadySaved as error:
-            messages.info(request, str(error))
-            return redirect("careteam:overview", access.family.pk)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("De terugkoppeling is afgesproken."))
-            return redirect("careteam:overview", access.family.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.report_back_create(access=access, request=request, **data),
+            access=access,
+        )
+    ):
+        say_saved(request, form, _("De terugkoppeling is afgesproken."))
+        return redirect("careteam:overview", access.family.pk)
     return _page(
         request,
         "careteam/report_back_form.html",

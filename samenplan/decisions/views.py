@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.models import Participant
-from samenplan.families.once import AlreadySaved, create_once
-from samenplan.lib.errors import ActionError, StaleEdit
+from samenplan.families.writes import form_write, say_saved
+from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
 from samenplan.plan.models import Goal, Status
 
@@ -166,25 +166,24 @@ def decision_new(request: HttpRequest, family_id: int) -> HttpResponse:
     form = DecisionForm(
         request.POST or None, members=access.members, goals=_active_goals(access), initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision = create_once(
-                access=access,
-                token=form.cleaned_data.get("once", ""),
-                make=lambda: actions.decision_create(
-                    access=access, request=request, **form.action_kwargs()
-                ),
-            )
-        except AlreadySaved as error:
-            messages.info(request, str(error))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **_fields: actions.decision_create(
+                access=access, request=request, **form.action_kwargs()
+            ),
+            access=access,
+        )
+    ):
+        if form.repeated:
+            messages.info(request, form.repeated)
             return redirect("decisions:list", access.family.pk)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request, _("De vraag staat klaar. Nu kan iedereen aan tafel een mening geven.")
-            )
-            return redirect("decisions:detail", access.family.pk, decision.pk)
+        messages.success(
+            request, _("De vraag staat klaar. Nu kan iedereen aan tafel een mening geven.")
+        )
+        return redirect("decisions:detail", access.family.pk, form.result.pk)
     return _page(
         request, "decisions/new.html", access, status=400 if form.errors else 200, form=form
     )
@@ -250,23 +249,18 @@ def option_add(request: HttpRequest, family_id: int, decision_id: int) -> HttpRe
     access = family_for(request, family_id, action="decision.option")
     decision = _decision_in(access, decision_id)
     form = OptionForm(request.POST)
-    if form.is_valid():
-        try:
-            create_once(
-                access=access,
-                token=form.cleaned_data.get("once", ""),
-                make=lambda: actions.option_add(
-                    access=access,
-                    decision=decision,
-                    text=form.cleaned_data["text"],
-                    request=request,
-                ),
-            )
-            messages.success(request, _("De keuze is erbij gezet."))
-        except ActionError as error:
-            messages.error(request, str(error))
-    else:
+    if not form.is_valid():
         messages.error(request, _("Schrijf de keuze op, in hoogstens 200 tekens."))
+    elif form_write(
+        form,
+        lambda text: actions.option_add(
+            access=access, decision=decision, text=text, request=request
+        ),
+        access=access,
+    ):
+        say_saved(request, form, _("De keuze is erbij gezet."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
     return redirect(reverse("decisions:detail", args=[access.family.pk, decision.pk]) + "#keuzes")
 
 
@@ -280,23 +274,16 @@ def argument_add(
     option = _option_in(access, decision, option_id)
     form = ArgumentForm(request.POST, prefix=f"o{option.pk}")
     error = None
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("once", "")
-        try:
-            create_once(
-                access=access,
-                token=token,
-                make=lambda: actions.argument_add(
-                    access=access, option=option, request=request, **data
-                ),
-            )
-        except ActionError as exc:
-            error = str(exc)
-        else:
-            form = ArgumentForm(prefix=f"o{option.pk}")
-    else:
+    if not form.is_valid():
         error = _("Kies voordeel of nadeel en schrijf op wat het is.")
+    elif form_write(
+        form,
+        lambda **data: actions.argument_add(access=access, option=option, request=request, **data),
+        access=access,
+    ):
+        form = ArgumentForm(prefix=f"o{option.pk}")
+    else:
+        error = " ".join(form.non_field_errors())
     if request.htmx:
         # In place: the option's card shows the new pro or con, or what went wrong,
         # with the text still in the field.
@@ -360,21 +347,19 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
         participants=participants,
         item=previous,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.view_give(
-                access=access,
-                decision=decision,
-                member=for_member,
-                request=request,
-                **form.cleaned_data,
-            )
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Dank je! De mening is opgeslagen."))
-            url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
-            return redirect(f"{url}#meningen")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.view_give(
+                access=access, decision=decision, member=for_member, request=request, **data
+            ),
+        )
+    ):
+        messages.success(request, _("Dank je! De mening is opgeslagen."))
+        url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
+        return redirect(f"{url}#meningen")
     return _page(
         request,
         "decisions/view_form.html",
@@ -424,33 +409,24 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
         participants=participants,
         initial=initial,
     )
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            decision = actions.outcome_record(
-                access=access,
-                decision=decision,
-                expected_version=data.pop("version"),
-                request=request,
-                **data,
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version, **data: actions.outcome_record(
+                access=access, decision=decision, expected_version=version, request=request, **data
+            ),
+        )
+    ):
+        if form.result.is_open:
+            messages.success(
+                request,
+                _("Het besluit staat klaar. Het staat vast als iedereen die moet, ja zegt."),
             )
-        except StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
-        except ActionError as error:
-            form.add_error(None, str(error))
         else:
-            if decision.is_open:
-                messages.success(
-                    request,
-                    _("Het besluit staat klaar. Het staat vast als iedereen die moet, ja zegt."),
-                )
-            else:
-                messages.success(
-                    request, _("Het besluit staat vast. De stappen staan in het plan.")
-                )
-            return redirect("decisions:detail", access.family.pk, decision.pk)
+            messages.success(request, _("Het besluit staat vast. De stappen staan in het plan."))
+        return redirect("decisions:detail", access.family.pk, decision.pk)
     views = summary.latest_views(access, [decision.pk])
     people = summary.people_at_table(access, participants, views)
     return _page(
@@ -460,7 +436,7 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
         status=400 if form.errors else 200,
         decision=decision,
         form=form,
-        stale=stale,
+        stale=getattr(form, "stale", None),
         table=summary.agreement(options, people),
         about=about,
         required={
@@ -533,16 +509,18 @@ def check(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespons
     mine = Check.objects.visible_to(access).filter(decision=decision).first()
     initial = {key: getattr(mine, key) for key, _label in Check.STATEMENTS} if mine else {}
     form = CheckForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.check_answer(
-                access=access, decision=decision, request=request, **form.cleaned_data
-            )
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Dank je wel! Alleen jij ziet je eigen antwoorden."))
-            return redirect("decisions:detail", access.family.pk, decision.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.check_answer(
+                access=access, decision=decision, request=request, **data
+            ),
+        )
+    ):
+        messages.success(request, _("Dank je wel! Alleen jij ziet je eigen antwoorden."))
+        return redirect("decisions:detail", access.family.pk, decision.pk)
     faces = request.GET.get("gezichtjes", "1" if access.is_youth_12 else "0") == "1"
     return _page(
         request,

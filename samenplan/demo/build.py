@@ -1,4 +1,4 @@
-"""The demo families (see shared DEMO.md): one story, told with respect.
+"""The demo families (docs/demo.md): one story, told with respect.
 
 ``build_demo()`` is idempotent and is used both by ``manage.py demo`` and by
 the test personas in ``samenplan/test.py``, so tests and demo stay the same
@@ -321,7 +321,7 @@ def _plan_helpers(family, now):
 
 
 def _bakker_plan(family, users, p, m, today, now):
-    """A lived-in plan for the Bakker family (DEMO.md)."""
+    """A lived-in plan for the Bakker family (docs/demo.md)."""
     from samenplan.plan.models import Goal, HelpQuestion, HelpQuestionCheck, Step
 
     at, timeline, scores = _plan_helpers(family, now)

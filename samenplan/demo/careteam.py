@@ -1,4 +1,4 @@
-"""The demo's table (DEMO.md): role cards for Eva and Martijn (Martijn's still
+"""The demo's table (docs/demo.md): role cards for Eva and Martijn (Martijn's still
 missing a part), Sanne as coordinator, a past meeting with a confirmed summary,
 a planned meeting with a fourth professional, a safety scenario, report-backs,
 and the directory of independent support in Oosterveld.

@@ -1,4 +1,4 @@
-"""The demo's decisions (DEMO.md): Sem and the after-school care, the help at
+"""The demo's decisions (docs/demo.md): Sem and the after-school care, the help at
 home that the Bakkers decided together, and the GI's decision about Daan.
 
 Created once per family; dates are relative to the day the demo is loaded.

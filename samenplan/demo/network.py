@@ -1,4 +1,4 @@
-"""The demo's network (DEMO.md): the people around the Bakkers, both sets of
+"""The demo's network (docs/demo.md): the people around the Bakkers, both sets of
 grandparents (Youssef's father died three years ago), life events, a family
 group plan shared earlier and a private draft that Eva cannot see.
 """

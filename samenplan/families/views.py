@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from samenplan.audit.actions import read_later
 from samenplan.audit.models import AuditEvent
-from samenplan.lib.errors import StaleEdit
 from samenplan.lib.visibility import SCOPE_KINDS
 
 from . import actions, hooks, table
@@ -59,6 +58,7 @@ from .once import create_once
 from .panels import panels_for
 from .retention import retention_years
 from .versioning import show_newest
+from .writes import button_write, form_write
 
 
 def _table(access) -> list[dict]:
@@ -274,11 +274,11 @@ def invite(request: HttpRequest, family_id: int) -> HttpResponse:
 def invitation_withdraw(request: HttpRequest, family_id: int, invitation_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="invitation.withdraw")
     invitation = invitation_in(access, invitation_id)
-    try:
-        actions.invitation_withdraw(access=access, invitation=invitation, request=request)
-        messages.success(request, _("De uitnodiging is ingetrokken."))
-    except actions.ActionError as error:
-        messages.error(request, str(error))
+    button_write(
+        request,
+        lambda: actions.invitation_withdraw(access=access, invitation=invitation, request=request),
+        _("De uitnodiging is ingetrokken."),
+    )
     return redirect("families:home", access.family.pk)
 
 
@@ -287,15 +287,12 @@ def invitation_withdraw(request: HttpRequest, family_id: int, invitation_id: int
 def participant_end(request: HttpRequest, family_id: int, participant_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="participant.end")
     participant = participant_in(access, participant_id)
-    try:
-        actions.participant_end(access=access, participant=participant, request=request)
-        messages.success(
-            request,
-            _("%(name)s doet niet meer mee en ziet jullie gegevens niet meer.")
-            % {"name": participant.user.name},
-        )
-    except actions.ActionError as error:
-        messages.error(request, str(error))
+    button_write(
+        request,
+        lambda: actions.participant_end(access=access, participant=participant, request=request),
+        _("%(name)s doet niet meer mee en ziet jullie gegevens niet meer.")
+        % {"name": participant.user.name},
+    )
     return redirect("families:home", access.family.pk)
 
 
@@ -327,22 +324,21 @@ def consent_change(
         request, family_id, action="consent.give" if answer == "give" else "consent.withdraw"
     )
     participant = participant_in(access, participant_id)
-    try:
-        if answer == "give":
-            actions.consent_give(access=access, participant=participant, request=request)
-            messages.success(
-                request,
-                _("Je hebt toestemming gegeven voor %(name)s.") % {"name": participant.user.name},
-            )
-        else:
-            actions.consent_withdraw(access=access, participant=participant, request=request)
-            messages.success(
-                request,
-                _("Je hebt je toestemming voor %(name)s ingetrokken. Dit werkt meteen.")
-                % {"name": participant.user.name},
-            )
-    except actions.ActionError as error:
-        messages.error(request, str(error))
+    name = {"name": participant.user.name}
+    if answer == "give":
+        button_write(
+            request,
+            lambda: actions.consent_give(access=access, participant=participant, request=request),
+            _("Je hebt toestemming gegeven voor %(name)s.") % name,
+        )
+    else:
+        button_write(
+            request,
+            lambda: actions.consent_withdraw(
+                access=access, participant=participant, request=request
+            ),
+            _("Je hebt je toestemming voor %(name)s ingetrokken. Dit werkt meteen.") % name,
+        )
     return redirect("families:consent", access.family.pk)
 
 
@@ -466,22 +462,24 @@ def emergency(request: HttpRequest, family_id: int) -> HttpResponse:
         # A closed family is read-only; emergency access that is on needs no second ask.
         raise PermissionDenied
     form = EmergencyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.emergency_open(
-                participant=participant, reason=form.cleaned_data["reason"], request=request
-            )
-        except actions.ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.warning(
-                request,
-                _(
-                    "Noodtoegang staat aan voor 24 uur. Je kunt alleen lezen. Het gezin "
-                    "krijgt bericht en ziet het in het logboek."
-                ),
-            )
-            return redirect("families:home", participant.family_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda reason: actions.emergency_open(
+                participant=participant, reason=reason, request=request
+            ),
+        )
+    ):
+        messages.warning(
+            request,
+            _(
+                "Noodtoegang staat aan voor 24 uur. Je kunt alleen lezen. Het gezin "
+                "krijgt bericht en ziet het in het logboek."
+            ),
+        )
+        return redirect("families:home", participant.family_id)
     return render(
         request,
         "families/emergency.html",
@@ -637,21 +635,20 @@ def member_edit(request: HttpRequest, family_id: int, member_id: int) -> HttpRes
     if member is None:
         raise Http404
     form = MemberForm(request.POST or None, instance=member, initial={"version": member.version})
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            actions.member_update(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version, **data: actions.member_update(
                 access=access, member=member, expected_version=version, request=request, **data
-            )
-        except StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
-            show_newest(form, member)
-        else:
-            messages.success(request, _("Opgeslagen."))
-            return redirect("families:home", access.family.pk)
+            ),
+        )
+    ):
+        messages.success(request, _("Opgeslagen."))
+        return redirect("families:home", access.family.pk)
+    if getattr(form, "stale", None) is not None:
+        show_newest(form, member)
     if form.errors:
         # The form changed the instance while checking; show the saved name.
         member.refresh_from_db()
@@ -663,7 +660,7 @@ def member_edit(request: HttpRequest, family_id: int, member_id: int) -> HttpRes
             "family": access.family,
             "member": member,
             "form": form,
-            "stale": stale,
+            "stale": getattr(form, "stale", None),
             "section": "family",
         },
         status=400 if form.errors else 200,

@@ -15,9 +15,9 @@ from samenplan.decisions.models import Decision
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Participant
-from samenplan.families.once import AlreadySaved, create_once
 from samenplan.families.table import PRO_ROLES
-from samenplan.lib.errors import ActionError, StaleEdit
+from samenplan.families.writes import button_write, form_write, say_saved
+from samenplan.lib.errors import ActionError
 from samenplan.plan.models import Goal, Step
 
 from . import actions, drawing
@@ -106,31 +106,27 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
 def person_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="network_person.create", data="network_person")
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
-        try:
-            person = create_once(
-                access=access,
-                token=form.cleaned_data.get("once", ""),
-                make=lambda: actions.person_add(access=access, request=request, **data),
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version=None, **data: actions.person_add(access=access, request=request, **data),
+            access=access,
+        )
+    ):
+        name = form.cleaned_data["name"]
+        if form.repeated:
+            messages.info(request, form.repeated)
+        elif form.result.status == NetworkPerson.Status.PROPOSED:
+            messages.success(
+                request,
+                _("Je voorstel staat klaar. Het gezin beslist of %(name)s erbij komt.")
+                % {"name": name},
             )
-        except AlreadySaved as error:
-            messages.info(request, str(error))
-            return redirect("network:overview", access.family.pk)
-        except ActionError as error:
-            form.add_error(None, str(error))
         else:
-            if person.status == NetworkPerson.Status.PROPOSED:
-                messages.success(
-                    request,
-                    _("Je voorstel staat klaar. Het gezin beslist of %(name)s erbij komt.")
-                    % {"name": data["name"]},
-                )
-            else:
-                messages.success(
-                    request, _("%(name)s staat in jullie netwerk.") % {"name": data["name"]}
-                )
-            return redirect("network:overview", access.family.pk)
+            messages.success(request, _("%(name)s staat in jullie netwerk.") % {"name": name})
+        return redirect("network:overview", access.family.pk)
     return _page(
         request, "network/person_form.html", access, status=400 if form.errors else 200, form=form
     )
@@ -147,29 +143,26 @@ def person_edit(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
     )
     person = _person_in(access, person_id)
     form = PersonForm(request.POST or None, instance=person, initial={"version": person.version})
-    stale = None
     if removing:
         actions.person_remove(access=access, person=person, request=request)
         messages.success(request, _("%(name)s is uit het netwerk gehaald.") % {"name": person.name})
         return redirect("network:overview", access.family.pk)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
-        try:
-            actions.person_update(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version, **data: actions.person_update(
                 access=access,
                 person=person,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=version or 0,
                 request=request,
                 **data,
-            )
-        except StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Opgeslagen."))
-            return redirect("network:overview", access.family.pk)
+            ),
+        )
+    ):
+        messages.success(request, _("Opgeslagen."))
+        return redirect("network:overview", access.family.pk)
     return _page(
         request,
         "network/person_form.html",
@@ -177,7 +170,7 @@ def person_edit(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
         status=400 if form.errors else 200,
         form=form,
         person=person,
-        stale=stale,
+        stale=getattr(form, "stale", None),
     )
 
 
@@ -224,21 +217,16 @@ def genogram(request: HttpRequest, family_id: int) -> HttpResponse:
 def relationship_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="relationship.create")
     form = RelationshipForm(request.POST, members=access.members, people=_people(access))
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("once", "")
-        try:
-            create_once(
-                access=access,
-                token=token,
-                make=lambda: actions.relationship_add(access=access, request=request, **data),
-            )
-        except ActionError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("De relatie staat in het genogram."))
-    else:
+    if not form.is_valid():
         messages.error(request, _("Kies twee verschillende mensen en wat voor relatie het is."))
+    elif form_write(
+        form,
+        lambda **data: actions.relationship_add(access=access, request=request, **data),
+        access=access,
+    ):
+        say_saved(request, form, _("De relatie staat in het genogram."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
     return redirect("network:genogram", access.family.pk)
 
 
@@ -324,23 +312,17 @@ def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
 def event_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="life_event.create", data="life_event")
     form = EventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("once", "")
-        try:
-            create_once(
-                access=access,
-                token=token,
-                make=lambda: actions.event_add(access=access, request=request, **data),
-            )
-        except AlreadySaved as error:
-            messages.info(request, str(error))
-            return redirect("network:timeline", access.family.pk)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("De gebeurtenis staat op de tijdlijn."))
-            return redirect("network:timeline", access.family.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.event_add(access=access, request=request, **data),
+            access=access,
+        )
+    ):
+        say_saved(request, form, _("De gebeurtenis staat op de tijdlijn."))
+        return redirect("network:timeline", access.family.pk)
     return _page(
         request, "network/event_form.html", access, status=400 if form.errors else 200, form=form
     )
@@ -354,19 +336,14 @@ def person_decide(request: HttpRequest, family_id: int, person_id: int, answer: 
     person = NetworkPerson.objects.visible_to(access).filter(pk=person_id).first()
     if person is None:
         raise Http404
-    try:
-        actions.person_decide(
-            access=access, person=person, accept=answer == "accept", request=request
-        )
-    except ActionError as error:
-        messages.error(request, str(error))
-    else:
-        if answer == "accept":
-            messages.success(
-                request, _("%(name)s staat in jullie netwerk.") % {"name": person.name}
-            )
-        else:
-            messages.success(request, _("Het voorstel is niet overgenomen."))
+    accept = answer == "accept"
+    button_write(
+        request,
+        lambda: actions.person_decide(access=access, person=person, accept=accept, request=request),
+        _("%(name)s staat in jullie netwerk.") % {"name": person.name}
+        if accept
+        else _("Het voorstel is niet overgenomen."),
+    )
     return redirect("network:overview", access.family.pk)
 
 
@@ -412,35 +389,22 @@ def family_plan_edit(request: HttpRequest, family_id: int, plan_id: int | None =
     form = FamilyPlanForm(
         request.POST or None, instance=plan, initial={"version": plan.version if plan else None}
     )
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
-        try:
-            create_once(
-                access=access,
-                # Only a new plan is a create; saving a draft again is versioned.
-                token=form.cleaned_data.get("once", "") if plan is None else "",
-                make=lambda: actions.family_plan_write(
-                    access=access,
-                    plan=plan,
-                    expected_version=form.cleaned_data["version"],
-                    request=request,
-                    **data,
-                ),
-            )
-        except AlreadySaved as error:
-            messages.info(request, str(error))
-            return redirect("network:family_plans", access.family.pk)
-        except StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request, _("Opgeslagen. Professionals zien het plan pas als jullie het delen.")
-            )
-            return redirect("network:family_plans", access.family.pk)
+    # Only a new plan is a create (once per form); saving a draft again is versioned.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version, **data: actions.family_plan_write(
+                access=access, plan=plan, expected_version=version, request=request, **data
+            ),
+            access=access if plan is None else None,
+        )
+    ):
+        say_saved(
+            request, form, _("Opgeslagen. Professionals zien het plan pas als jullie het delen.")
+        )
+        return redirect("network:family_plans", access.family.pk)
     return _page(
         request,
         "network/family_plan_form.html",
@@ -448,7 +412,7 @@ def family_plan_edit(request: HttpRequest, family_id: int, plan_id: int | None =
         status=400 if form.errors else 200,
         form=form,
         plan=plan,
-        stale=stale,
+        stale=getattr(form, "stale", None),
     )
 
 

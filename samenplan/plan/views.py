@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Participant
-from samenplan.families.once import AlreadySaved, create_once
 from samenplan.families.panels import panels_for
+from samenplan.families.writes import button_write, form_write, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
 
@@ -254,27 +254,21 @@ def _form_page(
     item); an ActionError comes back on the form, with everything the person
     typed still in it.
     """
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("once", "")
-        extra = {"meeting": meeting} if meeting is not None else {}
-        try:
-            item = create_once(
-                access=access,
-                token=token,
-                make=lambda: create(access=access, request=request, **data, **extra),
-            )
-        except AlreadySaved as error:
-            messages.info(request, str(error))
-            return redirect("plan:plan", access.family.pk)
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            is_proposal = getattr(item, "status", None) == Status.PROPOSED
-            messages.success(request, str(proposed if is_proposal else done))
-            if meeting is not None:
-                return redirect("careteam:meeting", access.family.pk, meeting.pk)
-            return redirect("plan:plan", access.family.pk)
+    extra = {"meeting": meeting} if meeting is not None else {}
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: create(access=access, request=request, **data, **extra),
+            access=access,
+        )
+    ):
+        is_proposal = getattr(form.result, "status", None) == Status.PROPOSED
+        say_saved(request, form, proposed if is_proposal else done)
+        if meeting is not None:
+            return redirect("careteam:meeting", access.family.pk, meeting.pk)
+        return redirect("plan:plan", access.family.pk)
     return render(
         request,
         template,
@@ -295,24 +289,21 @@ def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
     current = actions.help_question_current(access)
     initial = {"text": current.text if current else "", "base": current.pk if current else None}
     form = HelpQuestionForm(request.POST or None, initial=initial)
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            question = actions.help_question_write(
-                access=access,
-                text=form.cleaned_data["text"],
-                base_id=form.cleaned_data["base"],
-                request=request,
-            )
-        except actions.StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda text, base: actions.help_question_write(
+                access=access, text=text, base_id=base, request=request
+            ),
+        )
+    ):
+        if form.result.status == Status.PROPOSED:
+            messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
         else:
-            if question.status == Status.PROPOSED:
-                messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
-            else:
-                messages.success(request, _("De hulpvraag is opgeslagen."))
-            return redirect("plan:plan", access.family.pk)
+            messages.success(request, _("De hulpvraag is opgeslagen."))
+        return redirect("plan:plan", access.family.pk)
     versions = list(
         HelpQuestion.objects.visible_to(access)
         .filter(status=Status.ACCEPTED)
@@ -327,7 +318,7 @@ def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
             "family": access.family,
             "section": "plan",
             "form": form,
-            "stale": stale,
+            "stale": getattr(form, "stale", None),
             "versions": versions,
         },
         status=400 if form.errors else 200,
@@ -447,38 +438,26 @@ def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
         access=access,
         participants=_participants(access),
     )
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "once")}
-        if not access.speaks_for_family:
-            # Others propose; the family's goal changes only when they take it over.
-            fields.pop("private", None)
-            fields.pop("shared_with", None)
-            actions.goal_propose_change(
-                access=access,
-                goal=goal,
-                seen_version=form.cleaned_data["version"] or 0,
-                request=request,
-                **fields,
+    # The family changes its goal; anyone else proposes a change, taken over or not.
+    if access.speaks_for_family:
+
+        def write(version, **fields):
+            return actions.goal_update(
+                access=access, goal=goal, expected_version=version or 0, request=request, **fields
             )
-            messages.success(request, _("Je voorstel staat klaar. Het gezin beslist erover."))
-            return redirect("plan:goal", access.family.pk, goal.pk)
-        try:
-            actions.goal_update(
-                access=access,
-                goal=goal,
-                expected_version=form.cleaned_data["version"] or 0,
-                request=request,
-                **fields,
+
+        done = _("Het doel is opgeslagen.")
+    else:
+
+        def write(version, private=None, shared_with=None, **fields):
+            return actions.goal_propose_change(
+                access=access, goal=goal, seen_version=version or 0, request=request, **fields
             )
-        except actions.StaleEdit as error:
-            stale = error.current
-            form.add_error(None, str(error))
-        except ActionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Het doel is opgeslagen."))
-            return redirect("plan:goal", access.family.pk, goal.pk)
+
+        done = _("Je voorstel staat klaar. Het gezin beslist erover.")
+    if request.method == "POST" and form.is_valid() and form_write(form, write):
+        messages.success(request, done)
+        return redirect("plan:goal", access.family.pk, goal.pk)
     return render(
         request,
         "plan/goal_form.html",
@@ -488,7 +467,7 @@ def goal_edit(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
             "section": "plan",
             "form": form,
             "goal": goal,
-            "stale": stale,
+            "stale": getattr(form, "stale", None),
         },
         status=400 if form.errors else 200,
     )
@@ -524,20 +503,16 @@ def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
     access = family_for(request, family_id, action="goal.score")
     goal = _goal_in(access, goal_id)
     form = ScoreForm(request.POST)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("once", "")
-        try:
-            create_once(
-                access=access,
-                token=token,
-                make=lambda: actions.score_add(access=access, goal=goal, request=request, **data),
-            )
-            messages.success(request, _("Je cijfer is opgeslagen."))
-        except ActionError as error:
-            messages.error(request, str(error))
-    else:
+    if not form.is_valid():
         messages.error(request, _("Kies een cijfer van 0 tot en met 10."))
+    elif form_write(
+        form,
+        lambda **data: actions.score_add(access=access, goal=goal, request=request, **data),
+        access=access,
+    ):
+        say_saved(request, form, _("Je cijfer is opgeslagen."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
     return redirect("plan:goal", access.family.pk, goal.pk)
 
 
@@ -764,17 +739,16 @@ def agreement_agree(request: HttpRequest, family_id: int, agreement_id: int) -> 
     agreement = _agreement_in(access, agreement_id)
     if not agreement.concerned.filter(pk=access.participant.pk).exists():
         raise PermissionDenied
-    try:
-        actions.agreement_agree(
+    button_write(
+        request,
+        lambda: actions.agreement_agree(
             access=access,
             agreement=agreement,
             seen_version=SeenForm(request.POST).seen_version(),
             request=request,
-        )
-    except ActionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Je hebt ja gezegd op de afspraak."))
+        ),
+        _("Je hebt ja gezegd op de afspraak."),
+    )
     return redirect("plan:plan", access.family.pk)
 
 
