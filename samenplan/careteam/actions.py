@@ -47,8 +47,6 @@ def role_card_write(
 ) -> RoleCard:
     """A professional writes or updates their own role card."""
     access.require("role_card.write")
-    if not is_professional(access):
-        raise ActionError(_("Alleen professionals hebben een rolkaart."))
     fields = {key: (value or "").strip() for key, value in fields.items()}
     question = help_question_current(access)
     card = RoleCard.objects.select_for_update().filter(participant=access.participant).first()
@@ -353,8 +351,6 @@ def summary_confirm(
     newest text shown, so that a "klopt" never erases a correction.
     """
     access.require("summary.confirm")
-    if not access.speaks_for_family:
-        raise ActionError(_("Het gezin zegt of het verslag klopt."))
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk, family_id=access.family.pk)
     if meeting.summary_status == Meeting.Summary.NONE:
         raise ActionError(_("Er is nog geen verslag."))
@@ -454,8 +450,6 @@ def report_back_create(
     *, access: FamilyAccess, what: str, to_whom: str, every_weeks: int, next_due, request=None
 ) -> ReportBack:
     access.require("report_back.create")
-    if access.participant.role != Participant.Role.PROFESSIONAL:
-        raise ActionError(_("Alleen professionals spreken een terugkoppeling af."))
     if not 1 <= every_weeks <= 52:
         raise ActionError(_("Kies om de 1 tot 52 weken."))
     report = ReportBack.objects.create(

@@ -289,7 +289,7 @@ def argument_add(
         # with the text still in the field.
         return render(
             request,
-            "decisions/option_card.html",
+            "decisions/detail.html#option-card",
             _context(
                 access,
                 decision=decision,

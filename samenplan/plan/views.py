@@ -575,10 +575,10 @@ def step_change(request: HttpRequest, family_id: int, step_id: int, change: str)
     if request.htmx:
         # In place: the card itself shows the new state and says what happened.
         if change == "remove":
-            return render(request, "plan/step_removed.html", {"flash": flash})
+            return render(request, "plan/plan.html#step-removed", {"flash": flash})
         return render(
             request,
-            "plan/step_card.html",
+            "plan/plan.html#step-card",
             {
                 "step": step,
                 "access": access,
