@@ -22,7 +22,8 @@ FILES = {
 
 
 def main(path: str) -> int:
-    report = json.load(open(path))
+    with open(path) as handle:
+        report = json.load(handle)
     failed = []
     total = report["totals"]["percent_covered"]
     print(f"coverage: {total:.1f} % in all (floor {TOTAL:.0f} %)")
