@@ -12,7 +12,7 @@ from samenplan.browser import check_page
 from samenplan.careteam.models import Meeting
 from samenplan.decisions.models import Decision
 from samenplan.demo.build import build_demo
-from samenplan.families.models import Invitation
+from samenplan.families.models import ConsentExclusion, Invitation
 from samenplan.plan.models import Agreement, Goal
 from samenplan.test import give_totp, logged_in_session
 
@@ -72,6 +72,11 @@ PAGES = [
     ("daan", "/gezin/{degroot}/logboek/?emergency=on", "Pieter Mol (Jeugdbescherming"),
     ("pieter", "/gezin/{degroot}/noodtoegang/", "Noodtoegang openen"),
     ("pieter", "/mijn-gezinnen/", "Noodtoegang vragen"),
+    ("sanne", "/gezin/{bakker}/netwerk/", "Voorstel van Eva de Vries"),
+    ("eva", "/gezin/{bakker}/netwerk/", "Het gezin beslist erover."),
+    ("sanne", "/gezin/{bakker}/toestemming/{eva_seat}/wat/", "Wat anderen al niet laten zien"),
+    ("noor", "/gezin/{bakker}/plan/doelen/nieuw/", "Alleen voor mij en wie ik kies"),
+    ("noor", "/gezin/{bakker}/plan/stappen/nieuw/", "Wie mag dit zien?"),
     (None, "/accounts/login/", "Professionals"),
     (None, "/accounts/password/reset/", "Samenplan"),
 ]
@@ -108,6 +113,25 @@ def test_every_page_is_accessible(page, live_server):
         "lina": demo.members["lina"].pk,
         "meeting": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk,
     }
+    # A person Eva proposes for the network; Noor leaves a decision out of Eva's consent.
+    from samenplan.network.models import NetworkPerson
+
+    NetworkPerson.objects.create(
+        family=demo.bakker,
+        name="Buurvrouw Els",
+        relation="buur",
+        status="proposed",
+        created_by=demo.users["eva"],
+    )
+    values["eva_seat"] = demo.participants["eva"].pk
+    ConsentExclusion.objects.create(
+        family=demo.bakker,
+        participant=demo.participants["eva"],
+        member=demo.members["noor"],
+        kind="decision",
+        object_id=values["bso"],
+        set_by=demo.users["noor"],
+    )
     # The bso decision's date comes near: the plan reminds the family.
     Decision.objects.filter(pk=values["bso"]).update(
         decide_by=timezone.localdate() + timedelta(days=3)
