@@ -59,34 +59,12 @@ def event_build(
     )
 
 
-def event_record(
-    *,
-    actor,
-    action: str,
-    data: str,
-    family: Family | None = None,
-    participant: Participant | None = None,
-    obj=None,
-    request=None,
-    on_behalf_of: str = "",
-    emergency: bool = False,
-    detail: str = "",
-) -> AuditEvent:
-    """Write one audit event. Call it inside the transaction of the change."""
-    event = event_build(
-        actor=actor,
-        action=action,
-        data=data,
-        family=family,
-        participant=participant,
-        obj=obj,
-        request=request,
-        on_behalf_of=on_behalf_of,
-        emergency=emergency,
-        detail=detail,
-    )
-    event.save()
-    return event
+def event_record(**event) -> AuditEvent:
+    """Write one audit event (the fields of ``event_build``). Call it inside the
+    transaction of the change."""
+    saved = event_build(**event)
+    saved.save()
+    return saved
 
 
 def read_later(request, **event) -> None:

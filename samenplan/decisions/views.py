@@ -17,7 +17,7 @@ from samenplan.families.models import Participant
 from samenplan.families.writes import form_write, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
-from samenplan.plan.models import Goal, Status
+from samenplan.plan.models import Goal
 
 from . import actions, rules, summary
 from .forms import (
@@ -149,11 +149,7 @@ def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
 
 
 def _active_goals(access: FamilyAccess) -> list[Goal]:
-    return list(
-        Goal.objects.visible_to(access)
-        .current()
-        .filter(status=Status.ACCEPTED, goal_status="active")
-    )
+    return list(Goal.objects.visible_to(access).active())
 
 
 @login_required

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -23,16 +21,10 @@ def plan_context(access: FamilyAccess) -> dict:
         .filter(status=Status.ACCEPTED)
         .select_related("owner")
     )
-    latest = Window(
-        RowNumber(),
-        partition_by=[F("goal_id"), F("author_id")],
-        order_by=[F("created_at").desc(), F("id").desc()],
-    )
     scores = list(
         GoalScore.objects.visible_to(access)
         .filter(goal__in=goals)
-        .annotate(row=latest)
-        .filter(row=1)
+        .latest_per_person()
         .select_related("author")
         .order_by("author__name")
     )

@@ -34,6 +34,10 @@ class PlanQuerySet(FamilyQuerySet):
 class GoalQuerySet(PlanQuerySet):
     owners = ("owner_id",)
 
+    def active(self):
+        """Goals the family works on now: in the plan, taken over, not reached or let go."""
+        return self.current().filter(status=Status.ACCEPTED, goal_status="active")
+
 
 class StepQuerySet(PlanQuerySet):
     parents = {"goal_id": "plan.goal"}
@@ -54,6 +58,20 @@ class AgreementQuerySet(PlanQuerySet):
 
 class OnGoalQuerySet(FamilyQuerySet):
     parents = {"goal_id": "plan.goal"}
+
+
+class ScoreQuerySet(OnGoalQuerySet):
+    def latest_per_person(self):
+        """Each person's newest score per goal: rows stay goals × people however long it runs."""
+        from django.db.models import F, Window
+        from django.db.models.functions import RowNumber
+
+        latest = Window(
+            RowNumber(),
+            partition_by=[F("goal_id"), F("author_id")],
+            order_by=[F("created_at").desc(), F("id").desc()],
+        )
+        return self.annotate(row=latest).filter(row=1)
 
 
 class OnAgreementQuerySet(FamilyQuerySet):
@@ -214,7 +232,7 @@ class GoalScore(models.Model):
     note = models.CharField(_("Waarom dit cijfer? (mag leeg blijven)"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = OnGoalQuerySet.as_manager()
+    objects = ScoreQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

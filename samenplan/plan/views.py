@@ -6,8 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -111,18 +110,11 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         .current()
         .select_related("owner__user", "goal", "created_by")
     )
-    # Only each person's latest score per goal: the page shows where we stand
-    # now, and the number of rows stays goals × people however long the plan runs.
-    latest = Window(
-        RowNumber(),
-        partition_by=[F("goal_id"), F("author_id")],
-        order_by=[F("created_at").desc(), F("id").desc()],
-    )
+    # Only each person's latest score per goal: the page shows where we stand now.
     scores = list(
         GoalScore.objects.visible_to(access)
         .filter(goal__removed_at__isnull=True)
-        .annotate(row=latest)
-        .filter(row=1)
+        .latest_per_person()
         .select_related("author")
         .order_by("created_at", "id")
     )
@@ -673,11 +665,7 @@ def vision_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 
 def _active_goals(access: FamilyAccess) -> list[Goal]:
-    return list(
-        Goal.objects.visible_to(access)
-        .current()
-        .filter(status=Status.ACCEPTED, goal_status="active")
-    )
+    return list(Goal.objects.visible_to(access).active())
 
 
 @login_required
