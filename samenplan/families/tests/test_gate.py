@@ -69,7 +69,7 @@ class GateTestCase(TestCase):
             family=self.f.family,
             participant=self.worker,
             member=self.mother.member,
-            kind="niet-geregistreerd",
+            kind="onbekend",  # a kind no feature registered
             set_by=self.mother.user,
         )
         ConsentExclusion.objects.create(
