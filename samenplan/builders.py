@@ -28,10 +28,16 @@ def user(email: str, name: str = "") -> User:
     return found or User.objects.create_user(email=email, name=name or email.split("@")[0])
 
 
+def default_organization() -> Organization:
+    return Organization.objects.get_or_create(name="Wijkteam Test", defaults={"kind": "wijkteam"})[0]
+
+
 class FamilyBuilder:
     """A family, its members and the people at its table."""
 
     def __init__(self, name: str = "Gezin Test", **fields):
+        # Most families have an organisation that answers for the file.
+        fields.setdefault("organization", default_organization())
         self.family = Family.objects.create(name=name, **fields)
         self.seats: dict[str, Participant] = {}
         self._n = 0
@@ -60,12 +66,7 @@ class FamilyBuilder:
         return self._seat(name, "youth", member)
 
     def professional(self, name: str, *, consent: bool = True, organization=None) -> Participant:
-        organization = (
-            organization
-            or Organization.objects.get_or_create(
-                name="Wijkteam Test", defaults={"kind": "wijkteam"}
-            )[0]
-        )
+        organization = organization or default_organization()
         account = user(self._email(name), name)
         Professional.objects.get_or_create(user=account, defaults={"organization": organization})
         seat = Participant.objects.create(

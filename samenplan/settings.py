@@ -199,6 +199,18 @@ SAMENPLAN_SESSION_LIMITS = {
     "family": {"idle": 8 * 3600, "absolute": 12 * 3600},
 }
 SESSION_COOKIE_AGE = 12 * 3600
+
+# How long a closed family's file is kept (see samenplan/families/retention.py
+# for the sources). Voluntary help: years after the help ended. A measure (OTS,
+# voogdij, jeugdreclassering): years after the youngest child came of age.
+SAMENPLAN_RETENTION_YEARS = envint("SAMENPLAN_RETENTION_YEARS", 20)
+SAMENPLAN_RETENTION_MEASURE_YEARS = envint("SAMENPLAN_RETENTION_MEASURE_YEARS", 30)
+# A request to destroy early is answered within a month; once, with a reason,
+# the answer may take two months more.
+SAMENPLAN_DESTRUCTION_ANSWER_DAYS = envint("SAMENPLAN_DESTRUCTION_ANSWER_DAYS", 30)
+SAMENPLAN_DESTRUCTION_EXTENSION_DAYS = envint("SAMENPLAN_DESTRUCTION_EXTENSION_DAYS", 61)
+# A moving file larger than this is refused before it is read.
+SAMENPLAN_IMPORT_MAX_BYTES = envint("SAMENPLAN_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # E-mail: printed to the console unless an SMTP server is configured.

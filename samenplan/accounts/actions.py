@@ -31,6 +31,7 @@ def professional_create(
     phone: str = "",
     reachability: str = "",
     is_org_admin: bool = False,
+    is_privacy_officer: bool = False,
     request=None,
 ) -> Professional:
     user = User.objects.create_user(email=email, name=name)
@@ -42,6 +43,7 @@ def professional_create(
         phone=phone,
         reachability=reachability,
         is_org_admin=is_org_admin,
+        is_privacy_officer=is_privacy_officer,
     )
     event_record(
         actor=admin.user, action="create", data="professional", obj=professional, request=request

@@ -19,17 +19,34 @@ class ProfessionalForm(SafeModelForm):
 
     class Meta:
         model = Professional
-        fields = ["function", "phone", "reachability", "is_org_admin"]
+        fields = ["function", "phone", "reachability", "is_org_admin", "is_privacy_officer"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.order_fields(["name", "email", "function", "phone", "reachability", "is_org_admin"])
+        self.order_fields(
+            ["name", "email", "function", "phone", "reachability", "is_org_admin"]
+        )
         if self.instance.pk:
             self.fields["name"].initial = self.instance.user.name
             del self.fields["email"]
             self.fields["is_active"] = forms.BooleanField(
                 label=_("Account actief"), required=False, initial=self.instance.is_active
             )
+
+    def clean_is_privacy_officer(self):
+        value = self.cleaned_data.get("is_privacy_officer")
+        if (
+            value
+            and self.instance.pk
+            and self.instance.user.participations.filter(active_to__isnull=True).exists()
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Deze persoon zit nog aan tafel bij een gezin. Een functionaris voor "
+                    "privacy zit nergens aan tafel."
+                )
+            )
+        return value
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

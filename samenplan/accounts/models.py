@@ -116,6 +116,17 @@ class Professional(models.Model):
         help_text=_("Bijvoorbeeld: maandag tot en met donderdag van 9 tot 17 uur."),
     )
     is_org_admin = models.BooleanField(_("Beheerder van de organisatie"), default=False)
+    # Handles requests to destroy a family's file, with a second person
+    # confirming. Never at a family's table and never under emergency access:
+    # reading a file to judge a request is logged in the family's access log.
+    is_privacy_officer = models.BooleanField(
+        _("Functionaris voor privacy"),
+        default=False,
+        help_text=_(
+            "Beantwoordt verzoeken van gezinnen om hun gegevens te vernietigen. "
+            "Zit niet aan tafel bij een gezin."
+        ),
+    )
     is_active = models.BooleanField(_("Actief"), default=True)
 
     class Meta:

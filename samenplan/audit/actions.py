@@ -30,9 +30,13 @@ def event_build(
     on_behalf_of: str = "",
     emergency: bool = False,
     detail: str = "",
+    role: str = "",
 ) -> AuditEvent:
-    """One audit event, not yet saved (``event_record`` saves it)."""
-    role = ""
+    """One audit event, not yet saved (``event_record`` saves it).
+
+    ``role`` names the role when it is not a seat at the table (the privacy
+    officer); otherwise it comes from the seat or the work profile.
+    """
     organization = ""
     if participant is not None:
         role = participant.role
@@ -40,7 +44,7 @@ def event_build(
     elif actor is not None:
         professional = getattr(actor, "professional_or_none", None)
         if professional is not None:
-            role = "org_admin" if professional.is_org_admin else "professional"
+            role = role or ("org_admin" if professional.is_org_admin else "professional")
             organization = professional.organization.name
     return AuditEvent(
         actor=actor,

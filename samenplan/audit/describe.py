@@ -60,6 +60,11 @@ DATA_LABELS = {
     "export": gettext_lazy("een download van jullie gegevens"),
     "closing": gettext_lazy("het afsluiten"),
     "destruction": gettext_lazy("een verzoek om gegevens te vernietigen"),
+    "family": gettext_lazy("het gezin in Samenplan"),
+    "member": gettext_lazy("wie er in het gezin is"),
+    "authority": gettext_lazy("wie gezag heeft"),
+    "move": gettext_lazy("een verhuizing naar een andere organisatie"),
+    "move_file": gettext_lazy("het verhuisbestand"),
 }
 ROLE_LABELS = {
     "parent": pgettext_lazy("role", "ouder"),
@@ -68,6 +73,7 @@ ROLE_LABELS = {
     "professional": pgettext_lazy("role", "professional"),
     "client_supporter": pgettext_lazy("role", "cliëntondersteuner"),
     "org_admin": pgettext_lazy("role", "beheerder"),
+    "privacy_officer": pgettext_lazy("role", "functionaris voor privacy"),
 }
 ACTION_LABELS = dict(AuditEvent.Action.choices)
 

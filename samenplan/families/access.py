@@ -201,6 +201,37 @@ class FamilyAccess:
         given = {m.pk for m in givers}
         return givers + [m for m in voices(self.members, self.today) if m.pk not in given]
 
+    def gives_file_consent(self) -> bool:
+        """Whether the person looking is one of those who consent for the whole file."""
+        member_id = self.participant.member_id
+        if member_id is None or self.role not in (Participant.Role.PARENT, Participant.Role.YOUTH):
+            return False
+        return any(m.pk == member_id for m in self.consent_givers)
+
+    @property
+    def is_gi(self) -> bool:
+        """A professional of the certified institution that carries out the family's measure."""
+        if "gi" not in self._cache:
+            professional = (
+                self.user.professional_or_none if self.role == Participant.Role.PROFESSIONAL else None
+            )
+            self._cache["gi"] = (
+                professional is not None
+                and self.family.gi_id is not None
+                and professional.organization_id == self.family.gi_id
+            )
+        return self._cache["gi"]
+
+    @property
+    def may_reopen_now(self) -> bool:
+        """A closed family may go on within ``REOPEN_DAYS`` of closing."""
+        from datetime import timedelta
+
+        from .models import REOPEN_DAYS
+
+        closed = self.family.closed_at
+        return closed is not None and timezone.now() < closed + timedelta(days=REOPEN_DAYS)
+
     def gives_consent(self) -> bool:
         """Whether the person looking is one of those whose consent counts."""
         member_id = self.participant.member_id

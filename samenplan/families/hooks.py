@@ -8,6 +8,8 @@ Hooks in use:
 
 - ``table.choice``: the family chose about a table larger than its maximum
   (recorded by "Wie doet wat").
+- ``timeline.add``: a milestone of the family itself (a member added, gezag
+  changed) as a line on the plan's timeline.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ class Family(models.Model):
         VOLUNTARY = "vrijwillig", _("Vrijwillig")
         SUPERVISION = "ots", _("Ondertoezichtstelling (OTS)")
         GUARDIANSHIP = "voogdij", _("Voogdij")
+        PROBATION = "jeugdreclassering", _("Jeugdreclassering")
         OTHER = "anders", _("Ander gedwongen kader")
 
     name = models.CharField(_("Naam van het gezin"), max_length=120)
@@ -39,6 +40,30 @@ class Family(models.Model):
         max_length=100,
         blank=True,
         help_text=_("Voor de lijst met onafhankelijke steun in de buurt."),
+    )
+    # The organisation that answers for the file: its privacy officer handles
+    # requests to destroy it. The starter's organisation, or the first one the
+    # family invites; a move changes it.
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("Verantwoordelijke organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # In a measure (OTS, voogdij, jeugdreclassering) the certified institution
+    # that carries it out; only it closes the family.
+    gi = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("Gecertificeerde instelling (GI)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -60,6 +85,11 @@ class Family(models.Model):
 
         return reverse("families:home", args=[self.pk])
 
+    @property
+    def in_measure(self) -> bool:
+        """A child protection measure or juvenile probation: a judge's decision, not a choice."""
+        return self.legal_framework != self.Framework.VOLUNTARY
+
 
 class Member(models.Model):
     """A person who belongs to the family: a parent, a carer or a child."""
@@ -70,9 +100,10 @@ class Member(models.Model):
         PARENT = "ouder", _("ouder")
         CARER = "verzorger", _("verzorger")
         FOSTER_PARENT = "pleegouder", _("pleegouder")
+        STEP_PARENT = "stiefouder", _("stiefouder")
         CHILD = "kind", _("kind")
 
-    PARENT_RELATIONS = ("moeder", "vader", "ouder", "verzorger", "pleegouder")
+    PARENT_RELATIONS = ("moeder", "vader", "ouder", "verzorger", "pleegouder", "stiefouder")
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("Naam"), max_length=150)
@@ -196,7 +227,8 @@ class Invitation(models.Model):
         WITHDRAWN = "withdrawn", _("ingetrokken")
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="invitations")
-    email = models.EmailField(_("E-mailadres"))
+    # Empty while an invited organisation has not yet chosen who comes.
+    email = models.EmailField(_("E-mailadres"), blank=True)
     name = models.CharField(_("Naam"), max_length=150)
     role = models.CharField(_("Rol"), max_length=20, choices=Participant.Role.choices)
     member = models.ForeignKey(
@@ -204,6 +236,16 @@ class Invitation(models.Model):
     )
     relation_label = models.CharField(_("Relatie met het gezin"), max_length=100, blank=True)
     message = models.TextField(_("Persoonlijk bericht"), max_length=1000, blank=True)
+    # A family may invite an organisation instead of a person: its admin
+    # chooses who comes, and that person accepts like anyone invited.
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("Organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -328,7 +370,17 @@ class EmergencyAccess(models.Model):
 
 
 class ClosingCriterion(models.Model):
-    """ "Wanneer zijn we klaar?": agreed at the start, looked at when closing."""
+    """ "Wanneer zijn we klaar?": agreed at the start, looked at when closing.
+
+    A professional's criterion is a draft until the family agrees to it; the
+    family's own are agreed at once. Changing the text or saying it is met
+    is a new version; a criterion is never deleted, only ended.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("voorstel")
+        AGREED = "agreed", _("afgesproken")
+        REMOVED = "removed", _("weggehaald")
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
     text = models.CharField(_("We zijn klaar als …"), max_length=300)
@@ -336,7 +388,9 @@ class ClosingCriterion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    met = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AGREED)
+    met = models.BooleanField(_("Dit is gelukt"), default=False)
+    version = models.PositiveIntegerField(default=1)
 
     objects = FamilyQuerySet.as_manager()
 
@@ -396,20 +450,34 @@ class ContinuePlan(models.Model):
         return self.what_works[:60]
 
 
+class DestructionRequestQuerySet(FamilyQuerySet):
+    def open(self):
+        return self.filter(status__in=DestructionRequest.OPEN)
+
+
 class DestructionRequest(models.Model):
     """The family asks to destroy its data before the legal term ends.
 
-    The responsible professional handles it within three months, within the
-    law: not for a child under 12 on its own, and refused with a reason when
-    someone else's substantial interest requires keeping it.
+    The organisation's privacy officer answers within a month (AVG art. 12(3)),
+    which may be extended by two months with a reason the family reads. The
+    law (Jeugdwet art. 7.3.9) lets a parent or a youth of 12+ ask, and lets
+    the organisation refuse when keeping the file serves someone else's
+    substantial interest or another law. Destroying needs a second person to
+    confirm (``decided_by`` then ``confirmed_by``); a refusal carries its reason.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("wacht op antwoord")
+        CHECKING = "checking", _("wacht op een tweede persoon")
         REFUSED = "refused", _("geweigerd")
         DONE = "done", _("uitgevoerd")
 
+    OPEN = (Status.PENDING, Status.CHECKING)
+
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, null=True, related_name="+"
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -417,14 +485,25 @@ class DestructionRequest(models.Model):
     reason = models.TextField(_("Waarom willen jullie dit?"), max_length=1000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     answer_before = models.DateField()
+    extended_because = models.TextField(
+        _("Waarom is er meer tijd nodig?"), max_length=1000, blank=True
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # Who decided (and when); for destruction, who confirmed as the second person.
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     handled_at = models.DateTimeField(null=True, blank=True)
+    basis = models.TextField(_("Op grond waarvan?"), max_length=1000, blank=True)
     refusal = models.TextField(_("Waarom kan het niet?"), max_length=1000, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
-    objects = FamilyQuerySet.as_manager()
+    objects = DestructionRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -434,12 +513,24 @@ class DestructionRequest(models.Model):
 
 
 class DestructionRecord(models.Model):
-    """What was destroyed, when and why. No personal data: the family is gone."""
+    """What was destroyed, when, on what basis, and who decided and confirmed.
+
+    Kept after the family is gone, in the audit trail. No personal data of the
+    family: its number, dates, the framework, counts. The people named are the
+    organisation's staff (or the operator who ran the retention command).
+    """
 
     family_number = models.BigIntegerField()
     closed_at = models.DateTimeField(null=True, blank=True)
     destroyed_at = models.DateTimeField(default=timezone.now)
     reason = models.CharField(max_length=20)  # "retention" or "request"
+    basis = models.CharField(max_length=300, blank=True)
+    framework = models.CharField(max_length=20, blank=True)
+    organization = models.CharField(max_length=200, blank=True)
+    decided_by = models.CharField(max_length=150, blank=True)
+    confirmed_by = models.CharField(max_length=150, blank=True)
+    operator = models.CharField(max_length=150, blank=True)
+    accounts_removed = models.PositiveIntegerField(default=0)
     rows = models.JSONField(default=dict)
 
     class Meta:
@@ -447,6 +538,117 @@ class DestructionRecord(models.Model):
 
     def __str__(self):
         return f"{self.family_number} {self.destroyed_at:%Y-%m-%d}"
+
+
+REOPEN_DAYS = 30
+
+
+class ClosingQuerySet(FamilyQuerySet):
+    def current(self):
+        return self.filter(reopened_at__isnull=True).order_by("-closed_at", "-id")
+
+
+class Closing(models.Model):
+    """One closing of the family's help, and its reopening if the family went on.
+
+    ``ended`` lists the seats that closing ended, so that "we willen toch
+    verder" within ``REOPEN_DAYS`` brings back the same table. In a measure
+    the GI closes, with the legal basis; the family's answers stand beside it.
+    """
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    closed_at = models.DateTimeField(default=timezone.now)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    framework = models.CharField(max_length=20)
+    legal_basis = models.TextField(_("Wettelijke grond"), max_length=2000, blank=True)
+    ended = models.JSONField(default=list)
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = ClosingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-closed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.family_id} {self.closed_at:%Y-%m-%d}"
+
+
+# How long the signed moving file can be downloaded after everyone said yes.
+MOVE_FILE_DAYS = 30
+
+
+class Move(models.Model):
+    """The family moves: to another organisation here, or to another Samenplan.
+
+    Every consent giver agrees in the app (``MoveAnswer``); on the last yes a
+    move within this Samenplan ends the old professionals' seats and invites
+    the new organisation; a move to another Samenplan opens the signed
+    moving file for download.
+    """
+
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organisatie", _("Naar een andere organisatie in Samenplan")
+        INSTALLATION = "bestand", _("Naar een andere Samenplan (met een verhuisbestand)")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("wacht op ja van iedereen")
+        DONE = "done", _("afgesproken")
+        CANCELLED = "cancelled", _("gestopt")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("Waarheen?"), max_length=12, choices=Kind.choices)
+    to_organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("Nieuwe organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    to_municipality = models.CharField(_("Nieuwe gemeente"), max_length=100, blank=True)
+    reason = models.TextField(_("Waarom?"), max_length=1000, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    done_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = FamilyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.family_id} → {self.to_organization_id or self.kind}"
+
+
+class MoveAnswer(models.Model):
+    """One consent giver's answer to a move, about the version they saw."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    move = models.ForeignKey(Move, on_delete=models.CASCADE, related_name="answers")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    agrees = models.BooleanField()
+    version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.member_id}: {'ja' if self.agrees else 'nee'}"
 
 
 class PrivateItemQuerySet(FamilyQuerySet):
@@ -512,6 +714,8 @@ class Revision(models.Model):
     data = models.JSONField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # Why this version was made, where the change asks for it (authority).
+    note = models.CharField(max_length=500, blank=True)
 
     objects = RevisionQuerySet.as_manager()
 

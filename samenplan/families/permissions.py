@@ -55,6 +55,19 @@ TABLE_GUEST = Rule(
     "a professional or a client supporter", lambda a: a.role in ("professional", "client_supporter")
 )
 CONSENT_GIVER = Rule("someone whose consent counts", lambda a: a.gives_consent())
+FILE_GIVER = Rule(
+    "someone whose consent counts for the whole file", lambda a: a.gives_file_consent()
+)
+# Closing: the family in voluntary help; in a measure (OTS, voogdij,
+# jeugdreclassering) only the GI carrying it out, with the legal basis.
+CLOSER = Rule(
+    "in voluntary help a parent with authority or a youth of 16+; in a measure the GI",
+    lambda a: a.is_gi if a.family.in_measure else (a.is_authority_parent or a.is_youth_16),
+)
+REOPENER = Rule(
+    "a parent with authority or a youth of 16+, within 30 days of closing",
+    lambda a: (a.is_authority_parent or a.is_youth_16) and a.may_reopen_now,
+)
 NOBODY = Rule("nobody", lambda a: False)
 
 
@@ -128,10 +141,17 @@ declare(
 )
 declare("consent.scope", CONSENT_GIVER, doc="each giver's own exclusions")
 declare("member.edit", FAMILY, doc="name, birth date, sex, household; never authority")
-declare("closing.criterion", WRITER)
+declare("member.add", AUTHORITY_PARENT, doc="a new baby, a step-parent, a foster parent")
+declare("member.authority", AUTHORITY_PARENT, doc="who has gezag, with why; kept in the history")
+declare("closing.criterion", WRITER, doc="a professional's criterion is a draft for the family")
+declare("closing.agree", FAMILY, doc="agree to, change, tick off or end a closing criterion")
 declare("closing.answer", WRITER)
 declare("closing.plan", FAMILY)
-declare("family.close", AUTHORITY_PARENT | YOUTH_16)
+declare("family.close", CLOSER, doc="needs every consent giver's yes in voluntary help")
+declare("family.reopen", REOPENER, when_closed=True, doc="“we willen toch verder”")
+declare("move.propose", FAMILY | COORDINATOR, doc="to another organisation or another Samenplan")
+declare("move.answer", FILE_GIVER, doc="every consent giver says yes before a move happens")
+declare("move.download", FILE_GIVER, read=True, doc="the signed moving file, after everyone's yes")
 declare("destruction.request", FAMILY, when_closed=True)
 declare(
     "destruction.approve",

@@ -6,6 +6,14 @@ app_name = "families"
 
 urlpatterns = [
     path("mijn-gezinnen/", views.family_list, name="list"),
+    path("gezin/nieuw/", views.family_start, name="start"),
+    path("privacy/", views.privacy_requests, name="privacy"),
+    path(
+        "organisatie/uitnodigingen/",
+        views.organization_invitations,
+        name="organization_invitations",
+    ),
+    path("privacy/verzoek/<int:request_id>/", views.privacy_request, name="privacy_request"),
     path(
         "uitnodiging/<int:invitation_id>/aannemen/",
         views.invitation_respond,
@@ -51,9 +59,21 @@ urlpatterns = [
     ),
     path("gezin/<int:family_id>/noodtoegang/", views.emergency, name="emergency"),
     path("gezin/<int:family_id>/afsluiten/", views.closing, name="closing"),
+    path("gezin/<int:family_id>/verhuizen/", views.move, name="move"),
     path(
         "gezin/<int:family_id>/gezinslid/<int:member_id>/",
         views.member_edit,
         name="member_edit",
+    ),
+    path("gezin/<int:family_id>/gezinslid/nieuw/", views.member_new, name="member_new"),
+    path(
+        "gezin/<int:family_id>/gezinslid/<int:member_id>/gezag/",
+        views.member_authority,
+        name="member_authority",
+    ),
+    path(
+        "gezin/<int:family_id>/gezinslid/<int:member_id>/geschiedenis/",
+        views.member_history,
+        name="member_history",
     ),
 ]

@@ -19,8 +19,8 @@ from samenplan.lib.errors import StaleEdit
 from .models import Revision
 
 
-def revision_save(access, item) -> Revision:
-    """Keep the row as it is now, as one version in its history."""
+def revision_save(access, item, note: str = "") -> Revision:
+    """Keep the row as it is now, as one version in its history (``note``: why)."""
     data = model_to_dict(item)
     for key, value in list(data.items()):
         if hasattr(value, "isoformat"):
@@ -34,10 +34,13 @@ def revision_save(access, item) -> Revision:
         version=item.version,
         data=data,
         author=access.user,
+        note=note[:500],
     )
 
 
-def save_versioned(*, access, item, expected_version, changes: dict, shown=str, history=True):
+def save_versioned(
+    *, access, item, expected_version, changes: dict, shown=str, history=True, note=""
+):
     """Save ``changes`` on ``item`` only if it is still at ``expected_version``.
 
     ``shown`` turns the current row into what the page shows when the save is
@@ -51,7 +54,7 @@ def save_versioned(*, access, item, expected_version, changes: dict, shown=str, 
         raise StaleEdit(shown(model._default_manager.get(pk=item.pk)))
     item.refresh_from_db()
     if history:
-        revision_save(access, item)
+        revision_save(access, item, note)
     return item
 
 

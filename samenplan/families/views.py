@@ -32,33 +32,52 @@ from .access import (
 )
 from .forms import (
     AccessLogFilterForm,
+    AssignForm,
     ClosingAnswerForm,
     ConsentScopeForm,
     ContinuePlanForm,
     CriterionForm,
-    DestructionAnswerForm,
+    CloseForm,
+    CriterionChangeForm,
+    DestructionConfirmForm,
+    DestructionDecideForm,
+    DestructionExtendForm,
     DestructionForm,
     EmergencyForm,
+    AuthorityForm,
     InviteForm,
+    MemberAddForm,
     MemberForm,
+    MemberRows,
+    MoveAnswerForm,
+    MoveForm,
+    StartFamilyForm,
 )
+from . import retention
 from .models import (
     EMERGENCY_HOURS,
+    MOVE_FILE_DAYS,
+    REOPEN_DAYS,
+    Closing,
     ClosingAnswer,
     ClosingCriterion,
     Consent,
     ConsentExclusion,
     ContinuePlan,
+    DestructionRecord,
     DestructionRequest,
     EmergencyAccess,
     Invitation,
+    Member,
+    Move,
+    MoveAnswer,
     Participant,
+    Revision,
 )
-from .once import create_once
+from .once import AlreadySaved, create_once
 from .panels import panels_for
-from .retention import retention_years
 from .versioning import show_newest
-from .writes import button_write, form_write
+from .writes import button_write, form_write, say_saved
 
 
 def _table(access) -> list[dict]:
@@ -114,7 +133,12 @@ def family_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "families/family_list.html",
-        {"families": families, "invitations": invitations},
+        {
+            "families": families,
+            "invitations": invitations,
+            "may_start": actions.may_start_family(request.user),
+            "officer": actions.officer_for(request.user),
+        },
     )
 
 
@@ -179,8 +203,15 @@ def family_home(request: HttpRequest, family_id: int) -> HttpResponse:
             "table": table,
             "invitations": invitations,
             "todo": todo,
+            "waiting_for_us": any(
+                access.participant.member_id in {m.pk for m in row["missing"]} for row in table
+            ),
             "emergencies": emergencies,
             "panels": panels_for("home", access),
+            "may": {
+                name.replace(".", "_"): access.may(name)
+                for name in ("member.add", "member.authority", "move.propose", "move.answer")
+            },
             "section": "family",
         },
     )
@@ -491,19 +522,58 @@ def emergency(request: HttpRequest, family_id: int) -> HttpResponse:
 # What each form of the closing page does (see permissions.py).
 CLOSING_ACTIONS = {
     "criterion": "closing.criterion",
+    "criterion_change": "closing.agree",
     "answer": "closing.answer",
     "plan": "closing.plan",
     "close": "family.close",
+    "reopen": "family.reopen",
     "destroy": "destruction.request",
-    "handle": "destruction.approve",
 }
 CLOSING_FORMS = {
     "criterion": CriterionForm,
+    "criterion_change": CriterionChangeForm,
     "answer": ClosingAnswerForm,
     "plan": ContinuePlanForm,
+    "close": CloseForm,
     "destroy": DestructionForm,
-    "handle": DestructionAnswerForm,
 }
+
+
+def _closing_write(request, access, step, data):
+    """Run the write one closing form asks for; return the message to show."""
+    if step == "criterion":
+        actions.closing_criterion_add(access=access, text=data["text"], request=request)
+        return _("Opgeslagen.")
+    if step == "criterion_change":
+        criterion = (
+            ClosingCriterion.objects.visible_to(access).filter(pk=data["criterion"]).first()
+        )
+        if criterion is None:
+            raise Http404
+        actions.closing_criterion_change(
+            access=access,
+            criterion=criterion,
+            expected_version=data["version"],
+            text=data["text"] if data["what"] == "save" else None,
+            met=data["met"] if data["what"] == "save" else None,
+            agree=data["what"] == "agree",
+            remove=data["what"] == "remove",
+            request=request,
+        )
+        return _("Opgeslagen.")
+    if step == "answer":
+        actions.closing_answer(access=access, request=request, **data)
+        return _("Je antwoord is opgeslagen.")
+    if step == "plan":
+        actions.continue_plan_write(access=access, request=request, **data)
+        return _("Opgeslagen.")
+    if step == "close":
+        actions.family_close(access=access, legal_basis=data["legal_basis"], request=request)
+        return _("Afgesloten. Jullie plan blijft leesbaar. Veel succes met zelf verder gaan!")
+    if step == "destroy":
+        actions.destruction_request(access=access, reason=data["reason"], request=request)
+        return _("Je verzoek is verstuurd. De organisatie antwoordt binnen een maand.")
+    raise Http404
 
 
 @login_required
@@ -513,84 +583,46 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
     # A POST names its form; one that names none is refused by the gate.
     access = family_for(request, family_id, action=CLOSING_ACTIONS.get(step), data="closing")
     bound = CLOSING_FORMS[step](request.POST) if step in CLOSING_FORMS else None
+    stale = None
     if request.method == "POST":
-        try:
-            if step == "close":
-                actions.family_close(access=access, request=request)
-                messages.success(
-                    request,
-                    _("Afgesloten. Jullie plan blijft leesbaar. Veel succes met zelf verder gaan!"),
-                )
+        if step == "reopen":
+            if button_write(
+                request,
+                lambda: actions.family_reopen(access=access, request=request),
+                _("Welkom terug. De tafel is weer zoals voor het afsluiten."),
+            ):
                 return redirect("families:home", access.family.pk)
-            if bound.is_valid():
-                data = dict(bound.cleaned_data)
-                token = data.pop("once", "")
-                if step == "criterion":
-                    create_once(
-                        access=access,
-                        token=token,
-                        make=lambda: actions.closing_criterion_add(
-                            access=access, text=data["text"], request=request
-                        ),
-                    )
-                elif step == "answer":
-                    create_once(
-                        access=access,
-                        token=token,
-                        make=lambda: actions.closing_answer(access=access, request=request, **data),
-                    )
-                elif step == "plan":
-                    actions.continue_plan_write(access=access, request=request, **data)
-                elif step == "destroy":
-                    create_once(
-                        access=access,
-                        token=token,
-                        make=lambda: actions.destruction_request(
-                            access=access, reason=data["reason"], request=request
-                        ),
-                    )
-                else:
-                    asked = DestructionRequest.objects.filter(
-                        family_id=access.family.pk, pk=data["request_id"]
-                    ).first()
-                    if asked is None:
-                        raise Http404
-                    done = actions.destruction_handle(
-                        access=access,
-                        asked=asked,
-                        approve=data["approve"] == "yes",
-                        refusal=data["refusal"],
-                        request=request,
-                    )
-                    if done is not None:
-                        messages.success(request, _("De gegevens van het gezin zijn vernietigd."))
-                        return redirect("families:list")
-                messages.success(request, _("Opgeslagen."))
-                return redirect("families:closing", access.family.pk)
-        except actions.ActionError as error:
-            messages.error(request, str(error))
-            if bound is None:
-                return redirect("families:closing", access.family.pk)
-            bound.add_error(None, str(error))
-    criteria = list(ClosingCriterion.objects.filter(family_id=access.family.pk)[:50])
+            return redirect("families:closing", access.family.pk)
+        if bound.is_valid() and form_write(
+            bound, lambda **data: _closing_write(request, access, step, data), access=access
+        ):
+            say_saved(request, bound, bound.result)
+            if step == "close":
+                return redirect("families:home", access.family.pk)
+            return redirect("families:closing", access.family.pk)
+        stale = getattr(bound, "stale", None)
+    criteria = [
+        c
+        for c in ClosingCriterion.objects.visible_to(access).select_related("created_by")[:50]
+        if c.status != ClosingCriterion.Status.REMOVED
+    ]
     answers = list(
-        ClosingAnswer.objects.filter(family_id=access.family.pk)
+        ClosingAnswer.objects.visible_to(access)
+        .filter(created_at__gte=actions.closing_since(access.family))
         .select_related("participant__user")
         .order_by("-created_at")[:100]
     )
     latest = {}
     for answer in answers:
         latest.setdefault(answer.participant_id, answer)
-    plan = (
-        ContinuePlan.objects.filter(family_id=access.family.pk)
-        .select_related("confirmed_by")
-        .first()
-    )
+    plan = ContinuePlan.objects.visible_to(access).select_related("confirmed_by").first()
     requests_ = list(
-        DestructionRequest.objects.filter(family_id=access.family.pk).select_related(
-            "requested_by", "handled_by"
+        DestructionRequest.objects.visible_to(access).select_related(
+            "requested_by", "organization"
         )[:20]
     )
+    last_closing = Closing.objects.visible_to(access).select_related("closed_by").first()
+    voices = actions.closing_voices(access)
 
     def form(name, **kwargs):
         return bound if step == name and bound is not None else CLOSING_FORMS[name](**kwargs)
@@ -603,10 +635,17 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
             "family": access.family,
             "section": "family",
             "criteria": criteria,
+            "criteria_met": sum(1 for c in criteria if c.met),
             "answers": list(latest.values()),
+            "voices": voices,
+            "all_yes": all(v["answer"] and v["answer"].answer == "yes" for v in voices),
             "plan": plan,
             "requests": requests_,
+            "closing": last_closing,
+            "reopen_days": REOPEN_DAYS,
             "criterion_form": form("criterion"),
+            "change_step": step == "criterion_change" and bound,
+            "stale": stale,
             "answer_form": form("answer"),
             "plan_form": form(
                 "plan",
@@ -616,10 +655,9 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
                     "whom_to_call": plan.whom_to_call if plan else "",
                 },
             ),
+            "close_form": form("close"),
             "destroy_form": form("destroy"),
-            "handle_form": DestructionAnswerForm,
-            "retention_years": retention_years(),
-            "can_close": access.may("family.close"),
+            "retention": retention.term_for(access.family),
             "may": {step: access.may(action) for step, action in CLOSING_ACTIONS.items()},
         },
         status=400 if bound is not None and bound.errors else 200,
@@ -661,7 +699,476 @@ def member_edit(request: HttpRequest, family_id: int, member_id: int) -> HttpRes
             "member": member,
             "form": form,
             "stale": getattr(form, "stale", None),
+            "may_authority": access.may("member.authority"),
             "section": "family",
         },
         status=400 if form.errors else 200,
+    )
+
+
+START_ROWS = 4
+
+
+@login_required
+def family_start(request: HttpRequest) -> HttpResponse:
+    """Start a family: a professional for a family they work with, or a parent for their own."""
+    if not actions.may_start_family(request.user):
+        raise PermissionDenied
+    professional = request.user.professional_or_none
+    data = request.POST.copy() if request.method == "POST" else None
+    adding = data is not None and "more" in data
+    if adding:
+        # One more empty row; what was typed stays.
+        key = "member-TOTAL_FORMS"
+        try:
+            total = int(data.get(key, START_ROWS))
+        except ValueError:
+            total = START_ROWS
+        data[key] = str(min(total + 1, 20))
+    initial = []
+    if professional is None and data is None:
+        initial = [
+            {"name": request.user.name, "has_authority": True, "lives_in_household": True, "me": True}
+        ]
+    form = StartFamilyForm(data)
+    rows = MemberRows(data, prefix="member", initial=initial)
+    if data is None:
+        rows.extra = START_ROWS - len(initial)
+    if not adding and data is not None and form.is_valid() and rows.is_valid():
+        fields = form.cleaned_data
+        try:
+            family = actions.family_start(
+                user=request.user,
+                name=fields["name"],
+                legal_framework=fields["legal_framework"],
+                gi=fields.get("gi"),
+                municipality=fields.get("municipality", ""),
+                members=rows.rows,
+                criteria=form.criteria,
+                once=fields.get("once", ""),
+                request=request,
+            )
+        except AlreadySaved as error:
+            messages.info(request, str(error))
+            return redirect("families:list")
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            if professional is not None:
+                messages.success(
+                    request,
+                    _(
+                        "%(name)s staat klaar. De ouders krijgen een e-mail. Zij beslissen of "
+                        "ze meedoen. Je ziet het plan pas als zij toestemming geven."
+                    )
+                    % {"name": family.name},
+                )
+                return redirect("families:list")
+            messages.success(
+                request,
+                _("%(name)s staat klaar. Nodig nu je gezin en je netwerk uit.") % {"name": family.name},
+            )
+            return redirect("families:invite", family.pk)
+    return render(
+        request,
+        "families/start.html",
+        {
+            "form": form,
+            "rows": rows,
+            "professional": professional,
+            "bad": data is not None and not adding,
+        },
+        status=400 if data is not None and not adding and (form.errors or rows.errors or rows.non_form_errors()) else 200,
+    )
+
+
+@login_required
+def member_new(request: HttpRequest, family_id: int) -> HttpResponse:
+    """A new member: a baby, a step-parent, a foster parent."""
+    access = family_for(request, family_id, action="member.add", data="member")
+    form = MemberAddForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.member_add(access=access, request=request, **data),
+            access=access,
+        )
+    ):
+        say_saved(
+            request,
+            form,
+            _("%(name)s hoort nu bij het gezin.") % {"name": form.cleaned_data["name"]},
+        )
+        return redirect("families:home", access.family.pk)
+    return render(
+        request,
+        "families/member_new.html",
+        {"access": access, "family": access.family, "form": form, "section": "family"},
+        status=400 if form.errors else 200,
+    )
+
+
+def _member_of(access, member_id) -> Member:
+    member = next((m for m in access.members if m.pk == member_id), None)
+    if member is None:
+        raise Http404
+    return member
+
+
+@login_required
+def member_authority(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
+    """Change who has gezag, with why; the history keeps every version."""
+    access = family_for(request, family_id, action="member.authority", data="authority")
+    member = _member_of(access, member_id)
+    if member.is_child:
+        raise Http404
+    form = AuthorityForm(
+        request.POST or None,
+        initial={"version": member.version, "has_authority": "1" if member.has_authority else "0"},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda version, **data: actions.member_authority_set(
+                access=access, member=member, expected_version=version, request=request, **data
+            ),
+        )
+    ):
+        messages.success(
+            request,
+            _("Opgeslagen. Wie toestemming geeft, is meteen aangepast."),
+        )
+        return redirect("families:member_history", access.family.pk, member.pk)
+    if getattr(form, "stale", None) is not None:
+        show_newest(form, member)
+    return render(
+        request,
+        "families/member_authority.html",
+        {
+            "access": access,
+            "family": access.family,
+            "member": member,
+            "form": form,
+            "stale": getattr(form, "stale", None),
+            "section": "family",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def member_history(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
+    """Every saved version of a member: who changed what, when and why."""
+    access = family_for(request, family_id, data="member")
+    member = _member_of(access, member_id)
+    versions = list(
+        Revision.objects.visible_to(access)
+        .filter(item_type="member", item_id=member.pk)
+        .select_related("author")
+        .order_by("-version")[:100]
+    )
+    return render(
+        request,
+        "families/member_history.html",
+        {
+            "access": access,
+            "family": access.family,
+            "member": member,
+            "versions": versions,
+            "section": "family",
+        },
+    )
+
+
+# --- the privacy officer --------------------------------------------------------------
+
+
+def _officer(request, *, second=True):
+    """A privacy officer (or, to confirm, the organisation's admin): 404 for anyone
+    who does not work for an organisation, 403 for a professional without the role."""
+    professional = request.user.professional_or_none
+    if professional is None or not professional.is_active:
+        raise Http404
+    officer = actions.officer_for(request.user, second=second)
+    if officer is None:
+        raise PermissionDenied
+    return officer
+
+
+@login_required
+def privacy_requests(request: HttpRequest) -> HttpResponse:
+    """Requests to destroy a file, for the organisation's privacy officer."""
+    officer = _officer(request)
+    asked = list(
+        DestructionRequest.objects.filter(organization=officer.organization)
+        .select_related("family", "handled_by")
+        .order_by("status", "answer_before", "id")[:200]
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "families/privacy_requests.html",
+        {
+            "officer": officer,
+            "open": [a for a in asked if a.status in DestructionRequest.OPEN],
+            "done": [a for a in asked if a.status not in DestructionRequest.OPEN],
+            "today": today,
+        },
+    )
+
+
+PRIVACY_FORMS = {
+    "decide": DestructionDecideForm,
+    "extend": DestructionExtendForm,
+    "confirm": DestructionConfirmForm,
+}
+
+
+def _privacy_write(request, officer, asked, step, data):
+    if step == "decide":
+        return actions.destruction_decide(
+            officer=actions.officer_for(request.user),
+            asked=asked,
+            expected_version=data["version"],
+            destroy=data["answer"] == "destroy",
+            basis=data["basis"],
+            refusal=data["refusal"],
+            request=request,
+        )
+    if step == "extend":
+        return actions.destruction_extend(
+            officer=actions.officer_for(request.user),
+            asked=asked,
+            expected_version=data["version"],
+            because=data["because"],
+            request=request,
+        )
+    return actions.destruction_confirm(
+        officer=officer,
+        asked=asked,
+        expected_version=data["version"],
+        agree=data["agree"],
+        request=request,
+    )
+
+
+@login_required
+def privacy_request(request: HttpRequest, request_id: int) -> HttpResponse:
+    """One request: what is asked, by whom, the deadline; decide, extend or confirm."""
+    officer = _officer(request)
+    asked = (
+        DestructionRequest.objects.filter(organization=officer.organization, pk=request_id)
+        .select_related("family", "requested_by", "member", "handled_by")
+        .first()
+    )
+    if asked is None:
+        raise Http404
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    if request.method == "POST" and step not in PRIVACY_FORMS:
+        raise PermissionDenied
+    bound = PRIVACY_FORMS[step](request.POST) if step else None
+    if bound is not None and bound.is_valid():
+        if step in ("decide", "extend") and not officer.is_privacy_officer:
+            raise PermissionDenied
+        if form_write(bound, lambda **data: _privacy_write(request, officer, asked, step, data)):
+            if isinstance(bound.result, DestructionRecord):
+                messages.success(
+                    request,
+                    _("De gegevens zijn vernietigd. Het verslag staat in de audit trail (nummer %(n)s).")
+                    % {"n": bound.result.family_number},
+                )
+                return redirect("families:privacy")
+            messages.success(request, _("Opgeslagen."))
+            return redirect("families:privacy_request", asked.pk)
+    if request.method == "GET":
+        read_later(
+            request,
+            actor=request.user,
+            family=asked.family,
+            action="view",
+            data="destruction",
+            obj=asked,
+            role="privacy_officer",
+        )
+    members = list(Member.objects.filter(family_id=asked.family_id))
+    children = [m for m in members if m.is_child]
+
+    def form(name):
+        if step == name and bound is not None:
+            return bound
+        return PRIVACY_FORMS[name](initial={"version": asked.version})
+
+    return render(
+        request,
+        "families/privacy_request.html",
+        {
+            "officer": officer,
+            "asked": asked,
+            "family": asked.family,
+            "children_ages": sorted((m.age() for m in children if m.birth_date), reverse=True),
+            "term": retention.term_for(asked.family, members),
+            "decide_form": form("decide"),
+            "extend_form": form("extend"),
+            "confirm_form": form("confirm"),
+            "may_decide": officer.is_privacy_officer,
+            "may_confirm": asked.handled_by_id != request.user.pk,
+            # A refusal of a form whose part of the page is no longer shown.
+            "top_errors": bound.non_field_errors()
+            if bound is not None
+            and (
+                (step == "extend" and asked.extended_because)
+                or (step == "decide" and asked.status != DestructionRequest.Status.PENDING)
+                or (step == "confirm" and asked.status != DestructionRequest.Status.CHECKING)
+            )
+            else [],
+        },
+        status=400 if bound is not None and bound.errors else 200,
+    )
+
+
+# --- an organisation invited by a family ---------------------------------------------
+
+
+def _org_admin(request):
+    professional = request.user.professional_or_none
+    if professional is None or not professional.is_active:
+        raise Http404
+    if not professional.is_org_admin:
+        raise PermissionDenied
+    return professional
+
+
+@login_required
+def organization_invitations(request: HttpRequest) -> HttpResponse:
+    """Families that invited this organisation; the admin chooses who goes."""
+    admin = _org_admin(request)
+    form = AssignForm(request.POST or None, organization=admin.organization)
+    if request.method == "POST" and form.is_valid():
+        invitation = Invitation.objects.filter(
+            pk=form.cleaned_data["invitation"], organization=admin.organization
+        ).first()
+        if invitation is None:
+            raise Http404
+        if form_write(
+            form,
+            lambda **data: actions.invitation_assign(
+                admin=admin,
+                invitation=invitation,
+                professional=data["professional"],
+                request=request,
+            ),
+        ):
+            messages.success(
+                request,
+                _("%(name)s krijgt een e-mail en ziet de uitnodiging bij Mijn gezinnen.")
+                % {"name": form.cleaned_data["professional"].user.name},
+            )
+            return redirect("families:organization_invitations")
+    waiting = list(
+        Invitation.objects.filter(
+            organization=admin.organization, email="", status=Invitation.Status.PENDING
+        )
+        .select_related("family", "invited_by")
+        .order_by("created_at")[:200]
+    )
+    return render(
+        request,
+        "families/organization_invitations.html",
+        {
+            "admin": admin,
+            "waiting": waiting,
+            "form": form,
+            "professionals": list(form.fields["professional"].queryset),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# --- moving ---------------------------------------------------------------------------
+
+MOVE_ACTIONS = {"propose": "move.propose", "answer": "move.answer"}
+
+
+@login_required
+def move(request: HttpRequest, family_id: int) -> HttpResponse:
+    """Verhuizen: to another organisation here, or with a moving file to another Samenplan."""
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    access = family_for(request, family_id, action=MOVE_ACTIONS.get(step), data="move")
+    propose = MoveForm(request.POST if step == "propose" else None)
+    if step == "propose" and propose.is_valid() and form_write(
+        propose,
+        lambda **data: actions.move_propose(access=access, request=request, **data),
+        access=access,
+    ):
+        say_saved(request, propose, _("Voorgesteld. Iedereen die toestemming geeft, zegt nu ja of nee."))
+        return redirect("families:move", access.family.pk)
+    if step == "answer":
+        answer = MoveAnswerForm(request.POST)
+        if not answer.is_valid():
+            messages.error(request, _("Kies ja of nee."))
+            return redirect("families:move", access.family.pk)
+        chosen = Move.objects.visible_to(access).filter(pk=answer.cleaned_data["move"]).first()
+        if chosen is None:
+            raise Http404
+        button_write(
+            request,
+            lambda: actions.move_answer(
+                access=access,
+                move=chosen,
+                agrees=answer.cleaned_data["agrees"],
+                seen_version=answer.cleaned_data["seen"],
+                request=request,
+            ),
+            lambda moved: {
+                Move.Status.DONE: _("Iedereen heeft ja gezegd. De verhuizing is geregeld."),
+                Move.Status.CANCELLED: _("Je zei nee. De verhuizing gaat niet door."),
+            }.get(moved.status, _("Je antwoord is opgeslagen.")),
+        )
+        return redirect("families:move", access.family.pk)
+    moves = list(
+        Move.objects.visible_to(access).select_related("to_organization", "proposed_by")[:10]
+    )
+    current = next((m for m in moves if m.status == Move.Status.OPEN), None)
+    answers = {}
+    if current is not None:
+        for row in MoveAnswer.objects.visible_to(access).filter(
+            move=current, version=current.version
+        ):
+            answers[row.member_id] = row
+    voices = [{"member": m, "answer": answers.get(m.pk)} for m in access.consent_givers]
+    recent_file = next(
+        (
+            m
+            for m in moves
+            if m.kind == Move.Kind.INSTALLATION
+            and m.status == Move.Status.DONE
+            and m.done_at >= timezone.now() - timedelta(days=MOVE_FILE_DAYS)
+        ),
+        None,
+    )
+    return render(
+        request,
+        "families/move.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "family",
+            "moves": moves,
+            "current": current,
+            "voices": voices,
+            "my_answer": answers.get(access.participant.member_id),
+            "form": propose,
+            "recent_file": recent_file,
+            "file_days": MOVE_FILE_DAYS,
+            "may": {
+                "propose": access.may("move.propose") and current is None,
+                "answer": access.may("move.answer"),
+                "download": access.may("move.download"),
+            },
+        },
+        status=400 if propose.errors else 200,
     )

@@ -459,6 +459,7 @@ class TimelineEntry(models.Model):
         AGREEMENT = "agreement", _("afspraak")
         DECISION = "decision", _("beslissing")
         MEETING = "meeting", _("overleg")
+        FAMILY = "family", _("gezin")
 
     class Action(models.TextChoices):
         ADDED = "added", _("schreef")

@@ -25,3 +25,19 @@ declare("agreement.evaluate", WRITER)
 scope_kind("goal", "plan.goal", _("doelen"))
 for label in ("plan.goal", "plan.step", "plan.success", "plan.vision"):
     private_kind(label)
+
+
+def _provide_hooks() -> None:
+    from samenplan.families.hooks import provide
+
+    from .actions import timeline_add
+
+    # The core's own milestones (a member added, gezag changed) on the plan's timeline.
+    provide("timeline.add")(
+        lambda *, access, kind, action, summary, item=None: timeline_add(
+            access, kind=kind, action=action, summary=summary, item=item
+        )
+    )
+
+
+_provide_hooks()

@@ -142,12 +142,18 @@ class EmergencyActionsTestCase(TestCase):
 
 class ClosingActionsTestCase(TestCase):
     def setUp(self):
-        self.f = FamilyBuilder()
+        from samenplan.accounts.models import Organization
+
+        self.org = Organization.objects.create(name="Wijkteam Sluiten", kind="wijkteam")
+        self.f = FamilyBuilder(organization=self.org)
         self.mother = self.f.parent("Sara")
-        self.worker = self.f.professional("Eef")
+        self.worker = self.f.professional("Eef", organization=self.org)
         self.family = self.f.access(self.mother)
 
-    def test_closing_needs_the_familys_own_plan_and_ends_the_professionals_seats(self):
+    def test_closing_needs_a_yes_and_the_familys_own_plan_and_ends_the_professionals_seats(self):
+        with self.assertRaises(ActionError):
+            actions.family_close(access=self.family)
+        actions.closing_answer(access=self.family, answer="yes")
         with self.assertRaises(ActionError):
             actions.family_close(access=self.family)
         actions.continue_plan_write(access=self.family, what_works="Samen ontbijten")
@@ -160,11 +166,13 @@ class ClosingActionsTestCase(TestCase):
         self.assertEqual(ContinuePlan.objects.get().confirmed_by, self.mother.user)
 
     def test_a_closed_family_still_asks_to_destroy_its_file(self):
+        actions.closing_answer(access=self.family, answer="yes")
         actions.continue_plan_write(access=self.family, what_works="Samen")
         actions.family_close(access=self.family)
         self.f.family.refresh_from_db()
         asked = actions.destruction_request(access=self.f.access(self.mother), reason="Klaar")
-        self.assertEqual(asked.answer_before, timezone.localdate() + timedelta(days=91))
+        self.assertEqual(asked.answer_before, timezone.localdate() + timedelta(days=30))
+        self.assertEqual(asked.organization, self.org)
         with self.assertRaises(PermissionDenied):
             actions.destruction_handle(access=self.f.access(self.worker), asked=asked)
         self.assertEqual(DestructionRequest.objects.get().status, "pending")
