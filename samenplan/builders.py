@@ -29,7 +29,9 @@ def user(email: str, name: str = "") -> User:
 
 
 def default_organization() -> Organization:
-    return Organization.objects.get_or_create(name="Wijkteam Test", defaults={"kind": "wijkteam"})[0]
+    return Organization.objects.get_or_create(name="Wijkteam Test", defaults={"kind": "wijkteam"})[
+        0
+    ]
 
 
 class FamilyBuilder:

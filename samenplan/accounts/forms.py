@@ -23,9 +23,7 @@ class ProfessionalForm(SafeModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.order_fields(
-            ["name", "email", "function", "phone", "reachability", "is_org_admin"]
-        )
+        self.order_fields(["name", "email", "function", "phone", "reachability", "is_org_admin"])
         if self.instance.pk:
             self.fields["name"].initial = self.instance.user.name
             del self.fields["email"]

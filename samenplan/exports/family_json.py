@@ -1,19 +1,16 @@
-"""Everything of one family as JSON, and back: for the family, and for moving to
-another Samenplan (another municipality).
+"""Everything of one family as JSON: the family's own download (what the person
+may see) and the base of the signed moving file (``moving.py``).
 
 The export holds every row of every model that has a ``family`` field
 (``family_models``); a test fails when a model is missing. Users are named by
-e-mail address and matched by it on import; organisations by name. The import
-creates new rows with new ids and remaps every reference.
+e-mail address; organisations by name.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.apps import apps
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 
 from samenplan.families.models import Family
@@ -113,90 +110,6 @@ def export_family(family: Family, access=None) -> dict:
     for org in Organization.objects.filter(pk__in=org_ids).order_by("pk"):
         data["organizations"][str(org.pk)] = {"name": org.name, "kind": org.kind}
     return data
-
-
-class ImportError_(Exception):
-    """The file is not a Samenplan export this version can read."""
-
-
-@transaction.atomic
-def import_family(data: dict) -> Family:
-    """Restore an export as a new family. Returns the new family."""
-    if data.get("format") != FORMAT or data.get("version") != VERSION:
-        raise ImportError_("Dit is geen export van Samenplan die we kunnen lezen.")
-    from samenplan.families.actions import account_for_email
-
-    users = {}
-    for old_id, user in data["users"].items():
-        users[int(old_id)] = account_for_email(email=user["email"], name=user["name"]).pk
-    Organization = apps.get_model("accounts", "Organization")
-    organizations = {}
-    for old_id, org in data["organizations"].items():
-        obj, _created = Organization.objects.get_or_create(
-            name=org["name"], defaults={"kind": org["kind"]}
-        )
-        organizations[int(old_id)] = obj.pk
-    family_fields = dict(data["family"])
-    family = Family.objects.create(**family_fields)
-    ids: dict[str, dict[int, int]] = defaultdict(dict)
-    later: list[tuple] = []  # (model, new pk, field name, target label, old target id)
-    m2m_later: list[tuple] = []
-    by_label = {_label(m): m for m in family_models()}
-    for label in data["models"]:
-        model = by_label.get(label)
-        if model is None:
-            raise ImportError_(f"Onbekend onderdeel in de export: {label}")
-    for model in family_models():
-        label = _label(model)
-        for row in data["models"].get(label, []):
-            values = {"family": family}
-            pending = []
-            for field in model._meta.concrete_fields:
-                if field.name in SKIP_FIELDS or field.name == "family" or field.name not in row:
-                    continue
-                value = row[field.name]
-                if field.is_relation and value is not None:
-                    target = _label(field.related_model)
-                    if target == USER_MODEL:
-                        value = users[value]
-                    elif target == "accounts.organization":
-                        value = organizations[value]
-                    elif value in ids[target]:
-                        value = ids[target][value]
-                    else:
-                        pending.append((field.attname, target, value))
-                        value = None
-                    values[field.attname] = value
-                elif field.is_relation:
-                    values[field.attname] = None
-                else:
-                    values[field.name] = field.to_python(value) if value is not None else None
-            soft = SOFT_REFERENCES.get(label)
-            if soft is not None:
-                type_field, id_field = soft
-                target = _soft_target(type_field, row.get(type_field) or "")
-                old = row.get(id_field)
-                if target == "families.family":
-                    values[id_field] = family.pk
-                elif target is not None and old is not None:
-                    values[id_field] = ids[target].get(old)
-            obj = model(**values)
-            # Bypass append-only save() checks: these are new rows.
-            models.Model.save(obj, force_insert=True)
-            ids[label][row["id"]] = obj.pk
-            later += [(model, obj.pk, attname, target, old) for attname, target, old in pending]
-            for field in model._meta.many_to_many:
-                m2m_later.append((model, obj.pk, field, row.get(field.name, [])))
-    for model, pk, attname, target, old in later:
-        new = ids[target].get(old)
-        if new is None:
-            raise ImportError_(f"Een verwijzing in de export klopt niet ({target} {old}).")
-        model._default_manager.filter(pk=pk).update(**{attname: new})
-    for model, pk, field, old_ids in m2m_later:
-        target = _label(field.related_model)
-        obj = model._default_manager.get(pk=pk)
-        getattr(obj, field.name).set([ids[target][i] for i in old_ids])
-    return family
 
 
 # References kept as (type, id) instead of a foreign key: remapped as well.

@@ -43,7 +43,7 @@ from django.utils.translation import gettext as _
 
 from samenplan.families.models import Family, Invitation, Participant
 
-from .family_json import SOFT_REFERENCES, _label, _soft_target, family_models, export_family
+from .family_json import SOFT_REFERENCES, _label, _soft_target, export_family, family_models
 from .models import ImportedFile
 
 FORMAT = "samenplan-verhuisbestand"
@@ -121,9 +121,7 @@ def _canonical(content: dict) -> bytes:
 def moving_file(family: Family) -> bytes:
     """The signed moving file of ``family``."""
     data = export_family(family)
-    seats = list(
-        Participant.objects.filter(family=family).select_related("user").order_by("id")
-    )
+    seats = list(Participant.objects.filter(family=family).select_related("user").order_by("id"))
     now = timezone.now()
     people = {}
     for user_id, person in data["users"].items():
@@ -186,7 +184,9 @@ def read_envelope(raw: bytes) -> dict:
     try:
         envelope = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise ImportRefused(_("Dit is geen verhuisbestand van Samenplan: het is geen JSON.")) from None
+        raise ImportRefused(
+            _("Dit is geen verhuisbestand van Samenplan: het is geen JSON.")
+        ) from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
         raise ImportRefused(_("Dit is geen verhuisbestand van Samenplan."))
     version = envelope.get("version")
@@ -316,9 +316,10 @@ class _Builder:
             parts = self.content["models"]
         except KeyError:
             raise ImportRefused(_("Dit is geen verhuisbestand van Samenplan.")) from None
-        if not all(isinstance(x, t) for x, t in (
-            (family_data, dict), (people, dict), (seats, list), (parts, dict)
-        )):
+        if not all(
+            isinstance(x, t)
+            for x, t in ((family_data, dict), (people, dict), (seats, list), (parts, dict))
+        ):
             raise ImportRefused(_("Dit is geen verhuisbestand van Samenplan."))
         if sum(len(rows) if isinstance(rows, list) else 0 for rows in parts.values()) > MAX_ROWS:
             raise ImportRefused(_("Het bestand heeft te veel regels."))
@@ -417,12 +418,15 @@ class _Builder:
         if User.objects.filter(email__iexact=email, professional__isnull=False).exists():
             # A work address here: this person is invited by hand, not by the file.
             return
-        if seat.member_id is not None and seat.role in (
-            Participant.Role.PARENT,
-            Participant.Role.YOUTH,
-        ) and Invitation.objects.filter(
-            family=self.family, member_id=seat.member_id
-        ).exists():
+        if (
+            seat.member_id is not None
+            and seat.role
+            in (
+                Participant.Role.PARENT,
+                Participant.Role.YOUTH,
+            )
+            and Invitation.objects.filter(family=self.family, member_id=seat.member_id).exists()
+        ):
             return
         name = seat.user.name if seat.user_id else ""
         language = account_for_email(email=email, name=name).language

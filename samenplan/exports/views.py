@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-
 from datetime import timedelta
 
 from django import forms

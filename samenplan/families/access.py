@@ -213,7 +213,9 @@ class FamilyAccess:
         """A professional of the certified institution that carries out the family's measure."""
         if "gi" not in self._cache:
             professional = (
-                self.user.professional_or_none if self.role == Participant.Role.PROFESSIONAL else None
+                self.user.professional_or_none
+                if self.role == Participant.Role.PROFESSIONAL
+                else None
             )
             self._cache["gi"] = (
                 professional is not None

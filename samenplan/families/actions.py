@@ -541,7 +541,10 @@ def family_close(*, access: FamilyAccess, legal_basis: str = "", request=None) -
     if family.in_measure:
         if len(legal_basis) < 10:
             raise ActionError(
-                _("Schrijf op op grond waarvan de maatregel stopt, bijvoorbeeld de uitspraak van de rechter.")
+                _(
+                    "Schrijf op op grond waarvan de maatregel stopt, "
+                    "bijvoorbeeld de uitspraak van de rechter."
+                )
             )
     else:
         waiting = [v["member"].name for v in closing_voices(access) if not _said_yes(v)]
@@ -631,8 +634,7 @@ def destruction_request(*, access: FamilyAccess, reason: str = "", request=None)
         requested_by=access.user,
         member=member,
         reason=reason.strip(),
-        answer_before=access.today
-        + timedelta(days=settings.SAMENPLAN_DESTRUCTION_ANSWER_DAYS),
+        answer_before=access.today + timedelta(days=settings.SAMENPLAN_DESTRUCTION_ANSWER_DAYS),
     )
     access.audit(action="create", data="destruction", obj=asked, request=request)
     emails = list(
@@ -687,9 +689,11 @@ def _officer_event(officer, asked, action: str, request=None, detail: str = ""):
 
 
 def _tell_family(asked: DestructionRequest) -> None:
-    for email, language in Participant.objects.active().filter(
-        family_id=asked.family_id, role__in=["parent", "youth"]
-    ).values_list("user__email", "user__language"):
+    for email, language in (
+        Participant.objects.active()
+        .filter(family_id=asked.family_id, role__in=["parent", "youth"])
+        .values_list("user__email", "user__language")
+    ):
         transaction.on_commit(lambda e=email, lang=language: _mail_news(e, lang))
 
 
@@ -900,7 +904,10 @@ def family_start(
         )
     if not any(row.get("has_authority") for row in members if row["relation"] != "kind"):
         raise ActionError(
-            _("Zet bij minstens één ouder of verzorger een vinkje bij gezag. Zij geven toestemming.")
+            _(
+                "Zet bij minstens één ouder of verzorger een vinkje bij gezag. "
+                "Zij geven toestemming."
+            )
         )
     if professional is not None and not any(
         row.get("email") and row.get("has_authority") for row in members
@@ -964,8 +971,13 @@ def family_start(
         family=family, participant=seat, members=list(Member.objects.filter(family=family))
     )
     event_record(
-        actor=user, participant=seat, family=family, action="create", data="family",
-        obj=family, request=request,
+        actor=user,
+        participant=seat,
+        family=family,
+        action="create",
+        data="family",
+        obj=family,
+        request=request,
     )
     for text in criteria:
         if text.strip():
@@ -973,7 +985,9 @@ def family_start(
                 family=family,
                 text=text.strip(),
                 created_by=user,
-                status=ClosingCriterion.Status.DRAFT if professional else ClosingCriterion.Status.AGREED,
+                status=ClosingCriterion.Status.DRAFT
+                if professional
+                else ClosingCriterion.Status.AGREED,
             )
             access.audit(action="create", data="closing", obj=criterion, request=request)
     for member, email in invited:
@@ -1013,7 +1027,9 @@ def _invite_member(*, access: FamilyAccess, member: Member, email: str, request=
 
 def _timeline(access: FamilyAccess, *, action: str, summary: str, item) -> None:
     """A line in the plan's story, when a feature keeps one (see ``hooks``)."""
-    hooks.call("timeline.add", access=access, kind="family", action=action, summary=summary, item=item)
+    hooks.call(
+        "timeline.add", access=access, kind="family", action=action, summary=summary, item=item
+    )
 
 
 @transaction.atomic
@@ -1137,7 +1153,9 @@ def _move_answer_record(access: FamilyAccess, move: Move, *, agrees: bool, reque
         agrees=agrees,
         version=move.version,
     )
-    access.audit(action="update", data="move", obj=move, request=request, detail="yes" if agrees else "no")
+    access.audit(
+        action="update", data="move", obj=move, request=request, detail="yes" if agrees else "no"
+    )
     if not agrees:
         Move.objects.filter(pk=move.pk).update(status=Move.Status.CANCELLED)
         move.refresh_from_db()
@@ -1226,9 +1244,11 @@ def invitation_assign(*, admin, invitation: Invitation, professional, request=No
         or professional.is_privacy_officer
     ):
         raise ActionError(_("Kies een professional van jullie organisatie."))
-    if Participant.objects.active().filter(
-        family_id=invitation.family_id, user_id=professional.user_id
-    ).exists():
+    if (
+        Participant.objects.active()
+        .filter(family_id=invitation.family_id, user_id=professional.user_id)
+        .exists()
+    ):
         raise ActionError(_("Deze persoon doet al mee."))
     Invitation.objects.filter(pk=invitation.pk).update(
         email=professional.user.email, name=professional.user.name

@@ -37,7 +37,9 @@ class InviteForm(SafeForm):
         label=_("Welke organisatie?"),
         queryset=None,
         required=False,
-        help_text=_("Alleen als je een organisatie uitnodigt. De organisatie kiest een professional."),
+        help_text=_(
+            "Alleen als je een organisatie uitnodigt. De organisatie kiest een professional."
+        ),
     )
     member = forms.ModelChoiceField(
         label=_("Wie in het gezin is dit?"),
@@ -358,7 +360,9 @@ class AuthorityForm(SafeForm):
         label=_("Waarom verandert het?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Bijvoorbeeld: de rechter heeft beslist, of we hebben gezamenlijk gezag aangevraagd."),
+        help_text=_(
+            "Bijvoorbeeld: de rechter heeft beslist, of we hebben gezamenlijk gezag aangevraagd."
+        ),
     )
 
 
@@ -661,7 +665,9 @@ class AssignForm(SafeForm):
             .select_related("user")
             .order_by("user__name")
         )
-        field.label_from_instance = lambda p: f"{p.user.name} ({p.function})" if p.function else p.user.name
+        field.label_from_instance = lambda p: (
+            f"{p.user.name} ({p.function})" if p.function else p.user.name
+        )
 
 
 class MoveForm(OnceField, SafeForm):

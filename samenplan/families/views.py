@@ -18,7 +18,7 @@ from samenplan.audit.actions import read_later
 from samenplan.audit.models import AuditEvent
 from samenplan.lib.visibility import SCOPE_KINDS
 
-from . import actions, hooks, table
+from . import actions, hooks, retention, table
 from .access import (
     emergency_active,
     emergency_candidate,
@@ -33,18 +33,18 @@ from .access import (
 from .forms import (
     AccessLogFilterForm,
     AssignForm,
+    AuthorityForm,
+    CloseForm,
     ClosingAnswerForm,
     ConsentScopeForm,
     ContinuePlanForm,
-    CriterionForm,
-    CloseForm,
     CriterionChangeForm,
+    CriterionForm,
     DestructionConfirmForm,
     DestructionDecideForm,
     DestructionExtendForm,
     DestructionForm,
     EmergencyForm,
-    AuthorityForm,
     InviteForm,
     MemberAddForm,
     MemberForm,
@@ -53,7 +53,6 @@ from .forms import (
     MoveForm,
     StartFamilyForm,
 )
-from . import retention
 from .models import (
     EMERGENCY_HOURS,
     MOVE_FILE_DAYS,
@@ -74,7 +73,7 @@ from .models import (
     Participant,
     Revision,
 )
-from .once import AlreadySaved, create_once
+from .once import AlreadySaved
 from .panels import panels_for
 from .versioning import show_newest
 from .writes import button_write, form_write, say_saved
@@ -545,9 +544,7 @@ def _closing_write(request, access, step, data):
         actions.closing_criterion_add(access=access, text=data["text"], request=request)
         return _("Opgeslagen.")
     if step == "criterion_change":
-        criterion = (
-            ClosingCriterion.objects.visible_to(access).filter(pk=data["criterion"]).first()
-        )
+        criterion = ClosingCriterion.objects.visible_to(access).filter(pk=data["criterion"]).first()
         if criterion is None:
             raise Http404
         actions.closing_criterion_change(
@@ -728,7 +725,12 @@ def family_start(request: HttpRequest) -> HttpResponse:
     initial = []
     if professional is None and data is None:
         initial = [
-            {"name": request.user.name, "has_authority": True, "lives_in_household": True, "me": True}
+            {
+                "name": request.user.name,
+                "has_authority": True,
+                "lives_in_household": True,
+                "me": True,
+            }
         ]
     form = StartFamilyForm(data)
     rows = MemberRows(data, prefix="member", initial=initial)
@@ -766,7 +768,8 @@ def family_start(request: HttpRequest) -> HttpResponse:
                 return redirect("families:list")
             messages.success(
                 request,
-                _("%(name)s staat klaar. Nodig nu je gezin en je netwerk uit.") % {"name": family.name},
+                _("%(name)s staat klaar. Nodig nu je gezin en je netwerk uit.")
+                % {"name": family.name},
             )
             return redirect("families:invite", family.pk)
     return render(
@@ -778,7 +781,11 @@ def family_start(request: HttpRequest) -> HttpResponse:
             "professional": professional,
             "bad": data is not None and not adding,
         },
-        status=400 if data is not None and not adding and (form.errors or rows.errors or rows.non_form_errors()) else 200,
+        status=400
+        if data is not None
+        and not adding
+        and (form.errors or rows.errors or rows.non_form_errors())
+        else 200,
     )
 
 
@@ -978,7 +985,10 @@ def privacy_request(request: HttpRequest, request_id: int) -> HttpResponse:
             if isinstance(bound.result, DestructionRecord):
                 messages.success(
                     request,
-                    _("De gegevens zijn vernietigd. Het verslag staat in de audit trail (nummer %(n)s).")
+                    _(
+                        "De gegevens zijn vernietigd. "
+                        "Het verslag staat in de audit trail (nummer %(n)s)."
+                    )
                     % {"n": bound.result.family_number},
                 )
                 return redirect("families:privacy")
@@ -1099,12 +1109,18 @@ def move(request: HttpRequest, family_id: int) -> HttpResponse:
     step = request.POST.get("step", "") if request.method == "POST" else ""
     access = family_for(request, family_id, action=MOVE_ACTIONS.get(step), data="move")
     propose = MoveForm(request.POST if step == "propose" else None)
-    if step == "propose" and propose.is_valid() and form_write(
-        propose,
-        lambda **data: actions.move_propose(access=access, request=request, **data),
-        access=access,
+    if (
+        step == "propose"
+        and propose.is_valid()
+        and form_write(
+            propose,
+            lambda **data: actions.move_propose(access=access, request=request, **data),
+            access=access,
+        )
     ):
-        say_saved(request, propose, _("Voorgesteld. Iedereen die toestemming geeft, zegt nu ja of nee."))
+        say_saved(
+            request, propose, _("Voorgesteld. Iedereen die toestemming geeft, zegt nu ja of nee.")
+        )
         return redirect("families:move", access.family.pk)
     if step == "answer":
         answer = MoveAnswerForm(request.POST)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from samenplan.accounts.models import Organization, Professional, User
 from samenplan.audit.models import AuditEvent
-from samenplan.builders import FamilyBuilder, birthday, user
+from samenplan.builders import FamilyBuilder, user
 from samenplan.families import actions
 from samenplan.families.models import (
     Closing,
@@ -174,7 +174,10 @@ class MeasureClosingTestCase(TestCase):
         self.assertContains(refused, "op grond waarvan", status_code=400)
         self.client.post(
             self.url,
-            {"step": "close", "legal_basis": "De rechter heeft de OTS beëindigd (uitspraak 3 mei)."},
+            {
+                "step": "close",
+                "legal_basis": "De rechter heeft de OTS beëindigd (uitspraak 3 mei).",
+            },
         )
         closing = Closing.objects.get(family=self.f.family)
         self.assertEqual(closing.framework, "ots")
@@ -264,11 +267,14 @@ class DestructionTestCase(TestCase):
     def test_a_refusal_carries_its_reason_to_the_family(self):
         asked = self.ask()
         self.client.force_login(self.officer)
-        empty = self.client.post(self.page(asked), {"step": "decide", "version": 1, "answer": "refuse"})
+        empty = self.client.post(
+            self.page(asked), {"step": "decide", "version": 1, "answer": "refuse"}
+        )
         self.assertEqual(empty.status_code, 400)
         reason = "Zijn zus heeft er groot belang bij dat de afspraken bewaard blijven."
         self.client.post(
-            self.page(asked), {"step": "decide", "version": 1, "answer": "refuse", "refusal": reason}
+            self.page(asked),
+            {"step": "decide", "version": 1, "answer": "refuse", "refusal": reason},
         )
         self.client.force_login(self.mother.user)
         page = self.client.get(self.closing)
@@ -282,7 +288,9 @@ class DestructionTestCase(TestCase):
         self.client.post(self.page(asked), {"step": "extend", "version": 1, "because": because})
         asked.refresh_from_db()
         self.assertEqual(asked.answer_before, timezone.localdate() + timedelta(days=91))
-        again = self.client.post(self.page(asked), {"step": "extend", "version": 2, "because": because})
+        again = self.client.post(
+            self.page(asked), {"step": "extend", "version": 2, "because": because}
+        )
         self.assertContains(again, "maar één keer", status_code=400)
         self.client.force_login(self.mother.user)
         self.assertContains(self.client.get(self.closing), because)
@@ -363,7 +371,9 @@ class RetentionTestCase(TestCase):
         call_command("apply_retention", stdout=out)
         self.assertIn(f"Zou vernietigen: gezin nummer {due.pk}", out.getvalue())
         self.assertTrue(Family.objects.filter(pk=due.pk).exists())
-        call_command("apply_retention", "--apply", "--operator", "beheer@gemeente", stdout=StringIO())
+        call_command(
+            "apply_retention", "--apply", "--operator", "beheer@gemeente", stdout=StringIO()
+        )
         self.assertFalse(Family.objects.filter(pk=due.pk).exists())
         self.assertTrue(Family.objects.filter(pk=kept.pk).exists())
         record = DestructionRecord.objects.get(family_number=due.pk)

@@ -35,7 +35,9 @@ def member_rows(*rows, extra=0):
 
 
 def a_professional(email="nieuw@example.org", name="Nina Nieuw"):
-    org, _ = Organization.objects.get_or_create(name="Wijkteam Start", defaults={"kind": "wijkteam"})
+    org, _ = Organization.objects.get_or_create(
+        name="Wijkteam Start", defaults={"kind": "wijkteam"}
+    )
     account = user(email, name)
     Professional.objects.create(user=account, organization=org, function="Medewerker")
     give_totp(account)
@@ -60,10 +62,18 @@ class ProfessionalStartsTestCase(TestCase):
                     "lives_in_household": True,
                     "email": "mila@example.net",
                 },
-                {"name": "Joep Pietersen", "relation": "vader", "has_authority": True,
-                 "email": "joep@example.net"},
-                {"name": "Tess Pietersen", "relation": "kind", "birth_date": str(birthday(9)),
-                 "lives_in_household": True},
+                {
+                    "name": "Joep Pietersen",
+                    "relation": "vader",
+                    "has_authority": True,
+                    "email": "joep@example.net",
+                },
+                {
+                    "name": "Tess Pietersen",
+                    "relation": "kind",
+                    "birth_date": str(birthday(9)),
+                    "lives_in_household": True,
+                },
                 extra=1,
             ),
         }
@@ -147,8 +157,12 @@ class ProfessionalStartsTestCase(TestCase):
                 "name": "Gezin Klein",
                 "legal_framework": "vrijwillig",
                 **member_rows(
-                    {"name": "Ada", "relation": "moeder", "has_authority": True,
-                     "email": "ada@example.net"},
+                    {
+                        "name": "Ada",
+                        "relation": "moeder",
+                        "has_authority": True,
+                        "email": "ada@example.net",
+                    },
                     {"name": "Bo", "relation": "kind"},
                 ),
             },
@@ -160,10 +174,18 @@ class ProfessionalStartsTestCase(TestCase):
                 "name": "Gezin Klein",
                 "legal_framework": "vrijwillig",
                 **member_rows(
-                    {"name": "Ada", "relation": "moeder", "has_authority": True,
-                     "email": "ada@example.net"},
-                    {"name": "Bo", "relation": "kind", "birth_date": str(birthday(8)),
-                     "email": "bo@example.net"},
+                    {
+                        "name": "Ada",
+                        "relation": "moeder",
+                        "has_authority": True,
+                        "email": "ada@example.net",
+                    },
+                    {
+                        "name": "Bo",
+                        "relation": "kind",
+                        "birth_date": str(birthday(8)),
+                        "email": "bo@example.net",
+                    },
                 ),
             },
         )
@@ -173,8 +195,12 @@ class ProfessionalStartsTestCase(TestCase):
     def test_one_more_row_keeps_what_was_typed(self):
         response = self.client.post(
             reverse("families:start"),
-            {"name": "Gezin Veel", "legal_framework": "vrijwillig", "more": "1",
-             **member_rows({"name": "Ada", "relation": "moeder"})},
+            {
+                "name": "Gezin Veel",
+                "legal_framework": "vrijwillig",
+                "more": "1",
+                **member_rows({"name": "Ada", "relation": "moeder"}),
+            },
         )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, 'value="Ada"')
@@ -201,10 +227,19 @@ class ParentStartsTestCase(TestCase):
                 "legal_framework": "vrijwillig",
                 "criterion_1": "We hebben weer rust",
                 **member_rows(
-                    {"name": "Lieke", "relation": "moeder", "has_authority": True, "me": True,
-                     "lives_in_household": True},
-                    {"name": "Sven", "relation": "kind", "birth_date": str(birthday(14)),
-                     "email": "sven@example.net"},
+                    {
+                        "name": "Lieke",
+                        "relation": "moeder",
+                        "has_authority": True,
+                        "me": True,
+                        "lives_in_household": True,
+                    },
+                    {
+                        "name": "Sven",
+                        "relation": "kind",
+                        "birth_date": str(birthday(14)),
+                        "email": "sven@example.net",
+                    },
                 ),
             },
         )
@@ -217,7 +252,9 @@ class ParentStartsTestCase(TestCase):
         self.assertIsNone(family.organization)
         self.assertEqual(ClosingCriterion.objects.get(family=family).status, "agreed")
         self.assertEqual(Invitation.objects.get(family=family).role, "youth")
-        self.assertEqual(self.client.get(reverse("families:home", args=[family.pk])).status_code, 200)
+        self.assertEqual(
+            self.client.get(reverse("families:home", args=[family.pk])).status_code, 200
+        )
 
     def test_a_parent_without_authority_cannot_start_alone(self):
         response = self.client.post(
@@ -247,11 +284,16 @@ class GrowTestCase(TestCase):
         url = reverse("families:member_new", args=[self.f.family.pk])
         response = self.client.post(
             url,
-            {"name": "Pip", "relation": "kind", "birth_date": str(timezone.localdate()),
-             "lives_in_household": "on"},
+            {
+                "name": "Pip",
+                "relation": "kind",
+                "birth_date": str(timezone.localdate()),
+                "lives_in_household": "on",
+            },
         )
         self.assertRedirects(
-            response, reverse("families:home", args=[self.f.family.pk]),
+            response,
+            reverse("families:home", args=[self.f.family.pk]),
             fetch_redirect_response=False,
         )
         baby = Member.objects.get(family=self.f.family, name="Pip")

@@ -43,5 +43,6 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(
                     f"Zou vernietigen: gezin nummer {family.pk} (afgesloten {closed}, "
-                    f"bewaren tot {term.until.isoformat()}). Gebruik --apply om echt te vernietigen."
+                    f"bewaren tot {term.until.isoformat()}). "
+                    "Gebruik --apply om echt te vernietigen."
                 )

@@ -17,9 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = timezone.localdate()
-        due = DestructionRequest.objects.open().filter(
-            answer_before__lte=today + timedelta(days=7)
-        ).exclude(reminded_on=today)
+        due = (
+            DestructionRequest.objects.open()
+            .filter(answer_before__lte=today + timedelta(days=7))
+            .exclude(reminded_on=today)
+        )
         organizations = set()
         count = 0
         for asked in due:
@@ -36,4 +38,6 @@ class Command(BaseCommand):
         ).values_list("email", "language")
         for email, language in emails:
             _mail_news(email, language)
-        self.stdout.write(f"{count} verzoeken bijna of te laat; {len(emails)} herinneringen verstuurd.")
+        self.stdout.write(
+            f"{count} verzoeken bijna of te laat; {len(emails)} herinneringen verstuurd."
+        )
