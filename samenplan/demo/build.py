@@ -44,7 +44,9 @@ def _user(email: str, name: str, password: str | None = None) -> User:
     return user
 
 
-def _professional(email, name, org, function, phone, reachability, is_admin=False) -> User:
+def _professional(
+    email, name, org, function, phone, reachability, is_admin=False, is_privacy_officer=False
+) -> User:
     user = _user(email, name, DEMO_PASSWORD)
     Professional.objects.get_or_create(
         user=user,
@@ -54,6 +56,7 @@ def _professional(email, name, org, function, phone, reachability, is_admin=Fals
             "phone": phone,
             "reachability": reachability,
             "is_org_admin": is_admin,
+            "is_privacy_officer": is_privacy_officer,
         },
     )
     return user
@@ -127,6 +130,14 @@ def build_demo(today: date | None = None) -> Demo:
             "06 12 34 56 05",
             "Maandag tot en met woensdag",
         ),
+        "kees": _professional(
+            "kees@example.org",
+            "Kees Vermeer",
+            wijkteam,
+            "Medewerker wijkteam",
+            "06 12 34 56 08",
+            "Woensdag tot en met vrijdag",
+        ),
         "admin": _professional(
             "admin@example.org",
             "Beheerder Wijkteam Oost",
@@ -136,12 +147,25 @@ def build_demo(today: date | None = None) -> Demo:
             "Werkdagen",
             is_admin=True,
         ),
+        "ingrid": _professional(
+            "ingrid@example.org",
+            "Ingrid de Wit",
+            wijkteam,
+            "Functionaris voor privacy",
+            "06 12 34 56 09",
+            "Maandag, dinsdag en donderdag",
+            is_privacy_officer=True,
+        ),
     }
 
     bakker = Family.objects.filter(name="Gezin Bakker").first()
     if bakker is None:
         bakker = Family.objects.create(
-            name="Gezin Bakker", phase=Family.Phase.PLAN, created_at=ago(days=92)
+            name="Gezin Bakker",
+            phase=Family.Phase.PLAN,
+            organization=wijkteam,
+            municipality="Oosterveld",
+            created_at=ago(days=92),
         )
         m = {
             "sanne": Member.objects.create(
@@ -215,6 +239,9 @@ def build_demo(today: date | None = None) -> Demo:
             name="Gezin De Groot",
             phase=Family.Phase.HELP,
             legal_framework=Family.Framework.SUPERVISION,
+            organization=wijkteam,
+            gi=_gi(),
+            municipality="Oosterveld",
             created_at=ago(days=150),
         )
         anouk = Member.objects.create(
@@ -278,7 +305,8 @@ def build_demo(today: date | None = None) -> Demo:
     network_demo.build_bakker(bakker, users, participants, members)
     network_demo.build_degroot(degroot, users, members)
     _data_rights(bakker, degroot, users, participants, members, wijkteam)
-    _yilmaz(users)
+    _yilmaz(users, wijkteam)
+    _jansen(users, wijkteam, today)
     bakker.refresh_from_db()
     degroot.refresh_from_db()
     return Demo(
@@ -693,16 +721,20 @@ def _degroot_plan(family, users, daan_member, today, now):
     timeline("step", "added", daan, "Daan belt mama elke zondagavond", 90)
 
 
+def _gi() -> Organization:
+    return Organization.objects.get_or_create(
+        name="Jeugdbescherming Regio Oost",
+        defaults={"kind": "gi", "municipality": "Oosterveld", "safety_mandate": True},
+    )[0]
+
+
 def _data_rights(bakker, degroot, users, participants, members, wijkteam) -> None:
     """Issue 8's part of the story: a consent withdrawn earlier (Bakker) and one
     emergency access by a professional of the GI (De Groot)."""
     from samenplan.families.models import EmergencyAccess
 
     now = timezone.now()
-    gi, _created = Organization.objects.get_or_create(
-        name="Jeugdbescherming Regio Oost",
-        defaults={"kind": "gi", "municipality": "Oosterveld", "safety_mandate": True},
-    )
+    gi = _gi()
     if not Participant.objects.filter(family=bakker, user__email="sophie@example.org").exists():
         sophie = _professional(
             "sophie@example.org",
@@ -784,9 +816,19 @@ def _data_rights(bakker, degroot, users, participants, members, wijkteam) -> Non
             )
 
 
-def _yilmaz(users) -> None:
-    """A small family whose trajectory ended well: closed, with its own plan."""
-    from samenplan.families.models import ClosingAnswer, ClosingCriterion, ContinuePlan
+def _yilmaz(users, wijkteam) -> None:
+    """A small family whose trajectory ended well: closed, with its own plan.
+
+    Elif has since asked to destroy the file; Ingrid de Wit, the privacy
+    officer of Wijkteam Oost, answers it, with a colleague confirming.
+    """
+    from samenplan.families.models import (
+        Closing,
+        ClosingAnswer,
+        ClosingCriterion,
+        ContinuePlan,
+        DestructionRequest,
+    )
 
     if Family.objects.filter(name="Gezin Yilmaz").exists():
         return
@@ -796,8 +838,9 @@ def _yilmaz(users) -> None:
         name="Gezin Yilmaz",
         phase=Family.Phase.CLOSE,
         municipality="Oosterveld",
+        organization=wijkteam,
         created_at=now - timedelta(days=300),
-        closed_at=now - timedelta(days=30),
+        closed_at=now - timedelta(days=40),
     )
     mother = Member.objects.create(
         family=family,
@@ -825,7 +868,7 @@ def _yilmaz(users) -> None:
         role="professional",
         organization_name="Wijkteam Oost",
         active_from=now - timedelta(days=290),
-        active_to=now - timedelta(days=30),
+        active_to=now - timedelta(days=40),
     )
     Consent.objects.create(
         family=family,
@@ -858,8 +901,152 @@ def _yilmaz(users) -> None:
         whom_to_call="Het wijkteam (Wijkteam Oost) als het weer moeilijk wordt.",
         written_by=elif_user,
         confirmed_by=elif_user,
-        confirmed_at=now - timedelta(days=31),
+        confirmed_at=now - timedelta(days=41),
     )
+    Closing.objects.create(
+        family=family,
+        closed_at=now - timedelta(days=40),
+        closed_by=elif_user,
+        framework=family.legal_framework,
+        ended=[{"id": bram.pk, "coordinator": False}],
+    )
+    asked = DestructionRequest.objects.create(
+        family=family,
+        organization=wijkteam,
+        requested_by=elif_user,
+        member=mother,
+        reason="Het gaat goed met ons. We willen niet dat dit nog ergens bewaard blijft.",
+        created_at=now - timedelta(days=5),
+        answer_before=today + timedelta(days=25),
+    )
+    AuditEvent.objects.create(
+        at=now - timedelta(days=5),
+        actor=elif_user,
+        actor_name=elif_user.name,
+        role="parent",
+        family=family,
+        data="destruction",
+        object_type="destructionrequest",
+        object_id=asked.pk,
+        action="create",
+    )
+
+
+def _jansen(users, wijkteam, today) -> None:
+    """A family that is just starting: Lotte put it in Samenplan this week.
+
+    Fatima accepted and gave Lotte her consent; the father's invitation is
+    still open, so Lotte waits. Lotte's closing criteria are a draft.
+    """
+    from samenplan.families.models import ClosingCriterion, Invitation
+
+    if Family.objects.filter(name="Gezin Jansen").exists():
+        return
+    now = timezone.now()
+    lotte = users["lotte"]
+    family = Family.objects.create(
+        name="Gezin Jansen",
+        phase=Family.Phase.EXPLORE,
+        municipality="Oosterveld",
+        organization=wijkteam,
+        started_by=lotte,
+        created_at=now - timedelta(days=3),
+    )
+    fatima = Member.objects.create(
+        family=family,
+        name="Fatima Jansen",
+        birth_date=_born(today, 36, 80),
+        relation="moeder",
+        has_authority=True,
+        sex="v",
+    )
+    father = Member.objects.create(
+        family=family,
+        name="Mark Jansen",
+        birth_date=_born(today, 39, 200),
+        relation="vader",
+        has_authority=True,
+        sex="m",
+    )
+    Member.objects.create(
+        family=family, name="Amir Jansen", birth_date=_born(today, 10, 40), relation="kind", sex="m"
+    )
+    Member.objects.create(
+        family=family, name="Lieve Jansen", birth_date=_born(today, 6, 150), relation="kind", sex="v"
+    )
+    seat = Participant.objects.create(
+        family=family,
+        user=lotte,
+        role="professional",
+        organization_name=wijkteam.name,
+        active_from=now - timedelta(days=3),
+        added_by=lotte,
+    )
+    fatima_user = _user("fatima@example.org", "Fatima Jansen")
+    mark_user = _user("mark@example.org", "Mark Jansen")
+    Participant.objects.create(
+        family=family,
+        user=fatima_user,
+        role="parent",
+        member=fatima,
+        added_by=lotte,
+        active_from=now - timedelta(days=2),
+    )
+    Invitation.objects.create(
+        family=family,
+        email=fatima_user.email,
+        name=fatima.name,
+        role="parent",
+        member=fatima,
+        invited_by=lotte,
+        created_at=now - timedelta(days=3),
+        status="accepted",
+        responded_at=now - timedelta(days=2),
+    )
+    Invitation.objects.create(
+        family=family,
+        email=mark_user.email,
+        name=father.name,
+        role="parent",
+        member=father,
+        invited_by=lotte,
+        created_at=now - timedelta(days=3),
+    )
+    Consent.objects.create(
+        family=family,
+        participant=seat,
+        member=fatima,
+        given_by=fatima_user,
+        given_at=now - timedelta(days=2),
+    )
+    for text in (
+        "Amir gaat weer met plezier naar school",
+        "De ochtenden thuis zijn rustig, zonder schreeuwen",
+    ):
+        ClosingCriterion.objects.create(
+            family=family,
+            text=text,
+            created_by=lotte,
+            created_at=now - timedelta(days=3),
+            status=ClosingCriterion.Status.DRAFT,
+        )
+    for days, actor, role, data, action in (
+        (3, lotte, "professional", "family", "create"),
+        (3, lotte, "professional", "invitation", "invite"),
+        (2, fatima_user, "parent", "invitation", "accept"),
+        (2, fatima_user, "parent", "consent", "consent_give"),
+        (2, fatima_user, "parent", "family_home", "view"),
+    ):
+        AuditEvent.objects.create(
+            at=now - timedelta(days=days),
+            actor=actor,
+            actor_name=actor.name,
+            role=role,
+            organization=wijkteam.name if role == "professional" else "",
+            family=family,
+            data=data,
+            action=action,
+        )
 
 
 ACCOUNTS = [
@@ -873,9 +1060,17 @@ ACCOUNTS = [
     ("Martijn Smit", "martijn@example.org", "Jeugdhulp De Brug, gezin Bakker", "password"),
     ("Joke Mulder", "joke@example.org", "cliëntondersteuner, gezin Bakker", "password"),
     ("Bram Visser", "bram@example.org", "Wijkteam Oost, gezin De Groot", "password"),
-    ("Lotte Bos", "lotte@example.org", "Wijkteam Oost, geen gezin", "password"),
+    ("Lotte Bos", "lotte@example.org", "Wijkteam Oost, startte gezin Jansen", "password"),
+    ("Kees Vermeer", "kees@example.org", "Wijkteam Oost, geen gezin", "password"),
     ("Beheerder", "admin@example.org", "beheerder Wijkteam Oost", "password"),
+    (
+        "Ingrid de Wit",
+        "ingrid@example.org",
+        "functionaris voor privacy, Wijkteam Oost",
+        "password",
+    ),
     ("Elif Yilmaz", "elif@example.org", "moeder, gezin Yilmaz (afgesloten)", "code"),
+    ("Fatima Jansen", "fatima@example.org", "moeder, gezin Jansen (net gestart)", "code"),
     ("Pieter Mol", "pieter@example.org", "Jeugdbescherming (GI), noodtoegang De Groot", "password"),
 ]
 

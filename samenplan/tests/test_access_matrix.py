@@ -92,6 +92,19 @@ MATRIX = {
     "accounts:organization": ("get", ORG_ADMIN),
     "accounts:professional_edit": ("get", ORG_ADMIN),
     "families:list": ("get", everyone(200, anon=LOGIN)),
+    # Anyone may start a family: a parent their own, a professional one they work with.
+    "families:start": ("get", everyone(200, anon=LOGIN)),
+    # The privacy officer's pages; the organisation's admin confirms as the second person.
+    "families:privacy": ("get", ORG_ADMIN),
+    "families:privacy_request": ("get", ORG_ADMIN),
+    "families:organization_invitations": ("get", ORG_ADMIN),
+    "exports:import": ("get", ORG_ADMIN),
+    "families:member_new": ("get", manage(200) | {"daan": 403}),
+    "families:member_authority": ("get", manage(200) | {"daan": 403}),
+    "families:member_history": ("get", view_page()),
+    "families:move": ("get", view_page()),
+    # Only after every consent giver said yes to a move to another Samenplan.
+    "exports:move_file": ("get", expect(dict.fromkeys(VIEW, 403))),
     # Only the invited person (Lotte) can answer an invitation.
     "families:invitation_accept": ("post", {**everyone(404, anon=LOGIN), "lotte": 302}),
     "families:invitation_decline": ("post", {**everyone(404, anon=LOGIN), "lotte": 302}),

@@ -74,7 +74,7 @@ def test_a_professional_sets_up_totp_first_then_sees_the_family(page):
 
     page.goto(f"/gezin/{demo.bakker.pk}/")
     page.get_by_role("heading", name="Ons gezin", exact=True).wait_for()
-    assert page.get_by_text("Lina Bakker").is_visible()
+    assert page.get_by_text("Lina Bakker", exact=True).is_visible()
     check_page(page, "family home (professional)")
     screenshot(page, f"professional-setup-{page.size_name}")
 

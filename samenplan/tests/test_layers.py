@@ -137,11 +137,19 @@ class ActionsTestCase(SimpleTestCase):
             role = "parent"
             is_authority_parent = True
             is_youth_16 = True
+            is_gi = True
+            may_reopen_now = True
 
             class participant:
                 is_coordinator = True
 
+            class family:
+                in_measure = False
+
             def gives_consent(self):
+                return True
+
+            def gives_file_consent(self):
                 return True
 
         for name, action in sorted(ACTIONS.items()):

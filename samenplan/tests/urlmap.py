@@ -55,6 +55,9 @@ class UrlMapTestCase(SamenplanTestCase):
             ),
         }
         cls.lotte_profile = cls.lotte.professional
+        from samenplan.families.models import DestructionRequest
+
+        cls.destruction = DestructionRequest.objects.get(family__name="Gezin Yilmaz")
         from samenplan.plan.models import Agreement, Goal, Step
 
         cls.goal = {
@@ -229,7 +232,14 @@ class UrlMapTestCase(SamenplanTestCase):
             if converter in keys:
                 kwargs[converter] = self.network[key][family_key].pk
         if "member_id" in keys:
-            kwargs["member_id"] = self.m["sem" if family_key == "bakker" else "daan"].pk
+            if pattern.name == "member_authority":
+                # Gezag is about a parent; a child's page is a 404.
+                kwargs["member_id"] = self.m["youssef" if family_key == "bakker" else "anouk"].pk
+            else:
+                kwargs["member_id"] = self.m["sem" if family_key == "bakker" else "daan"].pk
+        if "request_id" in keys:
+            # Elif's request to destroy the Yilmaz file, for Wijkteam Oost's privacy officer.
+            kwargs["request_id"] = self.destruction.pk
         if "professional_id" in keys:
             kwargs["professional_id"] = self.lotte_profile.pk
         return kwargs

@@ -29,19 +29,19 @@ class OrganizationTestCase(SamenplanTestCase):
             response = self.client.post(
                 reverse("accounts:organization"),
                 {
-                    "name": "Fatima Amrani",
-                    "email": "Fatima@Example.org",
+                    "name": "Hanna Amrani",
+                    "email": "Hanna@Example.org",
                     "function": "Medewerker wijkteam",
                     "phone": "",
                     "reachability": "Ma-do",
                 },
             )
         self.assertRedirects(response, reverse("accounts:organization"))
-        user = User.objects.get(email="fatima@example.org")
+        user = User.objects.get(email="hanna@example.org")
         self.assertFalse(user.has_usable_password())
         self.assertEqual(user.professional.organization, self.wijkteam)
         self.assertEqual(len(mail.outbox), 1)
-        self.assertNotIn("Fatima", mail.outbox[0].body)
+        self.assertNotIn("Hanna", mail.outbox[0].body)
         event = AuditEvent.objects.get(data="professional", action="create")
         self.assertEqual(
             (event.actor, event.role, event.organization),

@@ -36,7 +36,7 @@ class InviteTestCase(SamenplanTestCase):
         self.assertEqual(invitation.role, "network")
         self.assertEqual(invitation.invited_by, self.sanne)
         self.assertTrue(User.objects.filter(email="petra@example.org").exists())
-        event = AuditEvent.objects.get(action="invite")
+        event = AuditEvent.objects.get(action="invite", family=self.bakker)
         self.assertEqual(
             (event.family, event.actor, event.role), (self.bakker, self.sanne, "parent")
         )
@@ -99,7 +99,7 @@ class InviteTestCase(SamenplanTestCase):
     def test_it_is_403_for_a_youth_of_15(self):
         self.login(self.noor)
         self.assertEqual(self.post().status_code, 403)
-        self.assertFalse(Invitation.objects.exists())
+        self.assertFalse(Invitation.objects.filter(family=self.bakker).exists())
 
     def test_it_is_404_for_an_outsider(self):
         give_totp(self.lotte)
@@ -167,7 +167,7 @@ class InvitationJourneyTestCase(SamenplanTestCase):
         self.client.post(reverse("families:invitation_decline", args=[invitation.pk]))
         invitation.refresh_from_db()
         self.assertEqual(invitation.status, "declined")
-        self.assertFalse(Participant.objects.filter(user=self.lotte).exists())
+        self.assertFalse(Participant.objects.filter(user=self.lotte, family=self.bakker).exists())
         self.assertTrue(AuditEvent.objects.filter(action="decline", family=self.bakker).exists())
         # A second answer finds nothing: the invitation is no longer open.
         response = self.client.post(reverse("families:invitation_accept", args=[invitation.pk]))
