@@ -972,7 +972,11 @@ def _jansen(users, wijkteam, today) -> None:
         family=family, name="Amir Jansen", birth_date=_born(today, 10, 40), relation="kind", sex="m"
     )
     Member.objects.create(
-        family=family, name="Lieve Jansen", birth_date=_born(today, 6, 150), relation="kind", sex="v"
+        family=family,
+        name="Lieve Jansen",
+        birth_date=_born(today, 6, 150),
+        relation="kind",
+        sex="v",
     )
     seat = Participant.objects.create(
         family=family,

@@ -772,20 +772,16 @@ def family_start(request: HttpRequest) -> HttpResponse:
                 % {"name": family.name},
             )
             return redirect("families:invite", family.pk)
+    invalid = (
+        data is not None
+        and not adding
+        and bool(form.errors or any(rows.errors) or rows.non_form_errors())
+    )
     return render(
         request,
         "families/start.html",
-        {
-            "form": form,
-            "rows": rows,
-            "professional": professional,
-            "bad": data is not None and not adding,
-        },
-        status=400
-        if data is not None
-        and not adding
-        and (form.errors or rows.errors or rows.non_form_errors())
-        else 200,
+        {"form": form, "rows": rows, "professional": professional, "invalid": invalid},
+        status=400 if invalid else 200,
     )
 
 

@@ -75,6 +75,11 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("families:consent_scope", args=[self.bakker.pk, self.p["eva"].pk]),
             reverse("families:closing", args=[self.bakker.pk]),
             reverse("families:member_edit", args=[self.bakker.pk, self.m["sem"].pk]),
+            reverse("families:start"),
+            reverse("families:member_new", args=[self.bakker.pk]),
+            reverse("families:member_authority", args=[self.bakker.pk, self.m["youssef"].pk]),
+            reverse("families:member_history", args=[self.bakker.pk, self.m["sem"].pk]),
+            reverse("families:move", args=[self.bakker.pk]),
             reverse("families:access_log", args=[self.bakker.pk])
             + "?who=Eva+de+Vries&emergency=on",
             reverse("decisions:list", args=[self.bakker.pk]),
@@ -148,3 +153,62 @@ class QueryCountTestCase(SamenplanTestCase):
                 family=family, participant=participant, member=parent, given_by=self.sanne
             )
         self.assertEqual(self.count(reverse("families:list")), small)
+
+
+class OfficeQueryCountTestCase(SamenplanTestCase):
+    """The privacy officer's and the admin's lists cost the same for 1 or 20 families."""
+
+    def grow(self, times=20):
+        from samenplan.families.models import DestructionRequest, Invitation
+
+        for i in range(times):
+            family = Family.objects.create(name=f"Gezin {i}", organization=self.wijkteam)
+            member = Member.objects.create(family=family, name=f"Ouder {i}", relation="ouder")
+            DestructionRequest.objects.create(
+                family=family,
+                organization=self.wijkteam,
+                requested_by=self.sanne,
+                member=member,
+                answer_before=family.created_at.date(),
+            )
+            Invitation.objects.create(
+                family=family,
+                email="",
+                name=self.wijkteam.name,
+                role="professional",
+                organization=self.wijkteam,
+                invited_by=self.sanne,
+            )
+
+    def pages(self):
+        from samenplan.families.models import DestructionRequest
+
+        asked = DestructionRequest.objects.get(family__name="Gezin Yilmaz")
+        return [
+            reverse("families:privacy"),
+            reverse("families:privacy_request", args=[asked.pk]),
+            reverse("families:organization_invitations"),
+            reverse("exports:import"),
+            reverse("accounts:organization"),
+        ]
+
+    def test_the_admins_pages_stay_constant(self):
+        give_totp(self.admin)
+        self.login(self.admin)
+        self.client.get(reverse("families:list"))
+        small = {url: QueryCountTestCase.count(self, url) for url in self.pages()}
+        self.grow()
+        large = {url: QueryCountTestCase.count(self, url) for url in self.pages()}
+        self.assertEqual(small, large)
+        for url, n in small.items():
+            self.assertLessEqual(n, BUDGET + PROFESSIONAL_EXTRA, url)
+
+    def test_the_privacy_officers_pages_stay_constant(self):
+        give_totp(self.ingrid)
+        self.login(self.ingrid)
+        self.client.get(reverse("families:list"))
+        pages = self.pages()[:2]
+        small = {url: QueryCountTestCase.count(self, url) for url in pages}
+        self.grow()
+        large = {url: QueryCountTestCase.count(self, url) for url in pages}
+        self.assertEqual(small, large)
