@@ -65,15 +65,42 @@ def toggle_language(page) -> None:
     page.wait_for_load_state()
 
 
+def log_in(page, live_server, user) -> None:
+    """Start the browser as ``user``, logged in (the login itself has its own journeys)."""
+    from samenplan.test import logged_in_session
+
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
+    )
+
+
+def sideways(page) -> list[str]:
+    """Elements wider than the screen: the page would scroll sideways (WCAG 1.4.10)."""
+    return page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width + 1) return [];
+            return [...document.querySelectorAll("body *")]
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
+        }"""
+    )
+
+
 def check_page(page, name: str) -> None:
-    """axe-core finds nothing on this page, in Dutch and in English."""
+    """axe-core finds nothing on this page, in Dutch and in English, and it does not
+    scroll sideways at the screen's width."""
     assert page.locator("html").get_attribute("lang") == "nl", f"{name} is not in Dutch"
     violations = axe_violations(page)
     assert not violations, f"{name} (nl):\n{describe(violations)}"
+    assert not sideways(page), f"{name} (nl) scrolls sideways: {sideways(page)}"
     toggle_language(page)
     assert page.locator("html").get_attribute("lang") == "en", f"{name}: no English version"
     violations = axe_violations(page)
     assert not violations, f"{name} (en):\n{describe(violations)}"
+    assert not sideways(page), f"{name} (en) scrolls sideways: {sideways(page)}"
     toggle_language(page)
     assert page.locator("html").get_attribute("lang") == "nl"
 

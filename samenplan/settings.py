@@ -211,6 +211,11 @@ SAMENPLAN_DESTRUCTION_ANSWER_DAYS = envint("SAMENPLAN_DESTRUCTION_ANSWER_DAYS", 
 SAMENPLAN_DESTRUCTION_EXTENSION_DAYS = envint("SAMENPLAN_DESTRUCTION_EXTENSION_DAYS", 61)
 # A moving file larger than this is refused before it is read.
 SAMENPLAN_IMPORT_MAX_BYTES = envint("SAMENPLAN_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Moving files are signed (Ed25519). The key: 32 random bytes in base64; when
+# empty, one is derived from SECRET_KEY. Files from another Samenplan are read
+# only when its public key (shown on the import page there) is listed here.
+SAMENPLAN_SIGNING_KEY = os.environ.get("SAMENPLAN_SIGNING_KEY", "")
+SAMENPLAN_TRUSTED_KEYS = envlist("SAMENPLAN_TRUSTED_KEYS")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # E-mail: printed to the console unless an SMTP server is configured.

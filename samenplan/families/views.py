@@ -633,7 +633,13 @@ def closing(request: HttpRequest, family_id: int) -> HttpResponse:
             "section": "family",
             "criteria": criteria,
             "criteria_met": sum(1 for c in criteria if c.met),
-            "answers": list(latest.values()),
+            # Everyone else's answers: the network, professionals, a parent whose
+            # consent does not count for the file (Anouk beside Daan of 17).
+            "answers": [
+                a
+                for a in latest.values()
+                if a.participant.member_id not in {v["member"].pk for v in voices}
+            ],
             "voices": voices,
             "all_yes": all(v["answer"] and v["answer"].answer == "yes" for v in voices),
             "plan": plan,
@@ -1114,8 +1120,13 @@ def move(request: HttpRequest, family_id: int) -> HttpResponse:
             access=access,
         )
     ):
+        moved = propose.result
         say_saved(
-            request, propose, _("Voorgesteld. Iedereen die toestemming geeft, zegt nu ja of nee.")
+            request,
+            propose,
+            _("Iedereen heeft ja gezegd. De verhuizing is geregeld.")
+            if moved is not None and moved.status == Move.Status.DONE
+            else _("Voorgesteld. Iedereen die toestemming geeft, zegt nu ja of nee."),
         )
         return redirect("families:move", access.family.pk)
     if step == "answer":

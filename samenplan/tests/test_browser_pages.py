@@ -8,23 +8,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from samenplan.browser import check_page
+from samenplan.browser import check_page, log_in
 from samenplan.careteam.models import Meeting
 from samenplan.decisions.models import Decision
 from samenplan.demo.build import build_demo
-from samenplan.families.models import ConsentExclusion, Invitation
+from samenplan.families.models import ConsentExclusion, DestructionRequest, Family, Invitation
 from samenplan.plan.models import Agreement, Goal
-from samenplan.test import give_totp, logged_in_session
+from samenplan.test import give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    """Start a logged-in session in the browser without going through the login pages."""
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
-    )
 
 
 # (who, path, what to wait for) — {bakker}, {degroot}, {lotte_profile} are filled in.
@@ -77,6 +69,19 @@ PAGES = [
     ("sanne", "/gezin/{bakker}/toestemming/{eva_seat}/wat/", "Wat anderen al niet laten zien"),
     ("noor", "/gezin/{bakker}/plan/doelen/nieuw/", "Alleen voor mij en wie ik kies"),
     ("noor", "/gezin/{bakker}/plan/stappen/nieuw/", "Wie mag dit zien?"),
+    ("kees", "/gezin/nieuw/", "Gezin klaarzetten en ouders uitnodigen"),
+    ("elif", "/gezin/nieuw/", "Ons gezin starten"),
+    ("mark", "/mijn-gezinnen/", "Je mag ook nee zeggen"),
+    ("fatima", "/gezin/{jansen}/", "Jullie houden de regie"),
+    ("fatima", "/gezin/{jansen}/afsluiten/", "voorstel van Lotte Bos"),
+    ("sanne", "/gezin/{bakker}/gezinslid/nieuw/", "Iemand toevoegen aan het gezin"),
+    ("sanne", "/gezin/{bakker}/gezinslid/{youssef}/gezag/", "Waarom verandert het?"),
+    ("sanne", "/gezin/{bakker}/gezinslid/{lina}/geschiedenis/", "Geschiedenis van Lina"),
+    ("sanne", "/gezin/{bakker}/verhuizen/", "Verhuizen voorstellen"),
+    ("ingrid", "/privacy/", "Gezin Yilmaz"),
+    ("ingrid", "/privacy/verzoek/{asked}/", "Besluit opslaan"),
+    ("admin", "/organisatie/uitnodigingen/", "Gezinnen die jullie uitnodigen"),
+    ("admin", "/organisatie/gezin-inlezen/", "Onze sleutel"),
     (None, "/accounts/login/", "Professionals"),
     (None, "/accounts/password/reset/", "Samenplan"),
 ]
@@ -84,12 +89,12 @@ PAGES = [
 
 def test_every_page_is_accessible(page, live_server):
     demo = build_demo()
-    for key in ("eva", "lotte", "admin", "joke"):
+    for key in ("eva", "lotte", "admin", "joke", "kees", "ingrid"):
         give_totp(demo.users[key])
     from samenplan.accounts.models import User
-    from samenplan.families.models import Family
 
-    demo.users["elif"] = User.objects.get(email="elif@example.org")
+    for key in ("elif", "fatima", "mark"):
+        demo.users[key] = User.objects.get(email=f"{key}@example.org")
     demo.users["pieter"] = User.objects.get(email="pieter@example.org")
     give_totp(demo.users["pieter"])
     Invitation.objects.create(
@@ -111,6 +116,9 @@ def test_every_page_is_accessible(page, live_server):
         "where": Decision.objects.get(family=demo.degroot).pk,
         "yilmaz": Family.objects.get(name="Gezin Yilmaz").pk,
         "lina": demo.members["lina"].pk,
+        "youssef": demo.members["youssef"].pk,
+        "jansen": Family.objects.get(name="Gezin Jansen").pk,
+        "asked": DestructionRequest.objects.get(family__name="Gezin Yilmaz").pk,
         "meeting": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk,
     }
     # A person Eva proposes for the network; Noor leaves a decision out of Eva's consent.

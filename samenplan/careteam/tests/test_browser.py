@@ -5,22 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from samenplan.browser import axe_violations, check_page, describe, screenshot
+from samenplan.browser import axe_violations, check_page, describe, log_in, screenshot
 from samenplan.careteam import actions
 from samenplan.careteam.models import Meeting, TableChoice
 from samenplan.demo.build import build_demo
 from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Invitation, Member
-from samenplan.test import logged_in_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
-    )
 
 
 def test_a_parent_sees_who_does_what_and_keeps_the_table_small(page, live_server):

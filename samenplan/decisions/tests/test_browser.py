@@ -6,20 +6,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from samenplan.browser import check_page, screenshot
+from samenplan.browser import check_page, log_in, screenshot
 from samenplan.decisions.models import Check, Decision, View
 from samenplan.demo.build import build_demo
 from samenplan.plan.models import Step
-from samenplan.test import give_totp, logged_in_session
+from samenplan.test import give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
-    )
 
 
 def test_a_family_and_a_professional_decide_together(page, live_server):

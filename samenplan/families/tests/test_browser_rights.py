@@ -6,19 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from samenplan.browser import check_page, screenshot
+from samenplan.browser import check_page, log_in, screenshot
 from samenplan.demo.build import build_demo
 from samenplan.families.models import Consent, ConsentExclusion
-from samenplan.test import logged_in_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
-    )
 
 
 def test_a_parent_governs_consent_reads_the_log_and_takes_the_data(page, live_server):

@@ -3,21 +3,14 @@ families and an empty one: axe-clean in Dutch and English, with text alternative
 
 import pytest
 
-from samenplan.browser import check_page, screenshot
+from samenplan.browser import check_page, log_in, screenshot
 from samenplan.demo.build import build_demo
 from samenplan.families.actions import account_for_email
 from samenplan.families.models import Family, Member, Participant
 from samenplan.network.models import FamilyGroupPlan, NetworkPerson
-from samenplan.test import give_totp, logged_in_session
+from samenplan.test import give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
-    )
 
 
 def test_the_pictures_render_for_every_family(page, live_server):

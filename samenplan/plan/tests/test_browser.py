@@ -2,19 +2,11 @@
 
 import pytest
 
-from samenplan.browser import check_page, screenshot
+from samenplan.browser import check_page, log_in, screenshot
 from samenplan.demo.build import build_demo
 from samenplan.plan.models import Goal, GoalScore, Step
-from samenplan.test import logged_in_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": logged_in_session(user), "url": live_server.url}]
-    )
 
 
 def test_a_parent_adds_a_goal_and_a_step_and_accepts_a_proposal(page, live_server):
