@@ -965,6 +965,27 @@ def _privacy_write(request, officer, asked, step, data):
     )
 
 
+def _hidden_form_errors(asked, step, bound, officer, user):
+    """A refused form whose part of the page is not shown (any more): say so on top.
+
+    Its own field errors would point at fields that are not on the page.
+    """
+    if bound is None or not bound.errors:
+        return []
+    pending = asked.status == DestructionRequest.Status.PENDING
+    shown = {
+        "decide": pending and officer.is_privacy_officer,
+        "extend": pending and officer.is_privacy_officer and not asked.extended_because,
+        "confirm": asked.status == DestructionRequest.Status.CHECKING
+        and asked.handled_by_id != user.pk,
+    }
+    if shown.get(step):
+        return []
+    return bound.non_field_errors() or [
+        _("Dit kan nu niet: het verzoek is niet (meer) bij deze stap. Hieronder staat wat nu kan.")
+    ]
+
+
 @login_required
 def privacy_request(request: HttpRequest, request_id: int) -> HttpResponse:
     """One request: what is asked, by whom, the deadline; decide, extend or confirm."""
@@ -1028,15 +1049,7 @@ def privacy_request(request: HttpRequest, request_id: int) -> HttpResponse:
             "confirm_form": form("confirm"),
             "may_decide": officer.is_privacy_officer,
             "may_confirm": asked.handled_by_id != request.user.pk,
-            # A refusal of a form whose part of the page is no longer shown.
-            "top_errors": bound.non_field_errors()
-            if bound is not None
-            and (
-                (step == "extend" and asked.extended_because)
-                or (step == "decide" and asked.status != DestructionRequest.Status.PENDING)
-                or (step == "confirm" and asked.status != DestructionRequest.Status.CHECKING)
-            )
-            else [],
+            "top_errors": _hidden_form_errors(asked, step, bound, officer, request.user),
         },
         status=400 if bound is not None and bound.errors else 200,
     )

@@ -281,6 +281,14 @@ class DestructionTestCase(TestCase):
         self.assertContains(page, reason)
         self.assertContains(page, "geweigerd")
 
+    def test_a_half_filled_confirmation_before_any_decision_says_the_step_is_not_open(self):
+        asked = self.ask()
+        self.client.force_login(self.colleague)
+        early = self.client.post(self.page(asked), {"step": "confirm", "version": 1})
+        self.assertContains(early, "niet (meer) bij deze stap", status_code=400)
+        asked.refresh_from_db()
+        self.assertEqual(asked.status, "pending")
+
     def test_one_extension_with_a_reason(self):
         asked = self.ask()
         self.client.force_login(self.officer)
