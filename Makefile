@@ -30,6 +30,10 @@ run: setup
 	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py createcachetable
 	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py demo
 	@echo "Samenplan draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)"
+	@echo "De achtergrondwerker verstuurt de e-mails; ze staan hieronder in de console."
+	@DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py db_worker --interval 1 --no-startup-delay & worker=$$!; \
+	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py notices --every 300 --verbosity 0 & ticker=$$!; \
+	trap 'kill $$worker $$ticker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup

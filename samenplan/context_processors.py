@@ -1,5 +1,17 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 
 def samenplan(request):
-    return {"DEMO": settings.DEMO}
+    def waiting_count():
+        # Counted only on pages that show it (the main menu of a logged-in person).
+        from samenplan.families.models import WaitingItem
+
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return 0
+        return WaitingItem.objects.filter(
+            user=user, kind=WaitingItem.Kind.MINE, family__closed_at__isnull=True
+        ).count()
+
+    return {"DEMO": settings.DEMO, "WAITING_COUNT": SimpleLazyObject(waiting_count)}

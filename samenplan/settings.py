@@ -69,7 +69,11 @@ INSTALLED_APPS = [
     "samenplan.careteam",
     "samenplan.network",
     "samenplan.exports",
+    "samenplan.notices",
     "samenplan.demo",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +231,22 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samenplan <noreply@samenplan.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (mail, reminders) on a queue, never inside a web request.
+# "db": the database queue, run by `manage.py db_worker` (the default: no other
+# service to run). "rq": RQ on Redis (REDIS_URL), run by
+# `manage.py rqworker --job-class django_tasks_rq.Job`, for installations that
+# outgrow one machine.
+SAMENPLAN_TASKS = os.environ.get("SAMENPLAN_TASKS", "db")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+TASK_BACKENDS = {
+    "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+}
+if SAMENPLAN_TASKS not in TASK_BACKENDS:
+    raise ImproperlyConfigured("SAMENPLAN_TASKS must be 'db' or 'rq'.")
+TASKS = {"default": TASK_BACKENDS[SAMENPLAN_TASKS]}
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
 
 # Language and time.
 LANGUAGE_CODE = "nl"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("samenplan.careteam.urls")),
     path("", include("samenplan.network.urls")),
     path("", include("samenplan.exports.urls")),
+    path("", include("samenplan.notices.urls")),
 ]
 
 handler400 = "samenplan.views.error_400"

@@ -65,6 +65,7 @@ DATA_LABELS = {
     "authority": gettext_lazy("wie gezag heeft"),
     "move": gettext_lazy("een verhuizing naar een andere organisatie"),
     "move_file": gettext_lazy("het verhuisbestand"),
+    "waiting": gettext_lazy("wat er voor hen klaarstaat"),
 }
 ROLE_LABELS = {
     "parent": pgettext_lazy("role", "ouder"),

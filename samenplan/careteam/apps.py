@@ -7,4 +7,4 @@ class CareteamConfig(AppConfig):
     verbose_name = "Wie doet wat"
 
     def ready(self):
-        from . import panels, permissions  # noqa: F401  (actions and panels of this app)
+        from . import panels, permissions, waiting  # noqa: F401  (actions, panels, what waits)

@@ -7,4 +7,4 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Beslissen"
 
     def ready(self):
-        from . import panels, permissions  # noqa: F401  (actions and panels of this app)
+        from . import panels, permissions, waiting  # noqa: F401  (actions, panels, what waits)

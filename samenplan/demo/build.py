@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from samenplan.accounts.models import Organization, Professional, User
 from samenplan.audit.models import AuditEvent
+from samenplan.families import waiting
 from samenplan.families.models import Consent, Family, Member, Participant
 from samenplan.lib.dates import years_before
 
@@ -309,6 +310,9 @@ def build_demo(today: date | None = None) -> Demo:
     _jansen(users, wijkteam, today)
     bakker.refresh_from_db()
     degroot.refresh_from_db()
+    # What waits for whom, as after any change (docs/architecture.md).
+    for family_id in Family.objects.filter(closed_at__isnull=True).values_list("pk", flat=True):
+        waiting.refresh(family_id, today)
     return Demo(
         wijkteam=wijkteam,
         debrug=debrug,
@@ -538,6 +542,21 @@ def _bakker_plan(family, users, p, m, today, now):
         owner_name="Kees (trainer van Sem)",
     )
     _bakker_visions_successes_agreements(family, users, p, m, today, at, timeline, school, mornings)
+    # Yesterday Eva proposed a change to the mornings goal; it waits for the family.
+    change = Goal.objects.create(
+        family=family,
+        replaces=mornings,
+        replaces_version=mornings.version,
+        text="Ook op de dagen dat Sem bij Youssef slaapt: rustige ochtenden",
+        domain="opvoeden",
+        why=mornings.why,
+        scale_low=mornings.scale_low,
+        scale_high=mornings.scale_high,
+        created_by=eva,
+        created_at=at(1),
+        status="proposed",
+    )
+    timeline("goal", "proposed", eva, change.text, 1, mornings)
     step(
         "Oma Ria haalt Sem op dinsdag op van school",
         p["ria"],

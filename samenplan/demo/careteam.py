@@ -206,6 +206,26 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
         )
     Agreement.objects.filter(family=family, text__startswith="Martijn vertelt").update(meeting=past)
 
+    # A short call last week: Eva wrote the summary, the family has not read it yet.
+    call = Meeting.objects.create(
+        family=family,
+        starts_at=at(6, hours=-1),
+        minutes=30,
+        place_kind="online",
+        place="Videobellen",
+        phase="hulp",
+        summary=(
+            "Korte videobel over de ochtenden. Het gaat iets beter sinds de wekker van Noor. "
+            "Sem is nog vaak moe. Martijn en Sanne proberen een vaste tijd om naar bed te gaan."
+        ),
+        summary_status="waiting",
+        summary_by=users["eva"],
+        created_by=users["eva"],
+        created_at=at(9),
+        version=2,
+    )
+    call.invited.set([p[k] for k in ("sanne", "youssef", "eva", "martijn")])
+
     # A planned meeting, with the school's social worker as a fourth professional.
     coming = Meeting.objects.create(
         family=family,

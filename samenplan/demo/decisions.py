@@ -221,6 +221,33 @@ def build_bakker(family: Family, users, p: dict[str, Participant], m: dict[str, 
     view(bso, p["ria"], opvang, 7, 5, words="Dan heeft Sanne wat meer lucht.")
     line("added", sanne, bso.question, 12, bso)
 
+    # Open, two days old: Youssef asked about the Christmas holiday and gave his
+    # view; Sanne's and Noor's views are still missing ("Wacht op jou").
+    christmas = Decision.objects.create(
+        family=family,
+        question="Hoe verdelen we de kerstvakantie tussen de twee huizen?",
+        why_now="De vakantie begint over drie weken. Sem en Noor willen weten waar ze zijn.",
+        decide_by=today + timedelta(days=10),
+        created_by=youssef,
+        created_at=at(2),
+    )
+    first_week, _second_week, _wait = options(
+        christmas,
+        youssef,
+        2,
+        "De eerste week bij Youssef, de tweede bij Sanne",
+        "De tweede week bij Youssef, met oud en nieuw",
+    )
+    view(
+        christmas,
+        p["youssef"],
+        first_week,
+        7,
+        2,
+        matters="Dat Sem en Noor met kerst bij hun oma in Utrecht kunnen zijn.",
+    )
+    line("added", youssef, christmas.question, 2, christmas)
+
 
 def build_degroot(family: Family, users, members: dict[str, Member], today):
     if Decision.objects.filter(family=family).exists():

@@ -25,7 +25,11 @@ SKIP_FIELDS = {"id"}
 
 def family_models() -> list[type[models.Model]]:
     """Every family model, parents first; rows that point at others by (type, id) last."""
-    ordered = all_family_models()
+    ordered = [
+        m
+        for m in all_family_models()
+        if not getattr(type(m._default_manager.all()), "derived", False)
+    ]
     return [m for m in ordered if _label(m) not in SOFT_REFERENCES] + [
         m for m in ordered if _label(m) in SOFT_REFERENCES
     ]

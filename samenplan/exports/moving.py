@@ -64,6 +64,7 @@ LEFT_BEHIND = {
     "families.move",
     "families.moveanswer",
     "audit.auditevent",
+    "families.waitingitem",
 }
 FAMILY_FIELDS = (
     "name",

@@ -748,3 +748,50 @@ class SubmittedForm(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class WaitingItemQuerySet(FamilyQuerySet):
+    # Worked out from the rest of the file; never exported or moved.
+    derived = True
+
+    def rules(self, queryset, access):
+        # Each person's list was made through their own eyes: nobody reads another's.
+        return queryset.filter(participant_id=access.participant.pk)
+
+
+class WaitingItem(models.Model):
+    """Something one person at the table can do now ("Wacht op jou").
+
+    Made by ``families.waiting.refresh`` after every change in the family and
+    once a day (dates come near), through that person's own visibility, so a
+    page across families reads one table. ``key`` names the request: a new key
+    is a new thing to tell someone; the same key on a later refresh is not.
+    """
+
+    class Kind(models.TextChoices):
+        MINE = "mine", _("voor jou")
+        FAMILY = "family", _("voor het gezin")
+        INFO = "info", _("om te weten")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=300)
+    due = models.DateField(null=True, blank=True)
+    late = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = WaitingItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-late", "due", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "key"], name="one_waiting_item_per_key")
+        ]
+        indexes = [models.Index(fields=["user", "kind"])]
+
+    def __str__(self):
+        return self.key

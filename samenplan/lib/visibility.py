@@ -62,6 +62,8 @@ class FamilyQuerySet(models.QuerySet):
     owners: tuple[str, ...] = ()
     # (type field, id field): rows that point at any family row by model name
     refers_to: tuple[str, str] | None = None
+    # rows worked out from the others (what waits for whom): not exported, not moved
+    derived: bool = False
 
     def for_family(self, family_id):
         return self.filter(family_id=family_id)
@@ -174,6 +176,7 @@ def hideable_labels() -> list[str]:
             for model in family_models()
             if isinstance(model._default_manager.all(), FamilyQuerySet)
             and not type(model._default_manager.all()).refers_to
+            and not type(model._default_manager.all()).derived
             and (
                 model._meta.label_lower in private_or_scoped
                 or not type(model._default_manager.all()).is_simple()

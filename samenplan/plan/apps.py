@@ -7,4 +7,4 @@ class PlanConfig(AppConfig):
     verbose_name = "Ons plan"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (declares this app's actions)
+        from . import permissions, waiting  # noqa: F401  (actions and what waits for whom)

@@ -98,6 +98,10 @@ MATRIX = {
     "families:privacy": ("get", ORG_ADMIN),
     "families:privacy_request": ("get", ORG_ADMIN),
     "families:organization_invitations": ("get", ORG_ADMIN),
+    # What waits for the person looking, across their families, and how they hear of it.
+    "notices:for_you": ("get", everyone(200, anon=LOGIN)),
+    "notices:settings": ("get", everyone(200, anon=LOGIN)),
+    "notices:organization_failures": ("get", ORG_ADMIN),
     "exports:import": ("get", ORG_ADMIN),
     "families:member_new": ("get", manage(200) | {"daan": 403}),
     "families:member_authority": ("get", manage(200) | {"daan": 403}),

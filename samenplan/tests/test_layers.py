@@ -3,7 +3,7 @@
     lib                 helpers; knows no app
     accounts, audit, families   the core: users, the log, the gate
     plan < decisions < careteam < network   features, each may use the ones before it
-    exports, demo, the project package   above the features
+    exports, notices, demo, the project package   above the features
 
 Imports under ``if TYPE_CHECKING:`` are for type hints only and do not count.
 """
@@ -19,7 +19,7 @@ from samenplan.families.permissions import ACTIONS
 ROOT = Path(samenplan.__file__).parent
 CORE = ["accounts", "audit", "families"]
 FEATURES = ["plan", "decisions", "careteam", "network"]
-UPPER = ["exports", "demo"]
+UPPER = ["exports", "notices", "demo"]
 
 
 def _module_files(app: str):

@@ -77,7 +77,7 @@ class UrlMapTestCase(SamenplanTestCase):
             "degroot": degroot_agreement,
         }
         cls.proposal = {
-            "bakker": Goal.objects.get(family=cls.bakker, status="proposed"),
+            "bakker": Goal.objects.get(family=cls.bakker, status="proposed", replaces__isnull=True),
             "degroot": Goal.objects.create(
                 family=cls.degroot,
                 text="Daan en Anouk eten elke week samen",

@@ -172,7 +172,7 @@ class CoordinatorTestCase(CareteamTestCase):
         self.assertEqual(
             self.client.get(reverse("families:invite", args=[self.bakker.pk])).status_code, 200
         )
-        proposal = Goal.objects.get(family=self.bakker, status="proposed")
+        proposal = Goal.objects.get(family=self.bakker, status="proposed", replaces__isnull=True)
         response = self.client.post(
             reverse("plan:proposal_accept", args=[self.bakker.pk, "goal", proposal.pk])
         )
@@ -183,7 +183,7 @@ class ClientSupporterTestCase(CareteamTestCase):
     def test_a_client_supporter_can_approve_or_decide_nothing(self):
         self.login(self.joke)
         family = self.bakker.pk
-        proposal = Goal.objects.get(family=self.bakker, status="proposed")
+        proposal = Goal.objects.get(family=self.bakker, status="proposed", replaces__isnull=True)
         from samenplan.decisions.models import Decision
 
         decision = Decision.objects.get(family=self.bakker, question__startswith="Gaat Sem")

@@ -90,7 +90,7 @@ class HostilePlanFormTestCase(HostileTestCase):
         kind=st.one_of(st.sampled_from(["goal", "step", "help_question"]), ANY_TEXT),
     )
     def test_the_decline_form(self, reason, kind):
-        goal = Goal.objects.get(family=self.bakker, status="proposed")
+        goal = Goal.objects.get(family=self.bakker, status="proposed", replaces__isnull=True)
         try:
             url = self.url("plan:proposal_decline", kind, goal.pk)
         except Exception:
@@ -217,7 +217,7 @@ class DeclineReasonTestCase(SamenplanTestCase):
 
     def setUp(self):
         self.login(self.sanne)
-        self.goal = Goal.objects.get(family=self.bakker, status="proposed")
+        self.goal = Goal.objects.get(family=self.bakker, status="proposed", replaces__isnull=True)
         self.url = reverse("plan:proposal_decline", args=[self.bakker.pk, "goal", self.goal.pk])
 
     def test_it_refuses_a_reason_with_a_nul_with_a_dutch_message(self):

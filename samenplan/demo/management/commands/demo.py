@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from samenplan.demo.build import ACCOUNTS, DEMO_PASSWORD, build_demo
+from samenplan.families.models import Family
+from samenplan.notices.work import family_changed
 
 
 class Command(BaseCommand):
@@ -8,6 +10,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         build_demo()
+        # Who is told what waits for them: the worker sends the mails (to the console).
+        for family_id in Family.objects.filter(closed_at__isnull=True).values_list("pk", flat=True):
+            family_changed(family_id)
         self.stdout.write(self.style.SUCCESS("Demo geladen. Demo-accounts:"))
         for name, email, what, how in ACCOUNTS:
             login = f"wachtwoord: {DEMO_PASSWORD}" if how == "password" else "inlogcode"

@@ -1,0 +1,151 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from samenplan.accounts.models import Professional
+from samenplan.audit.actions import read_later
+from samenplan.families.models import Family, Participant, WaitingItem
+from samenplan.families.writes import form_write
+
+from . import actions
+from .delivery import settings_for
+from .forms import NoticeSettingsForm
+from .models import Notification
+
+
+@login_required
+def for_you(request: HttpRequest) -> HttpResponse:
+    """Everything that waits for this person, in all their families, most urgent first.
+
+    For a professional also, per family, what waits for the family, what is
+    late and the next meeting. Read from the lists made through each person's
+    own visibility (``families.waiting``): one query for any number of families.
+    """
+    seats = list(
+        Participant.objects.active()
+        .filter(user=request.user, family__closed_at__isnull=True)
+        .select_related("family")
+        .order_by("family__name", "family_id")
+    )
+    items = list(
+        WaitingItem.objects.filter(user=request.user, participant__in=seats).order_by(
+            "-late", "due", "created_at", "id"
+        )
+    )
+    by_family: dict[int, dict] = {}
+    for seat in seats:
+        by_family.setdefault(
+            seat.family_id,
+            {"family": seat.family, "mine": [], "family_items": [], "late": [], "next": None},
+        )
+    for item in items:
+        group = by_family.get(item.family_id)
+        if group is None:
+            continue
+        if item.kind == WaitingItem.Kind.MINE:
+            group["mine"].append(item)
+        elif item.kind == WaitingItem.Kind.INFO:
+            group["next"] = group["next"] or item
+        elif item.late:
+            group["late"].append(item)
+        else:
+            group["family_items"].append(item)
+    groups = list(by_family.values())
+    mine = [(g["family"], item) for g in groups for item in g["mine"]]
+    mine.sort(key=lambda pair: (not pair[1].late, pair[1].due is None, pair[1].due or 0))
+    for group in groups:
+        if group["mine"] or group["family_items"] or group["late"] or group["next"]:
+            read_later(
+                request, actor=request.user, family=group["family"], action="view", data="waiting"
+            )
+    return render(
+        request,
+        "notices/for_you.html",
+        {
+            "mine": mine,
+            "groups": groups,
+            "professional": request.user.professional_or_none,
+            "settings": settings_for(request.user),
+        },
+    )
+
+
+@login_required
+def notice_settings(request: HttpRequest) -> HttpResponse:
+    """How and when this person hears that something waits for them."""
+    current = settings_for(request.user)
+    initial = {
+        "frequency": current.frequency,
+        "quiet_from": current.quiet_from,
+        "quiet_until": current.quiet_until,
+        "version": current.version if current.pk else 0,
+    }
+    form = NoticeSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = form_write(
+            form,
+            lambda **data: actions.notice_settings_save(
+                user=request.user,
+                expected_version=data["version"],
+                frequency=data["frequency"],
+                quiet_from=data["quiet_from"],
+                quiet_until=data["quiet_until"],
+                request=request,
+            ),
+        )
+        if saved:
+            messages.success(request, _("Opgeslagen. Zo hoor je van Samenplan."))
+            return redirect("notices:settings")
+    return render(
+        request,
+        "notices/settings.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def organization_failures(request: HttpRequest) -> HttpResponse:
+    """For the organisation's admin: mail that could not be sent, without any content.
+
+    Only who (a professional of the organisation, or "a family member" counted
+    per family number), how often it was tried and since when.
+    """
+    admin = (
+        Professional.objects.filter(user_id=request.user.pk, is_active=True)
+        .select_related("organization")
+        .first()
+    )
+    if admin is None:
+        raise Http404
+    if not admin.is_org_admin:
+        raise PermissionDenied
+    colleagues = {
+        p.user_id: p
+        for p in Professional.objects.filter(organization=admin.organization).select_related("user")
+    }
+    failed = Notification.objects.filter(attempts__gt=0, sent_at__isnull=True)
+    professionals = list(
+        failed.filter(user_id__in=colleagues)
+        .values("user_id")
+        .annotate(count=Count("id"), last=Max("created_at"), gave_up=Max("failed_at"))
+        .order_by("-last")
+    )
+    for row in professionals:
+        row["professional"] = colleagues[row["user_id"]]
+    families = list(
+        failed.filter(family__in=Family.objects.filter(organization=admin.organization))
+        .exclude(user_id__in=colleagues)
+        .values("family_id")
+        .annotate(count=Count("id"), people=Count("user_id", distinct=True), last=Max("created_at"))
+        .order_by("-last")
+    )
+    return render(
+        request,
+        "notices/organization_failures.html",
+        {"admin": admin, "professionals": professionals, "families": families},
+    )

@@ -1,0 +1,182 @@
+"""What the plan asks of people: proposals, steps, agreements, the help question."""
+
+from datetime import timedelta
+
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenplan.families.waiting import FAMILY, Item, source
+
+from .actions import can_decide, help_question_current
+from .models import (
+    Agreement,
+    AgreementEvaluation,
+    AgreementSign,
+    Goal,
+    HelpQuestion,
+    HelpQuestionCheck,
+    Status,
+    Step,
+    Success,
+    Vision,
+)
+
+PROPOSALS = (HelpQuestion, Goal, Step, Vision, Success, Agreement)
+
+
+def _short(text: str, length: int = 80) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _plan(access, anchor: str) -> str:
+    return reverse("plan:plan", args=[access.family.pk]) + anchor
+
+
+@source
+def proposals(access):
+    """A proposal waits for whoever may take it over: the family, or the person a step is for."""
+    for model in PROPOSALS:
+        rows = (
+            model.objects.visible_to(access)
+            .filter(status=Status.PROPOSED, removed_at__isnull=True)
+            .select_related("created_by")
+        )
+        for item in rows:
+            key = f"plan.{model._meta.model_name}:{item.pk}:proposed"
+            what = _short(getattr(item, "text", ""))
+            if can_decide(access, item):
+                yield Item(
+                    key,
+                    _("Voorstel van %(name)s: %(what)s")
+                    % {"name": item.created_by.name, "what": what},
+                    _plan(access, "#proposals-title"),
+                )
+            elif item.created_by_id == access.user.pk:
+                yield Item(
+                    key,
+                    _("Je voorstel wacht op het gezin: %(what)s") % {"what": what},
+                    _plan(access, "#proposals-title"),
+                    kind=FAMILY,
+                )
+
+
+@source
+def steps(access):
+    """A step due tomorrow or late, for the person who does it; late steps for everyone."""
+    today = access.today
+    rows = (
+        Step.objects.visible_to(access)
+        .current()
+        .filter(status=Status.ACCEPTED, done_at__isnull=True, due_date__lte=today + timedelta(1))
+        .select_related("owner__user")
+    )
+    for step in rows:
+        late = step.due_date < today
+        key = f"plan.step:{step.pk}:{'late' if late else 'due'}"
+        what = _short(step.text)
+        if step.owner_id == access.participant.pk:
+            title = (
+                _("Je stap is te laat: %(what)s")
+                if late
+                else _("Je stap is bijna aan de beurt: %(what)s")
+            ) % {"what": what}
+            yield Item(key, title, _plan(access, "#steps-title"), due=step.due_date, late=late)
+        elif late:
+            who = step.owner.user.name if step.owner_id else step.owner_name or _("iemand")
+            yield Item(
+                key,
+                _("Stap van %(name)s is te laat: %(what)s") % {"name": who, "what": what},
+                _plan(access, "#steps-title"),
+                kind=FAMILY,
+                due=step.due_date,
+                late=True,
+            )
+
+
+@source
+def agreements(access):
+    """An agreement to say yes to, and one whose evaluation date has come."""
+    rows = list(
+        Agreement.objects.visible_to(access)
+        .current()
+        .filter(status=Status.ACCEPTED)
+        .prefetch_related("concerned")
+        .annotate(last_next=Max("evaluations__next_evaluation"))
+    )
+    if not rows:
+        return
+    signed = set(
+        AgreementSign.objects.visible_to(access)
+        .filter(participant=access.participant)
+        .values_list("agreement_id", flat=True)
+    )
+    evaluated_after = dict(
+        AgreementEvaluation.objects.visible_to(access)
+        .values("agreement_id")
+        .annotate(last=Max("created_at"))
+        .values_list("agreement_id", "last")
+    )
+    url = _plan(access, "#agreements-title")
+    for agreement in rows:
+        what = _short(agreement.text)
+        concerned = {p.pk for p in agreement.concerned.all()}
+        if (
+            access.participant.pk in concerned
+            and agreement.pk not in signed
+            and access.may("agreement.agree")
+        ):
+            yield Item(
+                f"plan.agreement:{agreement.pk}:sign",
+                _("Zeg ja (of niet) op de afspraak: %(what)s") % {"what": what},
+                url,
+            )
+        when = agreement.last_next if agreement.pk in evaluated_after else agreement.evaluate_on
+        if when is None or when > access.today + timedelta(1):
+            continue
+        if not access.may("agreement.evaluate"):
+            continue
+        if access.participant.pk in concerned or access.speaks_for_family:
+            yield Item(
+                f"plan.agreement:{agreement.pk}:evaluate:{when.isoformat()}",
+                _("Kijk of de afspraak werkt: %(what)s") % {"what": what},
+                url,
+                due=when,
+                late=when < access.today,
+            )
+        elif access.participant.role not in ("parent", "youth", "network"):
+            yield Item(
+                f"plan.agreement:{agreement.pk}:evaluate:{when.isoformat()}",
+                _("Het gezin kijkt of de afspraak werkt: %(what)s") % {"what": what},
+                url,
+                kind=FAMILY,
+                due=when,
+                late=when < access.today,
+            )
+
+
+@source
+def help_question(access):
+    """ "Klopt deze hulpvraag nog?" once the family's weeks have passed since the last check."""
+    if not access.may("help_question.check"):
+        return
+    question = help_question_current(access)
+    if question is None:
+        return
+    last_check = (
+        HelpQuestionCheck.objects.visible_to(access)
+        .filter(question=question)
+        .aggregate(last=Max("created_at"))["last"]
+    )
+    since = max(filter(None, [question.decided_at or question.created_at, last_check]))
+    due = timezone.localdate(since) + timedelta(weeks=access.family.help_question_check_weeks)
+    if due > access.today:
+        return
+    yield Item(
+        f"plan.helpquestion:{question.pk}:check:{due.isoformat()}",
+        _("Klopt jullie hulpvraag nog? Kijk er even naar."),
+        reverse("plan:help_question_check", args=[access.family.pk]),
+        due=due,
+    )
