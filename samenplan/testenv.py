@@ -9,6 +9,9 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SITE_ROOT", "http://testserver")
+# A database of its own on the local Redis, emptied by the tests that use it.
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("SAMENPLAN_TASKS", "db")
 os.environ["DEBUG"] = "0"
 os.environ["SAMENPLAN_DEMO"] = "0"
 os.environ["SECURE_SSL_REDIRECT"] = "0"
