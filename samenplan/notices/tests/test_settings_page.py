@@ -57,7 +57,9 @@ class SettingsTestCase(TestCase):
 
 
 class HostileSettingsTestCase(HostileTestCase):
-    @hostile_given(frequency=ANY_TEXT, quiet_from=ANY_TEXT, quiet_until=ANY_TEXT, version=ANY_NUMBER)
+    @hostile_given(
+        frequency=ANY_TEXT, quiet_from=ANY_TEXT, quiet_until=ANY_TEXT, version=ANY_NUMBER
+    )
     def test_the_settings_form(self, frequency, quiet_from, quiet_until, version):
         self.login(self.sanne)
         data = {

@@ -13,7 +13,7 @@ from django.utils import timezone
 from samenplan.builders import FamilyBuilder
 from samenplan.families.models import Family, WaitingItem
 from samenplan.notices import delivery, work
-from samenplan.notices.models import Notification, NoticeSettings
+from samenplan.notices.models import NoticeSettings, Notification
 from samenplan.plan import actions as plan
 from samenplan.plan.models import Goal, Step
 from samenplan.test import give_totp
@@ -60,7 +60,9 @@ class WaitingTestCase(TestCase):
             self.assertEqual(mine(seat), [f"Voorstel van Wim: {SECRET}"], seat)
         self.assertEqual(mine(self.grandma), [])
         self.assertEqual(
-            list(WaitingItem.objects.filter(participant=self.worker).values_list("kind", flat=True)),
+            list(
+                WaitingItem.objects.filter(participant=self.worker).values_list("kind", flat=True)
+            ),
             ["family"],
         )
         plan.proposal_decide(access=self.f.access(self.mother), item=goal, accept=True)
@@ -145,7 +147,9 @@ class NotificationTestCase(TestCase):
         NoticeSettings.objects.create(user=self.mother.user, frequency="daily")
         goal = self.propose()
         self.assertEqual(Notification.objects.filter(user=self.mother.user).count(), 1)
-        plan.proposal_decide(access=self.f.access(self.mother), item=goal, accept=False, reason="Nee")
+        plan.proposal_decide(
+            access=self.f.access(self.mother), item=goal, accept=False, reason="Nee"
+        )
         work.family_changed(self.f.family.pk)
         self.assertFalse(Notification.objects.filter(user=self.mother.user).exists())
 
