@@ -24,6 +24,7 @@ from samenplan.families import actions as family_actions
 from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Consent, EmergencyAccess, Family, Member, Participant
 from samenplan.lib.visibility import family_models
+from samenplan.notices import work
 from samenplan.plan import actions as plan_actions
 from samenplan.plan.models import Goal, Step
 from samenplan.tests.urlmap import UrlMapTestCase, our_patterns
@@ -117,6 +118,12 @@ class HiddenItemsTestCase(UrlMapTestCase):
             domain="school",
             owner=cls.m["anouk"],
         )
+        # Late steps wait for someone ("Wacht op jou"): the lists must hide them too.
+        Step.objects.filter(family=cls.bakker, text__in=[PRIVATE[1], SCOPED_STEP]).update(
+            due_date=timezone.localdate() - timedelta(days=2)
+        )
+        for family in (cls.bakker, cls.degroot):
+            work.family_changed(family.pk)
 
     def target(self, persona):
         return FAMILY_OF.get(persona, "bakker")
@@ -129,6 +136,8 @@ class HiddenItemsTestCase(UrlMapTestCase):
                 continue
             yield name, self.reverse_for(name, pattern, persona)
         yield "the private goal", f"/gezin/{family.pk}/plan/doelen/{self.private_goal.pk}/"
+        yield "voor jou", "/voor-jou/"
+        yield "mijn gezinnen", "/mijn-gezinnen/"
 
     def test_no_page_or_download_shows_what_a_persona_may_not_see(self):
         for persona, hidden in HIDDEN.items():
@@ -157,6 +166,12 @@ class HiddenItemsTestCase(UrlMapTestCase):
             for each in words:
                 with self.subTest(persona=persona, words=each[:30]):
                     self.assertIn(each, text)
+
+    def test_what_waits_for_noor_names_her_private_step_only_for_her(self):
+        self.client.force_login(self.noor)
+        self.assertContains(self.client.get("/voor-jou/"), f"Je stap is te laat: {PRIVATE[1]}")
+        self.client.force_login(self.sanne)
+        self.assertNotContains(self.client.get("/voor-jou/"), PRIVATE[1])
 
     def test_nobody_downloads_other_peoples_check_answers(self):
         decided = Decision.objects.get(family=self.bakker, question=SCOPED_DECISION)

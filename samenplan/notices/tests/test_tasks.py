@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase, TransactionTestCase, override_settings
 
 from samenplan.builders import FamilyBuilder
 from samenplan.notices import work
@@ -71,8 +71,10 @@ class QueueTests:
         self.assertIsNotNone(Notification.objects.get(user=self.mother.user).sent_at)
 
 
+# The database worker closes and reopens connections as a real worker does, which a
+# test inside one transaction cannot survive on PostgreSQL: these tests commit.
 @override_settings(TASKS=DB)
-class DatabaseQueueTestCase(QueueTests, TestCase):
+class DatabaseQueueTestCase(QueueTests, TransactionTestCase):
     def run_worker(self):
         call_command("db_worker", batch=True, verbosity=0)
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -257,10 +257,21 @@ class RemindersTestCase(TestCase):
         keys = list(Notification.objects.values_list("key", flat=True))
         self.assertEqual(keys, [f"plan.step:{self.step.pk}:late"])
 
+
+class TickTestCase(TransactionTestCase):
+    """The worker's round commits, as in production (the database worker needs that)."""
+
     def test_the_tick_runs_the_days_round_once_and_sends_each_mail_once(self):
-        with self.captureOnCommitCallbacks(execute=True):
-            first = work.tick()
-            second = work.tick()
+        f = FamilyBuilder()
+        self.mother = f.parent("Mira")
+        plan.step_create(
+            access=f.access(self.mother),
+            text="Bellen met school",
+            owner=self.mother,
+            due_date=timezone.localdate() + timedelta(days=1),
+        )
+        first = work.tick()
+        second = work.tick()
         self.assertEqual((first["families"], second["families"]), (1, 0))
         call_command("db_worker", batch=True, verbosity=0)
         call_command("notices", verbosity=0)
@@ -318,3 +329,51 @@ class RetryTestCase(TestCase):
         self.assertNotContains(page, SECRET)
         self.assertNotContains(page, "Mira")
         self.assertNotContains(page, "Gezin Test")
+
+
+class OverviewQueryCountTestCase(TestCase):
+    """ "Voor jou" costs the same for a professional in two families or in six."""
+
+    def count(self, person):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(reverse("notices:for_you"))
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def family_with(self, worker_user, n):
+        from samenplan.families.models import Consent, Participant
+
+        f = FamilyBuilder(f"Gezin {n}")
+        mother = f.parent(f"Moeder {n}")
+        seat = Participant.objects.create(
+            family=f.family, user=worker_user, role="professional", organization_name="Wijkteam"
+        )
+        Consent.objects.create(
+            family=f.family, participant=seat, member=mother.member, given_by=mother.user
+        )
+        plan.goal_create(access=f.access(seat), text=f"Doel {n}", domain="school")
+        plan.step_create(
+            access=f.access(mother),
+            text=f"Stap {n}",
+            owner=mother,
+            due_date=timezone.localdate() - timedelta(days=1),
+        )
+        work.family_changed(f.family.pk)
+
+    def test_the_overview_is_constant_in_the_number_of_families(self):
+        worker = FamilyBuilder("Gezin 0").professional("Wim")
+        give_totp(worker.user)
+        self.client.force_login(worker.user)
+        for n in (1, 2):
+            self.family_with(worker.user, n)
+        self.client.get(reverse("notices:for_you"))  # the session settles on the first visit
+        small = self.count(worker)
+        for n in (3, 4, 5, 6):
+            self.family_with(worker.user, n)
+        page = self.client.get(reverse("notices:for_you"))
+        self.assertContains(page, "Je voorstel wacht op het gezin: Doel 6")
+        self.assertContains(page, "Stap van Moeder 6 is te laat: Stap 6")
+        self.assertEqual(self.count(worker), small)
