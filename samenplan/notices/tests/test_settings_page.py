@@ -42,6 +42,13 @@ class SettingsTestCase(TestCase):
         )
         self.assertEqual(NoticeSettings.objects.get(user=self.person).frequency, "daily")
 
+    def test_two_tabs_saving_over_the_same_version_keep_the_first(self):
+        self.save()
+        self.assertRedirects(self.save(frequency="app", version=1), URL)
+        late = self.save(frequency="weekly", version=1)
+        self.assertContains(late, "al ergens anders aangepast", status_code=400)
+        self.assertEqual(NoticeSettings.objects.get(user=self.person).frequency, "app")
+
     def test_a_time_that_is_not_a_time_is_explained(self):
         response = self.save(quiet_from="25:99")
         self.assertContains(response, "Er ging iets mis", status_code=400)
