@@ -133,3 +133,20 @@ class NoStoreMiddleware:
         if "Cache-Control" not in response:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """The browser may not give any page the camera, microphone, location or payment."""
+
+    POLICY = (
+        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+        "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.POLICY)
+        return response

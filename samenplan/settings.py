@@ -45,7 +45,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_ROOT = os.environ.get("SITE_ROOT", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "samenplan.admin_site.SamenplanAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "samenplan.middleware.RequireMFAMiddleware",
     "samenplan.middleware.NoStoreMiddleware",
+    "samenplan.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "samenplan.urls"
@@ -185,6 +186,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Samenplan: "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Second-factor secrets are encrypted in the database (samenplan/accounts/mfa.py).
+MFA_ADAPTER = "samenplan.accounts.mfa.MFAAdapter"
+SAMENPLAN_SECRETS_KEYS = envlist("SAMENPLAN_SECRETS_KEYS")
 MFA_TOTP_ISSUER = "Samenplan"
 # Accept the code of the 30 seconds before and after: a phone's clock drifts,
 # and a code typed just before the turn of the window arrives just after it
@@ -248,6 +252,12 @@ if SAMENPLAN_TASKS not in TASK_BACKENDS:
 TASKS = {"default": TASK_BACKENDS[SAMENPLAN_TASKS]}
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
 
+# security.txt (RFC 9116): where to report a vulnerability, and until when this holds.
+# The Django admin (/beheer/): off in production unless switched on.
+SAMENPLAN_ADMIN = envbool("SAMENPLAN_ADMIN", DEBUG)
+SECURITY_CONTACT = os.environ.get("SAMENPLAN_SECURITY_CONTACT", "mailto:security@samenplan.example")
+SECURITY_TXT_EXPIRES = os.environ.get("SAMENPLAN_SECURITY_TXT_EXPIRES", "")
+
 # Language and time.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
@@ -274,6 +284,8 @@ WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", DEBUG)
 
 # Security. Secure by default; DEBUG (local use) relaxes what needs HTTPS.
 SECURE = not DEBUG
+# The health page answers over plain HTTP too (load balancers ask it that way).
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", SECURE)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE

@@ -18,6 +18,8 @@ os.environ["SECURE_SSL_REDIRECT"] = "0"
 os.environ["SESSION_COOKIE_SECURE"] = "0"
 os.environ["CSRF_COOKIE_SECURE"] = "0"
 os.environ["WHITENOISE_USE_FINDERS"] = "1"
+# The admin is off in production unless switched on; its tests need it mounted.
+os.environ["SAMENPLAN_ADMIN"] = "1"
 os.environ.pop("SAMENPLAN_REQUIRE_MFA", None)
 
 from samenplan.settings import *  # noqa: E402, F403

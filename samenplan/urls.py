@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -6,9 +7,10 @@ from samenplan import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("gezond/", views.health, name="health"),
     path("taal/", views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
-    path("beheer/", admin.site.urls),
     path("", include("samenplan.accounts.urls")),
     path("", include("samenplan.families.urls")),
     path("", include("samenplan.plan.urls")),
@@ -18,6 +20,9 @@ urlpatterns = [
     path("", include("samenplan.exports.urls")),
     path("", include("samenplan.notices.urls")),
 ]
+
+if settings.SAMENPLAN_ADMIN:
+    urlpatterns.append(path("beheer/", admin.site.urls))
 
 handler400 = "samenplan.views.error_400"
 handler403 = "samenplan.views.error_403"

@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,60 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("User-agent: *\nDisallow: /\n", content_type="text/plain")
+
+
+def security_txt(request: HttpRequest) -> HttpResponse:
+    """Where to report a vulnerability (RFC 9116; on the Dutch comply-or-explain list)."""
+    expires = settings.SECURITY_TXT_EXPIRES
+    if not expires:
+        # Without a date from the settings: the end of next year, never further.
+        expires = f"{timezone.now().year + 1}-12-31T23:59:59Z"
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {settings.SITE_ROOT.rstrip('/')}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    """Is the app able to work: database, cache, queue. No data, no names."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    parts = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        parts["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure is "not ok"
+        parts["database"] = "error"
+    try:
+        cache.set("samenplan-health", "1", 10)
+        parts["cache"] = "ok" if cache.get("samenplan-health") == "1" else "error"
+    except Exception:  # noqa: BLE001
+        parts["cache"] = "error"
+    parts["queue"] = _queue_health()
+    healthy = all(value == "ok" for value in parts.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **parts}, status=200 if healthy else 503
+    )
+
+
+def _queue_health() -> str:
+    try:
+        if settings.SAMENPLAN_TASKS == "rq":
+            import django_rq
+
+            django_rq.get_connection("default").ping()
+        else:
+            from django_tasks_db.models import DBTaskResult
+
+            DBTaskResult.objects.exists()
+        return "ok"
+    except Exception:  # noqa: BLE001
+        return "error"
 
 
 @require_POST

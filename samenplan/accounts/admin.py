@@ -23,3 +23,17 @@ class OrganizationAdmin(admin.ModelAdmin):
 class ProfessionalAdmin(admin.ModelAdmin):
     list_display = ["user", "organization", "function", "is_org_admin", "is_active"]
     list_select_related = ["user", "organization"]
+
+
+# Never in the admin: second-factor keys and recovery codes, and sessions with their
+# IP addresses (each person sees their own sessions under "Mijn account").
+def _hide_secrets():
+    from allauth.mfa.models import Authenticator
+    from allauth.usersessions.models import UserSession
+
+    for model in (Authenticator, UserSession):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_hide_secrets()

@@ -16,4 +16,6 @@ class LibConfig(AppConfig):
     label = "samenplan_lib"
 
     def ready(self):
+        from . import checks  # noqa: F401  (production refuses unsafe settings)
+
         connection_created.connect(_guard_connection, dispatch_uid="samenplan-unsafe-text")

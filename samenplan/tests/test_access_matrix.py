@@ -98,6 +98,11 @@ MATRIX = {
     "families:privacy": ("get", ORG_ADMIN),
     "families:privacy_request": ("get", ORG_ADMIN),
     "families:organization_invitations": ("get", ORG_ADMIN),
+    # Plain files and the health page: the same for everyone, no data.
+    "security_txt": ("get", everyone(200)),
+    "health": ("get", everyone(200)),
+    # The admin has no login of its own: allauth's, with the second factor.
+    "admin:login": ("get", everyone(302, anon=302)),
     # What waits for the person looking, across their families, and how they hear of it.
     "notices:for_you": ("get", everyone(200, anon=LOGIN)),
     "notices:settings": ("get", everyone(200, anon=LOGIN)),

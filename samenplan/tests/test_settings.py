@@ -13,6 +13,7 @@ PRODUCTION = {
     "SECRET_KEY": "a-real-secret-key-for-this-check-only-5f2c9a8e1b7d4c3a9e8f7a6b5c4d3e2f",
     "ALLOWED_HOSTS": "samenplan.example.nl",
     "DATABASE_URL": "sqlite:////tmp/samenplan-check.sqlite3",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "DJANGO_SETTINGS_MODULE": "samenplan.settings",
 }
 
@@ -28,6 +29,7 @@ def run_manage(*args, env):
         "WHITENOISE_USE_FINDERS",
         "SITE_ROOT",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "SAMENPLAN_ADMIN",
     }
     clean = {k: v for k, v in os.environ.items() if k not in test_only}
     return subprocess.run(
