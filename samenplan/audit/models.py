@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +19,14 @@ class AuditEventQuerySet(FamilyQuerySet):
 
     def delete(self):
         raise AppendOnlyError("Audit events cannot be removed.")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from .chain import link
+
+        objs = list(objs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            link(objs)
+            return super().bulk_create(objs, *args, **kwargs)
 
     def for_family(self, family):
         return self.filter(family_id=family.pk)
@@ -88,12 +96,18 @@ class AuditEvent(models.Model):
     emergency = models.BooleanField(default=False)
     source = models.CharField(max_length=64, blank=True)
     detail = models.CharField(max_length=200, blank=True)
+    # The chain (chain.py): the previous event's hash in this family, and this one's.
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["family", "-at"])]
+        indexes = [
+            models.Index(fields=["family", "-at"]),
+            models.Index(fields=["family", "-id"], name="audit_chain_end"),
+        ]
         verbose_name = _("logregel")
         verbose_name_plural = _("logregels")
 
@@ -103,7 +117,11 @@ class AuditEvent(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Audit events cannot be changed.")
-        super().save(*args, **kwargs)
+        from .chain import link
+
+        with transaction.atomic(savepoint=False):
+            link([self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be removed.")
