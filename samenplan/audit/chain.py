@@ -67,9 +67,7 @@ def _lock(family_ids: set) -> None:
     # One 64-bit key per chain: our own constant in the high bits, the family below.
     keys = sorted((LOCK_SPACE << 48) | (f or 0) for f in family_ids)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(key) FROM unnest(%s::bigint[]) AS key", [keys]
-        )
+        cursor.execute("SELECT pg_advisory_xact_lock(key) FROM unnest(%s::bigint[]) AS key", [keys])
 
 
 def link(events) -> None:

@@ -7,7 +7,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from samenplan.accounts.models import Organization
-from samenplan.builders import FamilyBuilder, user
+from samenplan.builders import FamilyBuilder
 from samenplan.families import actions
 from samenplan.families.models import (
     Closing,
@@ -15,7 +15,6 @@ from samenplan.families.models import (
     DestructionRequest,
     Family,
     Invitation,
-    Member,
     Move,
     Participant,
 )
