@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --durations=20
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-pg fuzz lint format bench audit lock clean messages demo setup
+.PHONY: run test test-pg fuzz lint format bench audit lock clean messages demo setup backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ test-pg: setup
 fuzz: setup
 	@seed=$${SEED:-$$(date +%s)}; echo "Hypothesis seed: $$seed (replay with SEED=$$seed make fuzz)"; \
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest $(PYTEST_ARGS) --hypothesis-seed=$$seed -k hostile
+
+# A consistent copy of the database of DATABASE_URL (default: the SQLite file), and
+# back again into an empty database: `make restore FILE=backups/samenplan-….sqlite3`.
+backup: setup
+	$(BIN)/python manage.py backup $(FILE)
+
+restore: setup
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/..."; exit 2)
+	$(BIN)/python manage.py restore $(FILE)
 
 lint: setup
 	$(BIN)/ruff check .
