@@ -48,12 +48,13 @@ class Command(BaseCommand):
             copy.close()
             source.close()
         elif vendor == "postgresql":
-            if not shutil.which("pg_dump"):
+            program = shutil.which("pg_dump")
+            if not program:
                 raise CommandError("pg_dump not found (Debian: postgresql-client).")
             extra, env = pg_args(settings_dict)
-            subprocess.run(
+            subprocess.run(  # noqa: S603 - a list of arguments from the settings, no shell
                 [
-                    "pg_dump",
+                    program,
                     "--format=custom",
                     "--no-owner",
                     *extra,

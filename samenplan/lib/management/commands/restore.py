@@ -39,13 +39,14 @@ class Command(BaseCommand):
             target.close()
             backup.close()
         elif connection.vendor == "postgresql":
-            if not shutil.which("pg_restore"):
+            program = shutil.which("pg_restore")
+            if not program:
                 raise CommandError("pg_restore not found (Debian: postgresql-client).")
             extra, env = pg_args(settings_dict)
             connection.close()
-            subprocess.run(
+            subprocess.run(  # noqa: S603 - a list of arguments from the settings, no shell
                 [
-                    "pg_restore",
+                    program,
                     "--no-owner",
                     "--exit-on-error",
                     *extra,
