@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from . import actions
 from .forms import ProfessionalForm, ProfileForm
+from .gate import org_admin_for
 from .models import Professional
 
 
@@ -27,23 +27,9 @@ def my_account(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _org_admin_for(request: HttpRequest) -> Professional:
-    """The organisation admin behind ``request``: 404 for non-professionals, 403 for others."""
-    professional = (
-        Professional.objects.filter(user_id=request.user.pk, is_active=True)
-        .select_related("organization", "user")
-        .first()
-    )
-    if professional is None:
-        raise Http404
-    if not professional.is_org_admin:
-        raise PermissionDenied
-    return professional
-
-
 @login_required
 def organization(request: HttpRequest) -> HttpResponse:
-    admin = _org_admin_for(request)
+    admin = org_admin_for(request)
     form = ProfessionalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.professional_create(admin=admin, request=request, **form.cleaned_data)
@@ -80,7 +66,7 @@ def organization(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def professional_edit(request: HttpRequest, professional_id: int) -> HttpResponse:
-    admin = _org_admin_for(request)
+    admin = org_admin_for(request)
     professional = (
         Professional.objects.filter(organization=admin.organization, pk=professional_id)
         .select_related("user")

@@ -7,17 +7,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samenplan.families.waiting import FAMILY, INFO, MINE, Item, source
+from samenplan.families.waiting import FAMILY, INFO, MINE, Item, short, source
 
 from .models import AgendaItem, Meeting, ReportBack, SafetyScenario, SafetySign
 
 # The family is asked for its points this many days before a meeting.
 AGENDA_DAYS = 7
-
-
-def _short(text: str, length: int = 80) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 @source
@@ -113,7 +108,7 @@ def safety(access):
             continue
         yield Item(
             f"careteam.safetyscenario:{scenario.pk}:agree:{scenario.version}",
-            _("Zeg ja op het veiligheidsplan: %(what)s") % {"what": _short(scenario.if_text)},
+            _("Zeg ja op het veiligheidsplan: %(what)s") % {"what": short(scenario.if_text)},
             reverse("careteam:safety", args=[access.family.pk]),
         )
 
@@ -135,7 +130,7 @@ def report_backs(access):
                 if mine
                 else _("Terugkoppeling van %(name)s is te laat: %(what)s")
             )
-            % {"what": _short(report.what), "name": report.participant.user.name},
+            % {"what": short(report.what), "name": report.participant.user.name},
             reverse("careteam:overview", args=[access.family.pk]) + "#reports-title",
             kind=MINE if mine else FAMILY,
             due=report.next_due,

@@ -5,18 +5,13 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samenplan.families.waiting import FAMILY, MINE, Item, source
+from samenplan.families.waiting import FAMILY, MINE, Item, short, source
 
 from .actions import can_assent, latest_assents, missing_assent
 from .models import Assent, Check, Decision, View
 
 # The check afterwards is asked for a month; after that it is history.
 CHECK_DAYS = 30
-
-
-def _short(text: str, length: int = 80) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 @source
@@ -44,7 +39,7 @@ def decisions(access):
     )
     for decision in rows:
         url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
-        what = _short(decision.question)
+        what = short(decision.question)
         key = f"decisions.decision:{decision.pk}"
         if decision.state == Decision.State.OPEN:
             if not decision.mode:

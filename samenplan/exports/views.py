@@ -7,13 +7,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenplan.accounts.gate import org_admin_for
 from samenplan.families.access import family_for
 from samenplan.families.models import MOVE_FILE_DAYS, Move
 from samenplan.lib.forms import SafeForm
@@ -101,19 +102,10 @@ class ImportForm(SafeForm):
         self.fields["gi"].queryset = Organization.objects.filter(kind=Organization.Kind.GI)
 
 
-def _org_admin(request):
-    professional = request.user.professional_or_none
-    if professional is None or not professional.is_active:
-        raise Http404
-    if not professional.is_org_admin:
-        raise PermissionDenied
-    return professional
-
-
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     """The receiving organisation's admin reads in a family's moving file."""
-    admin = _org_admin(request)
+    admin = org_admin_for(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenplan.accounts.gate import org_admin_for
 from samenplan.audit.actions import read_later
 from samenplan.audit.models import AuditEvent
 from samenplan.lib.visibility import SCOPE_KINDS
@@ -1058,19 +1059,10 @@ def privacy_request(request: HttpRequest, request_id: int) -> HttpResponse:
 # --- an organisation invited by a family ---------------------------------------------
 
 
-def _org_admin(request):
-    professional = request.user.professional_or_none
-    if professional is None or not professional.is_active:
-        raise Http404
-    if not professional.is_org_admin:
-        raise PermissionDenied
-    return professional
-
-
 @login_required
 def organization_invitations(request: HttpRequest) -> HttpResponse:
     """Families that invited this organisation; the admin chooses who goes."""
-    admin = _org_admin(request)
+    admin = org_admin_for(request)
     form = AssignForm(request.POST or None, organization=admin.organization)
     if request.method == "POST" and form.is_valid():
         invitation = Invitation.objects.filter(

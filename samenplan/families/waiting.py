@@ -41,6 +41,14 @@ class Item:
 
 
 Source = Callable[[FamilyAccess], Iterable[Item]]
+
+
+def short(text: str, length: int = 80) -> str:
+    """An item's own words on one line, cut to fit a list on a phone."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 _SOURCES: list[Source] = []
 
 

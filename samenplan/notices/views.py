@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from samenplan.accounts.gate import org_admin_for
 from samenplan.accounts.models import Professional
 from samenplan.audit.actions import read_later
 from samenplan.families.models import Family, Participant, WaitingItem
@@ -115,15 +115,7 @@ def organization_failures(request: HttpRequest) -> HttpResponse:
     Only who (a professional of the organisation, or "a family member" counted
     per family number), how often it was tried and since when.
     """
-    admin = (
-        Professional.objects.filter(user_id=request.user.pk, is_active=True)
-        .select_related("organization")
-        .first()
-    )
-    if admin is None:
-        raise Http404
-    if not admin.is_org_admin:
-        raise PermissionDenied
+    admin = org_admin_for(request)
     colleagues = {
         p.user_id: p
         for p in Professional.objects.filter(organization=admin.organization).select_related("user")

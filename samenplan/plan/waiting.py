@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenplan.families.waiting import FAMILY, Item, source
+from samenplan.families.waiting import FAMILY, Item, short, source
 
 from .actions import can_decide, help_question_current
 from .models import (
@@ -26,11 +26,6 @@ from .models import (
 PROPOSALS = (HelpQuestion, Goal, Step, Vision, Success, Agreement)
 
 
-def _short(text: str, length: int = 80) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
 def _plan(access, anchor: str) -> str:
     return reverse("plan:plan", args=[access.family.pk]) + anchor
 
@@ -46,7 +41,7 @@ def proposals(access):
         )
         for item in rows:
             key = f"plan.{model._meta.model_name}:{item.pk}:proposed"
-            what = _short(getattr(item, "text", ""))
+            what = short(getattr(item, "text", ""))
             if can_decide(access, item):
                 yield Item(
                     key,
@@ -76,7 +71,7 @@ def steps(access):
     for step in rows:
         late = step.due_date < today
         key = f"plan.step:{step.pk}:{'late' if late else 'due'}"
-        what = _short(step.text)
+        what = short(step.text)
         if step.owner_id == access.participant.pk:
             title = (
                 _("Je stap is te laat: %(what)s")
@@ -121,7 +116,7 @@ def agreements(access):
     )
     url = _plan(access, "#agreements-title")
     for agreement in rows:
-        what = _short(agreement.text)
+        what = short(agreement.text)
         concerned = {p.pk for p in agreement.concerned.all()}
         if (
             access.participant.pk in concerned
