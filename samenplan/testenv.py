@@ -12,6 +12,8 @@ os.environ.setdefault("SITE_ROOT", "http://testserver")
 # A database of its own on the local Redis, emptied by the tests that use it.
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("SAMENPLAN_TASKS", "db")
+# Request lines are for servers; tests that check them turn them on (assertLogs).
+os.environ.setdefault("REQUEST_LOG_LEVEL", "WARNING")
 os.environ["DEBUG"] = "0"
 os.environ["SAMENPLAN_DEMO"] = "0"
 os.environ["SECURE_SSL_REDIRECT"] = "0"

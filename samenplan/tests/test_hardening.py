@@ -206,3 +206,26 @@ class LockoutTestCase(TestCase):
             REMOTE_ADDR="198.51.100.4",
         )
         self.assertEqual(response.status_code, 302)
+
+
+class StructuredLogTestCase(TestCase):
+    def test_a_request_is_one_json_line_without_address_user_or_family(self):
+        import json
+
+        import structlog
+
+        person = user("sanne@example.org", "Sanne Bakker")
+        self.client.force_login(person)
+        with self.assertLogs("django_structlog", level="INFO") as logs:
+            self.client.get("/mijn-gezinnen/", REMOTE_ADDR="203.0.113.77")
+        formatter = structlog.stdlib.ProcessorFormatter(
+            processor=structlog.processors.JSONRenderer()
+        )
+        lines = [json.loads(formatter.format(record)) for record in logs.records]
+        finished = [line for line in lines if line["event"] == "request_finished"]
+        self.assertEqual(len(finished), 1)
+        self.assertEqual(finished[0]["code"], 200)
+        self.assertIn("request_id", finished[0])
+        text = json.dumps(lines)
+        for personal in ("203.0.113.77", "sanne@example.org", "Sanne", '"user_id"', '"ip"'):
+            self.assertNotIn(personal, text)
