@@ -249,6 +249,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 TASK_BACKENDS = {
     "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    # Runs each task at once, in the same process: for the test suite (whose queue
+    # tests use the two real backends) and one-off scripts, never for a server.
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 if SAMENPLAN_TASKS not in TASK_BACKENDS:
     raise ImproperlyConfigured("SAMENPLAN_TASKS must be 'db' or 'rq'.")

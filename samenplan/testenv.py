@@ -11,7 +11,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SITE_ROOT", "http://testserver")
 # A database of its own on the local Redis, emptied by the tests that use it.
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
-os.environ.setdefault("SAMENPLAN_TASKS", "db")
+# Tasks run at once in tests; the queue's own tests use the database and RQ.
+os.environ.setdefault("SAMENPLAN_TASKS", "immediate")
 # Request lines are for servers; tests that check them turn them on (assertLogs).
 os.environ.setdefault("REQUEST_LOG_LEVEL", "WARNING")
 os.environ["DEBUG"] = "0"

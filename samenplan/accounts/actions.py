@@ -2,11 +2,11 @@
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samenplan.audit.actions import event_record
+from samenplan.lib.mail import mail_later
 
 from .models import Professional, User
 
@@ -18,7 +18,7 @@ def _mail_account_created(email: str) -> None:
         "Daarna stel je een tweede stap in om in te loggen.\n\n"
         "Met vriendelijke groet,\nSamenplan"
     ).format(url=settings.SITE_ROOT.rstrip("/") + "/accounts/login/")
-    send_mail(_("Je account in Samenplan"), body, None, [email])
+    mail_later(_("Je account in Samenplan"), body, [email])
 
 
 @transaction.atomic

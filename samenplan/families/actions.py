@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.utils.translation import override
 from samenplan.accounts.models import Organization, User
 from samenplan.audit.actions import event_record
 from samenplan.lib.errors import ActionError, StaleEdit
+from samenplan.lib.mail import mail_later
 
 from . import hooks
 from .access import FamilyAccess
@@ -45,7 +45,7 @@ def _mail_news(email: str, language: str = "nl") -> None:
             "Log in met dit e-mailadres om te zien wat het is:\n{url}\n\n"
             "Met vriendelijke groet,\nSamenplan"
         ).format(url=settings.SITE_ROOT.rstrip("/") + "/")
-    send_mail(subject, body, None, [email])
+    mail_later(subject, body, [email])
 
 
 def account_for_email(*, email: str, name: str) -> User:

@@ -40,6 +40,14 @@ def production_settings(app_configs, **kwargs):
                 id="samenplan.E002",
             )
         )
+    if getattr(settings, "SAMENPLAN_TASKS", "db") == "immediate":
+        errors.append(
+            Error(
+                "SAMENPLAN_TASKS=immediate sends mail from inside web requests.",
+                hint="Use SAMENPLAN_TASKS=db (and run manage.py db_worker) or rq.",
+                id="samenplan.E005",
+            )
+        )
     errors.extend(_audit_table_is_protected())
     return errors
 

@@ -4,6 +4,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 
@@ -119,6 +120,11 @@ class DeployCheckTestCase(SimpleTestCase):
         result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
         self.assertIn("samenplan.E002", result.stderr + result.stdout)
 
+    def test_tasks_that_run_inside_requests_fail_the_deploy_check(self):
+        env = {**PRODUCTION, **SMTP, "SAMENPLAN_TASKS": "immediate"}
+        result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+        self.assertIn("samenplan.E005", result.stderr + result.stdout)
+
     def test_the_demo_refuses_to_load_in_production(self):
         result = run_manage("demo", env={**PRODUCTION, **SMTP})
         self.assertNotEqual(result.returncode, 0)
@@ -229,3 +235,47 @@ class StructuredLogTestCase(TestCase):
         text = json.dumps(lines)
         for personal in ("203.0.113.77", "sanne@example.org", "Sanne", '"user_id"', '"ip"'):
             self.assertNotIn(personal, text)
+
+
+class DeployCheckInProcessTestCase(TestCase):
+    """The same checks as above, called directly (the subprocess runs are not measured)."""
+
+    def ids(self):
+        from samenplan.lib.checks import production_settings
+
+        return sorted(error.id for error in production_settings(None))
+
+    def test_safe_settings_pass(self):
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            DEMO=False,
+            SAMENPLAN_TASKS="db",
+        ):
+            ids = self.ids()
+        # On PostgreSQL the test database user is a superuser: E003 is right there.
+        expected = ["samenplan.E003"] if connection.vendor == "postgresql" else []
+        self.assertEqual(ids, expected)
+
+    def test_each_unsafe_setting_is_named(self):
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            DEMO=True,
+            SAMENPLAN_TASKS="immediate",
+        ):
+            ids = self.ids()
+        for code in ("samenplan.E001", "samenplan.E002", "samenplan.E005"):
+            self.assertIn(code, ids)
+
+
+class DemoCommandTestCase(TestCase):
+    def test_the_demo_loads_only_where_it_may(self):
+        from io import StringIO
+
+        from django.core.management.base import CommandError
+
+        with override_settings(DEBUG=False, DEMO=False), self.assertRaises(CommandError):
+            call_command("demo", stdout=StringIO())
+        out = StringIO()
+        with override_settings(DEMO=True):
+            call_command("demo", stdout=out)
+        self.assertIn("sanne@example.org", out.getvalue())

@@ -30,6 +30,8 @@ def run_manage(*args, env):
         "SITE_ROOT",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "SAMENPLAN_ADMIN",
+        "SAMENPLAN_TASKS",
+        "REQUEST_LOG_LEVEL",
     }
     clean = {k: v for k, v in os.environ.items() if k not in test_only}
     return subprocess.run(

@@ -15,7 +15,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("page", ["phone"], indirect=True)
-def test_eva_proposes_the_worker_tells_sanne_once_and_sanne_takes_it_over(page, live_server):
+def test_eva_proposes_the_worker_tells_sanne_once_and_sanne_takes_it_over(
+    page, live_server, settings
+):
+    # The real queue: nothing is sent until the worker runs.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     f = FamilyBuilder("Gezin Bakker")
     sanne = f.parent("Sanne Bakker")
     youssef = f.parent("Youssef El Idrissi")
@@ -34,6 +38,7 @@ def test_eva_proposes_the_worker_tells_sanne_once_and_sanne_takes_it_over(page, 
     page.get_by_role("heading", name="Rustige ochtenden thuis").wait_for()
 
     # The worker sends Sanne (and Youssef) exactly one mail each, with nothing of the family.
+    assert not [m for m in mail.outbox if m.to == [sanne.user.email]]
     call_command("db_worker", batch=True, verbosity=0)
     to_sanne = [m for m in mail.outbox if m.to == [sanne.user.email]]
     assert len(to_sanne) == 1

@@ -118,3 +118,21 @@ class SendTaskTestCase(TestCase):
     def test_nothing_due_is_nothing_sent(self):
         self.assertEqual(send_notices.call(12345), "done")
         self.assertEqual(mail.outbox, [])
+
+
+@override_settings(TASKS=DB)
+class EveryMailThroughTheQueueTestCase(TransactionTestCase):
+    """Invitations and new accounts too: the request queues, the worker sends."""
+
+    def test_an_invitation_mail_waits_for_the_worker(self):
+        from samenplan.families import actions as family_actions
+
+        f = FamilyBuilder()
+        mother = f.parent("Mira")
+        family_actions.invitation_create(
+            access=f.access(mother), email="oma@example.org", name="Oma", role="network"
+        )
+        self.assertEqual(mail.outbox, [])
+        call_command("db_worker", batch=True, verbosity=0)
+        self.assertEqual([m.to for m in mail.outbox], [["oma@example.org"]])
+        self.assertNotIn("Mira", mail.outbox[0].body)

@@ -124,6 +124,8 @@ class WaitingTestCase(TestCase):
         self.assertContains(page, "Wacht op het gezin")
 
 
+# Mail waits in the queue; these tests send it themselves, at the moment they choose.
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 class NotificationTestCase(TestCase):
     def setUp(self):
         self.f = FamilyBuilder()
@@ -223,6 +225,8 @@ class NotificationTestCase(TestCase):
             self.assertNotIn(SECRET, render_to_string(f"notices/{path.name}", stuffed), path)
 
 
+# Mail waits in the queue; these tests send it themselves, at the moment they choose.
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 class RemindersTestCase(TestCase):
     def setUp(self):
         self.f = FamilyBuilder()
@@ -258,6 +262,7 @@ class RemindersTestCase(TestCase):
         self.assertEqual(keys, [f"plan.step:{self.step.pk}:late"])
 
 
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 class TickTestCase(TransactionTestCase):
     """The worker's round commits, as in production (the database worker needs that)."""
 
@@ -273,12 +278,15 @@ class TickTestCase(TransactionTestCase):
         first = work.tick()
         second = work.tick()
         self.assertEqual((first["families"], second["families"]), (1, 0))
+        self.assertEqual(mail.outbox, [])  # queued, not sent
         call_command("db_worker", batch=True, verbosity=0)
         call_command("notices", verbosity=0)
         call_command("db_worker", batch=True, verbosity=0)
         self.assertEqual([m.to for m in mail.outbox], [[self.mother.user.email]])
 
 
+# Mail waits in the queue; these tests send it themselves, at the moment they choose.
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 class RetryTestCase(TestCase):
     def setUp(self):
         self.f = FamilyBuilder()
