@@ -35,14 +35,13 @@ def tick(now=None) -> dict:
     from .models import DailyRun
 
     today = timezone.localdate(now)
-    families = 0
     try:
         with transaction.atomic():
             DailyRun.objects.create(day=today)
+        first_today = True
     except IntegrityError:
-        pass  # today's round already ran
-    else:
-        families = daily(today)
+        first_today = False  # today's round already ran (another tick or worker)
+    families = daily(today) if first_today else 0
     return {"families": families, "mails": send_due()}
 
 

@@ -40,16 +40,16 @@ def redis_or_skip():
 
 
 class QueueTests:
-    """A proposal waits for the mother; the worker of each queue sends her one mail."""
+    """A proposal waits for the mother; the worker of each queue sends her one mail.
+
+    Each queue's test case says how its worker runs (``run_worker``).
+    """
 
     def setUp(self):
         self.f = FamilyBuilder()
         self.mother = self.f.parent("Mira")
         self.worker = self.f.professional("Wim")
         plan.goal_create(access=self.f.access(self.worker), text="Zwemles", domain="school")
-
-    def run_worker(self):
-        raise NotImplementedError
 
     def test_a_change_queues_one_mail_and_the_worker_sends_it(self):
         work.family_changed(self.f.family.pk)
