@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "samenplan.lib.replica.ReplicaMiddleware",
     "django_structlog.middlewares.RequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -134,16 +135,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 600)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica (PostgreSQL) takes the reads of pages; writes, and every
+# read of a person who has just written, stay on the primary
+# (samenplan/lib/replica.py). Without DATABASE_REPLICA_URL everything is "default".
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL),
+        "CONN_MAX_AGE": DATABASES["default"].get("CONN_MAX_AGE", 0),
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["samenplan.lib.replica.ReplicaRouter"]
+# Seconds after a write during which the same browser reads from the primary:
+# longer than the replica ever lags in normal work (milliseconds on one site).
+SAMENPLAN_REPLICA_PIN_SECONDS = envint("SAMENPLAN_REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    # A database cache is shared by all app processes, so rate limits hold
-    # behind a load balancer without another service to run.
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "samenplan_cache",
+# Cache (rate limits, lockouts): shared by all app processes, so limits hold
+# behind a load balancer. By default a database table (no other service to
+# run); CACHE_URL=redis://host:6379/1 puts it in Redis (Django's own backend).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        }
     }
-}
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be empty or a redis:// address.")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "samenplan_cache",
+        }
+    }
+# Sessions: in the database by default; SESSION_STORE=cache keeps them in the
+# cache (Redis), so app servers share nothing but the database and Redis.
+SESSION_STORE = os.environ.get("SESSION_STORE", "db")
+if SESSION_STORE not in ("db", "cache"):
+    raise ImproperlyConfigured("SESSION_STORE must be 'db' or 'cache'.")
+if SESSION_STORE == "cache" and not CACHE_URL:
+    raise ImproperlyConfigured("SESSION_STORE=cache needs CACHE_URL (Redis).")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

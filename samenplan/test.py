@@ -78,14 +78,15 @@ def totp_code(secret: str, at: float | None = None) -> str:
 def logged_in_session(user) -> str:
     """A session key for ``user``, as after logging in (for the browser and the benchmark)."""
     import time
+    from importlib import import_module
 
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from samenplan.accounts.signals import user_kind
 
     now = int(time.time())
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()

@@ -49,10 +49,24 @@ def health(request: HttpRequest) -> HttpResponse:
     except Exception:  # noqa: BLE001
         parts["cache"] = "error"
     parts["queue"] = _queue_health()
+    if "replica" in settings.DATABASES:
+        parts["replica"] = _replica_health()
     healthy = all(value == "ok" for value in parts.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", **parts}, status=200 if healthy else 503
     )
+
+
+def _replica_health() -> str:
+    """The replica answers and is replaying the primary (a standby, not a copy)."""
+    from django.db import connections
+
+    try:
+        with connections["replica"].cursor() as cursor:
+            cursor.execute("SELECT pg_is_in_recovery()")
+            return "ok" if cursor.fetchone()[0] else "error"
+    except Exception:  # noqa: BLE001 - any failure is "not ok"
+        return "error"
 
 
 def _queue_health() -> str:

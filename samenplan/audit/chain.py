@@ -13,7 +13,7 @@ import hashlib
 import json
 from datetime import UTC
 
-from django.db import connection
+from django.db import connection, router
 
 FIELDS = (
     "actor_id",
@@ -45,18 +45,21 @@ def _last_hashes(model, family_ids: set) -> dict:
     """The newest hash of each of these chains, in one query."""
     from django.db.models import Max, Q
 
+    # From the primary, whatever the router says about reads: a link built on a
+    # replica's older view of the chain would fork it.
+    rows = model._base_manager.db_manager(router.db_for_write(model))
     real = [f for f in family_ids if f is not None]
     where = Q(family_id__in=real)
     if None in family_ids:
         where |= Q(family_id__isnull=True)
     newest = (
-        model._base_manager.filter(where)
+        rows.filter(where)
         .exclude(hash="")
         .values("family_id")
         .annotate(last=Max("id"))
         .values("last")
     )
-    found = dict(model._base_manager.filter(id__in=newest).values_list("family_id", "hash"))
+    found = dict(rows.filter(id__in=newest).values_list("family_id", "hash"))
     return {family_id: found.get(family_id, "") for family_id in family_ids}
 
 

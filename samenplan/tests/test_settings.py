@@ -66,6 +66,34 @@ class DeployCheckTestCase(SimpleTestCase):
             result.stdout.strip().splitlines()[-1], "True True True True", result.stderr
         )
 
+    def test_app_servers_can_share_sessions_and_cache_in_redis_and_read_from_a_replica(self):
+        scaled_out = {
+            **PRODUCTION,
+            "CACHE_URL": "redis://127.0.0.1:6379/15",
+            "SESSION_STORE": "cache",
+            "DATABASE_URL": "postgres://samenplan_app@127.0.0.1:5441/samenplan",
+            "DATABASE_REPLICA_URL": "postgres://samenplan_app@127.0.0.1:5442/samenplan",
+        }
+        code = (
+            "from django.conf import settings as s;"
+            "print(s.SESSION_ENGINE, s.CACHES['default']['BACKEND'], s.DATABASE_ROUTERS,"
+            " s.DATABASES['replica']['PORT'], s.DATABASES['replica']['CONN_MAX_AGE'])"
+        )
+        result = run_manage("shell", "-c", code, env=scaled_out)
+        self.assertEqual(
+            result.stdout.strip().splitlines()[-1],
+            "django.contrib.sessions.backends.cache django.core.cache.backends.redis.RedisCache"
+            " ['samenplan.lib.replica.ReplicaRouter'] 5442 600",
+            result.stderr,
+        )
+
+    def test_it_refuses_sessions_in_a_cache_that_is_not_shared(self):
+        result = run_manage("check", env={**PRODUCTION, "SESSION_STORE": "cache"})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("SESSION_STORE=cache needs CACHE_URL", result.stderr)
+        result = run_manage("check", env={**PRODUCTION, "CACHE_URL": "memcached://x"})
+        self.assertIn("CACHE_URL must be empty or a redis:// address", result.stderr)
+
 
 class DatabaseSettingsTestCase(TestCase):
     def test_it_uses_wal_on_sqlite_and_persistent_connections_on_postgres(self):
