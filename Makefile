@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --durations=20
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-pg fuzz lint format bench audit lock clean messages demo setup backup restore
+.PHONY: run test test-pg fuzz lint format bench audit lock clean messages demo setup backup restore cluster cluster-up cluster-down
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,18 @@ TRANSLATIONS := $(filter-out nl,$(notdir $(wildcard locale/*)))
 messages: setup
 	DEBUG=1 $(BIN)/python manage.py makemessages $(addprefix --locale ,$(TRANSLATIONS)) --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "*/tests/*" --ignore "bench/*"
 	DEBUG=1 $(BIN)/python manage.py compile_catalogues
+
+# The scale-out drill (not part of `make test`): nginx, two app servers, Redis,
+# an RQ worker, a PostgreSQL primary and streaming replica, all made from nothing;
+# load with one app server killed halfway; the table goes to bench/README.md.
+cluster: setup
+	$(BIN)/python bench/cluster.py drill
+
+cluster-up: setup
+	$(BIN)/python bench/cluster.py up
+
+cluster-down: setup
+	$(BIN)/python bench/cluster.py down
 
 # Speed and load (not part of `make test`): prints a table, writes bench/results.json.
 # BENCH_ARGS="--families 100000" for the big run.
