@@ -49,7 +49,7 @@ def test_only_requests_in_flight_at_the_kill_count_as_forgivable_errors():
 
 def test_a_connection_nginx_never_answered_is_an_error_of_nginx():
     summary = cluster.summarise([request(1005, 1, 0, "")], "127.0.0.1:8101", KILL, 0.5)
-    assert summary["table"][0]["server"] == "nginx"
+    assert summary["table"][0]["server"] == "nginx (no app server named)"
     assert summary["errors_otherwise"] == 1
 
 
