@@ -13,6 +13,23 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    _flush_past_the_audit_triggers()
+
+
+def _flush_past_the_audit_triggers():
+    """Django empties the test database between tests that commit; on SQLite the
+    audit table's append-only triggers would refuse that (samenplan/audit/sqlite.py)."""
+    from django.core.management.commands import flush
+
+    from samenplan.audit.sqlite import unlocked_for_tests
+
+    handle = flush.Command.handle
+
+    def handle_unlocked(self, *args, **options):
+        with unlocked_for_tests():
+            return handle(self, *args, **options)
+
+    flush.Command.handle = handle_unlocked
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ UNSAFE_MAIL = {
     "django.core.mail.backends.filebased.EmailBackend",
 }
 AUDIT_TABLE = "audit_auditevent"
+SQLITE_TRIGGERS = ("audit_auditevent_no_update", "audit_auditevent_no_delete")
 
 
 @register(Tags.security, deploy=True)
@@ -55,12 +56,28 @@ def production_settings(app_configs, **kwargs):
 def _audit_table_is_protected():
     """On PostgreSQL, the app's database user cannot change or empty the audit log.
 
-    (SQLite has no users; there the ORM refuses changes. Production runs on PostgreSQL.)
+    On SQLite (no users), the append-only triggers of migration audit 0004 are
+    there: Django drops a SQLite table's triggers when a migration rebuilds it.
     """
     try:
         if AUDIT_TABLE not in connection.introspection.table_names():
             return []  # not migrated yet: nothing to protect
         with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+                    [AUDIT_TABLE],
+                )
+                missing = set(SQLITE_TRIGGERS) - {row[0] for row in cursor.fetchall()}
+                if missing:
+                    return [
+                        Error(
+                            f"The audit table lacks its append-only triggers: {sorted(missing)}.",
+                            hint="A migration rebuilt audit_auditevent; create the triggers "
+                            "again as in samenplan/audit/migrations/0004_sqlite_append_only.py.",
+                            id="samenplan.E006",
+                        )
+                    ]
             if connection.vendor == "postgresql":
                 cursor.execute(
                     "SELECT rolsuper FROM pg_roles WHERE rolname = current_user UNION ALL "

@@ -65,8 +65,10 @@ def test_a_while_after_writing_reads_go_to_the_replica_again(with_replica):
     assert seen["read"] == "replica"
 
 
-@pytest.mark.parametrize("value", ["", "soon", "nan", f"{time.time() + 3600:.0f}"])
+@pytest.mark.parametrize("value", ["", "soon", "nan", "an hour from now"])
 def test_a_mangled_or_future_cookie_gives_no_special_treatment(with_replica, value):
+    if value == "an hour from now":
+        value = f"{time.time() + 3600:.0f}"
     seen, _ = read_alias_during("GET", {replica.COOKIE: value})
     assert seen["read"] == "replica"
 

@@ -1,5 +1,6 @@
 """The audit log is a hash chain per family: a planted change is found."""
 
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -10,17 +11,25 @@ from django.test import TestCase
 from samenplan.audit.actions import event_record
 from samenplan.audit.chain import verify
 from samenplan.audit.models import AuditEvent
+from samenplan.audit.sqlite import unlocked_for_tests
 from samenplan.builders import FamilyBuilder
 
 
-def plant(event_id: int, detail: str) -> None:
-    """Change a row behind the app's back, as someone with database access could."""
-    with connection.cursor() as cursor:
+@contextmanager
+def behind_the_apps_back():
+    """A cursor past the append-only triggers, as someone who owns the database has."""
+    with unlocked_for_tests(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
-        cursor.execute("UPDATE audit_auditevent SET detail = %s WHERE id = %s", [detail, event_id])
+        yield cursor
         if connection.vendor == "postgresql":
             cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
+
+
+def plant(event_id: int, detail: str) -> None:
+    """Change a row behind the app's back."""
+    with behind_the_apps_back() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET detail = %s WHERE id = %s", [detail, event_id])
 
 
 class ChainTestCase(TestCase):
@@ -62,12 +71,8 @@ class ChainTestCase(TestCase):
 
     def test_a_removed_event_breaks_the_next_link(self):
         events = list(AuditEvent.objects.filter(family=self.other.family).order_by("id"))
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
+        with behind_the_apps_back() as cursor:
             cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [events[1].pk])
-            if connection.vendor == "postgresql":
-                cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
         self.assertEqual(
             verify(AuditEvent),
             [{"family": self.other.family.pk, "event": events[2].pk, "problem": "link"}],
