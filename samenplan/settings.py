@@ -83,6 +83,10 @@ MIDDLEWARE = [
     "samenplan.lib.replica.ReplicaMiddleware",
     "django_structlog.middlewares.RequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (about 6x smaller on a phone's connection). Django's
+    # middleware pads each response with random bytes against BREACH; static
+    # files come compressed from WhiteNoise above it.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -132,9 +136,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 600)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Keep connections open between requests (opening one, with its PRAGMAs or its
+# PostgreSQL handshake, cost more than a small page); checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # A streaming replica (PostgreSQL) takes the reads of pages; writes, and every
 # read of a person who has just written, stay on the primary
 # (samenplan/lib/replica.py). Without DATABASE_REPLICA_URL everything is "default".

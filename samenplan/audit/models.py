@@ -107,6 +107,9 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["family", "-at"]),
             models.Index(fields=["family", "-id"], name="audit_chain_end"),
+            # The access log's filters "who" and "what", newest first.
+            models.Index(fields=["family", "actor_name", "-at"], name="audit_family_who"),
+            models.Index(fields=["family", "data", "-at"], name="audit_family_what"),
         ]
         verbose_name = _("logregel")
         verbose_name_plural = _("logregels")

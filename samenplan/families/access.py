@@ -394,19 +394,40 @@ def family_for(
     return access
 
 
-def visible_families(user) -> list[dict]:
-    """The families ``user`` takes part in, for "Mijn gezinnen".
+FAMILIES_PER_PAGE = 50
+
+
+def my_families_page(user, number=None, per_page: int = FAMILIES_PER_PAGE):
+    """One page of "Mijn gezinnen": ``(page, items)``.
+
+    Paged over the families (by name), so a professional at thousands of
+    families gets the same work per page; only the page's families are worked out.
+    """
+    from django.core.paginator import Paginator
+
+    ids = (
+        Family.objects.filter(participants__in=Participant.objects.active().filter(user=user))
+        .distinct()
+        .order_by("name", "id")
+        .values_list("id", flat=True)
+    )
+    page = Paginator(ids, per_page).get_page(number)
+    return page, visible_families(user, family_ids=list(page.object_list))
+
+
+def visible_families(user, family_ids: list[int] | None = None) -> list[dict]:
+    """The families ``user`` takes part in (or those of ``family_ids``), for "Mijn gezinnen".
 
     Each item says whether the user can open the family now (consent) and in
     which role. A fixed number of queries, however many families.
     """
     if not user.is_authenticated:
         return []
+    seats = Participant.objects.active().filter(user=user)
+    if family_ids is not None:
+        seats = seats.filter(family_id__in=family_ids)
     participants = list(
-        Participant.objects.active()
-        .filter(user=user)
-        .select_related("family", "member")
-        .order_by("family__name", "id")
+        seats.select_related("family", "member").order_by("family__name", "family_id", "id")
     )
     family_ids = {p.family_id for p in participants}
     members_by_family: dict[int, list[Member]] = {fid: [] for fid in family_ids}
@@ -472,7 +493,7 @@ def invitation_for_invitee(request, invitation_id) -> Invitation:
     invitation = (
         Invitation.objects.filter(
             pk=invitation_id,
-            email__iexact=request.user.email,
+            email=request.user.email.lower(),
             status=Invitation.Status.PENDING,
         )
         .select_related("family", "invited_by")
@@ -487,7 +508,7 @@ def open_invitations(user) -> list[Invitation]:
     if not user.is_authenticated:
         return []
     return list(
-        Invitation.objects.filter(email__iexact=user.email, status=Invitation.Status.PENDING)
+        Invitation.objects.filter(email=user.email.lower(), status=Invitation.Status.PENDING)
         .select_related("family", "invited_by")
         .order_by("-created_at")[:20]
     )

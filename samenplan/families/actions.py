@@ -108,7 +108,7 @@ def invitation_create(
     if Participant.objects.active().filter(family=family, user__email__iexact=email).exists():
         raise ActionError(_("Deze persoon doet al mee."))
     if Invitation.objects.filter(
-        family=family, email__iexact=email, status=Invitation.Status.PENDING
+        family=family, email=email.strip().lower(), status=Invitation.Status.PENDING
     ).exists():
         raise ActionError(_("Deze persoon is al uitgenodigd."))
     if role in (Participant.Role.PROFESSIONAL, Participant.Role.CLIENT_SUPPORTER):

@@ -264,6 +264,12 @@ class Invitation(models.Model):
     def __str__(self):
         return f"{self.name} <{self.email}>"
 
+    def save(self, *args, **kwargs):
+        # Kept in lower case, so that "my invitations" is an exact match on the
+        # (email, status) index rather than a case-blind scan.
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
 
 class ConsentQuerySet(FamilyQuerySet):
     def active(self):

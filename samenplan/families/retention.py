@@ -133,7 +133,7 @@ def _remove_accounts(user_ids: set[int]) -> int:
         if Participant.objects.filter(user=user).exists():
             continue
         if Invitation.objects.filter(
-            email__iexact=user.email, status=Invitation.Status.PENDING
+            email=user.email.lower(), status=Invitation.Status.PENDING
         ).exists():
             # Invited by another family: they need the account to answer.
             continue

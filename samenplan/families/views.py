@@ -6,8 +6,8 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from samenplan.accounts.gate import org_admin_for
 from samenplan.audit.actions import read_later
 from samenplan.audit.models import AuditEvent
+from samenplan.lib import keyset as log_cursor
+from samenplan.lib.dates import local_midnight
 from samenplan.lib.visibility import SCOPE_KINDS
 
 from . import actions, hooks, retention, table
@@ -27,9 +29,9 @@ from .access import (
     invitation_for_invitee,
     invitation_in,
     missing_consent,
+    my_families_page,
     open_invitations,
     participant_in,
-    visible_families,
 )
 from .forms import (
     AccessLogFilterForm,
@@ -111,7 +113,7 @@ def _table(access) -> list[dict]:
 
 @login_required
 def family_list(request: HttpRequest) -> HttpResponse:
-    families = visible_families(request.user)
+    page, families = my_families_page(request.user, request.GET.get("pagina"))
     professional = request.user.professional_or_none
     mandate = professional is not None and professional.organization.safety_mandate
     for item in families:
@@ -135,6 +137,7 @@ def family_list(request: HttpRequest) -> HttpResponse:
         "families/family_list.html",
         {
             "families": families,
+            "page": page,
             "invitations": invitations,
             "may_start": actions.may_start_family(request.user),
             "officer": actions.officer_for(request.user),
@@ -373,6 +376,9 @@ def consent_change(
     return redirect("families:consent", access.family.pk)
 
 
+LOG_PAGE = 50
+
+
 @login_required
 def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
     """The family's own access log, with filters on who, when and what."""
@@ -385,22 +391,34 @@ def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
             events = events.filter(actor_name=chosen["who"])
         if chosen.get("what"):
             events = events.filter(data=chosen["what"])
+        # A range on the moment itself (not on its date), so the index on
+        # (family, -at) serves it: from local midnight to the next.
         if chosen.get("since"):
-            events = events.filter(at__date__gte=chosen["since"])
+            events = events.filter(at__gte=local_midnight(chosen["since"]))
         if chosen.get("until"):
-            events = events.filter(at__date__lte=chosen["until"])
+            events = events.filter(at__lt=local_midnight(chosen["until"] + timedelta(days=1)))
         if chosen.get("emergency"):
             events = events.filter(emergency=True)
-    page = Paginator(events.order_by("-at", "-id"), 50).get_page(request.GET.get("pagina"))
+    # Paged by "older than the last one shown" instead of an offset and a count:
+    # the same cost on page 1 and page 1,000 of a long log.
+    older = log_cursor.parse(request.GET.get("ouder", ""))
+    if older is not None:
+        at, pk = older
+        events = events.filter(Q(at__lt=at) | Q(at=at, pk__lt=pk))
+    rows = list(events.order_by("-at", "-id")[: LOG_PAGE + 1])
+    more = len(rows) > LOG_PAGE
+    rows = rows[:LOG_PAGE]
     query = request.GET.copy()
-    query.pop("pagina", None)
+    query.pop("ouder", None)
     return render(
         request,
         "families/access_log.html",
         {
             "access": access,
             "family": access.family,
-            "page": page,
+            "events": rows,
+            "older": log_cursor.make(rows[-1]) if more else "",
+            "paged": older is not None,
             "form": form,
             "query": query.urlencode(),
             "section": "family",

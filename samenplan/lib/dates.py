@@ -22,3 +22,12 @@ def years_before(on: date, years: int, days: int = 0) -> date:
     except ValueError:
         moved = on.replace(year=on.year - years, day=28)
     return moved - timedelta(days=days)
+
+
+def local_midnight(day: date):
+    """The start of ``day`` in the installation's time zone, as an aware moment."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.combine(day, time.min))

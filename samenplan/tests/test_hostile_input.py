@@ -117,11 +117,11 @@ class HostileFormTestCase(HostileTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertFalse(response.url.startswith(("http:", "https:", "//")))
 
-    @hostile_given(page=ANY_NUMBER)
-    def test_the_access_log_page_number(self, page):
+    @hostile_given(place=ANY_NUMBER, id=ANY_NUMBER)
+    def test_the_access_log_place(self, place, id):
         self.client.force_login(self.sanne)
         url = reverse("families:access_log", args=[self.bakker.pk])
-        response = self.client.get(url, {"pagina": page})
+        response = self.client.get(url, {"ouder": f"{place}-{id}"})
         self.assertEqual(response.status_code, 200)
 
 

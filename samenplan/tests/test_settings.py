@@ -96,8 +96,11 @@ class DeployCheckTestCase(SimpleTestCase):
 
 
 class DatabaseSettingsTestCase(TestCase):
-    def test_it_uses_wal_on_sqlite_and_persistent_connections_on_postgres(self):
+    def test_it_uses_wal_on_sqlite_and_persistent_connections_on_both(self):
         from django.db import connection
+
+        self.assertGreater(settings.DATABASES["default"]["CONN_MAX_AGE"], 0)
+        self.assertTrue(settings.DATABASES["default"]["CONN_HEALTH_CHECKS"])
 
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
@@ -108,11 +111,23 @@ class DatabaseSettingsTestCase(TestCase):
             self.assertIn(
                 "journal_mode=WAL", settings.DATABASES["default"]["OPTIONS"]["init_command"]
             )
-        else:
-            self.assertGreater(settings.DATABASES["default"]["CONN_MAX_AGE"], 0)
 
 
 class HeadersTestCase(SamenplanTestCase):
+    def test_a_page_travels_compressed_to_a_browser_that_asks(self):
+        import gzip
+
+        self.login(self.sanne)
+        url = f"/gezin/{self.bakker.pk}/plan/"
+        plain = self.client.get(url)
+        packed = self.client.get(url, headers={"Accept-Encoding": "gzip"})
+        self.assertNotIn("Content-Encoding", plain)
+        self.assertEqual(packed["Content-Encoding"], "gzip")
+        self.assertIn("Accept-Encoding", packed["Vary"])
+        page = gzip.decompress(packed.content).decode()
+        self.assertIn("Onze doelen", page)
+        self.assertLess(len(packed.content), len(plain.content) / 3)
+
     def test_it_sends_security_headers_on_every_page(self):
         for url in ("/", "/accounts/login/", "/robots.txt"):
             response = self.client.get(url)

@@ -1,4 +1,9 @@
+import re
+import zoneinfo
+from datetime import datetime, timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 
 from samenplan.audit.models import AuditEvent
 from samenplan.families.models import Consent
@@ -159,18 +164,62 @@ class AccessLogTestCase(SamenplanTestCase):
         self.assertContains(response, "Noodtoegang")
         self.assertContains(response, "log__item--emergency")
 
-    def test_it_pages_a_long_log(self):
+    def test_it_pages_a_long_log_by_older_than_without_counting(self):
+        base = timezone.now() - timedelta(days=1)
         AuditEvent.objects.bulk_create(
             AuditEvent(
-                actor_name="Eva de Vries", family=self.bakker, data="family_home", action="view"
+                actor_name=f"Bezoeker {n:03}",
+                family=self.bakker,
+                data="family_home",
+                action="view",
+                # Ten events share each moment: the id breaks the tie.
+                at=base - timedelta(minutes=n // 10),
             )
-            for _ in range(120)
+            for n in range(120)
         )
         self.login(self.sanne)
         url = reverse("families:access_log", args=[self.bakker.pk])
-        response = self.client.get(url)
-        self.assertContains(response, "Pagina 1 van 3")
-        response = self.client.get(url + "?pagina=99")
-        self.assertContains(response, "Pagina 3 van 3")
-        response = self.client.get(url + "?pagina=<script>")
-        self.assertEqual(response.status_code, 200)
+        seen, link, pages = [], url + "?what=family_home", 0
+        while link:
+            response = self.client.get(link)
+            pages += 1
+            html = response.content.decode()
+            seen += re.findall(r"Bezoeker \d{3}", html)
+            self.assertNotIn("Pagina", html)  # no count, no "page 3 of 9"
+            more = re.search(r'href="\?([^"]*ouder=[^"]*)">Eerdere regels', html)
+            link = url + "?" + more.group(1).replace("&amp;", "&") if more else ""
+        self.assertEqual(pages, 3)
+        self.assertEqual(sorted(seen), [f"Bezoeker {n:03}" for n in range(120)])
+        self.assertEqual(len(seen), len(set(seen)), "an event on two pages")
+        self.assertContains(response, "Terug naar het nieuwste")
+
+    def test_a_mangled_place_in_the_log_starts_from_the_newest(self):
+        self.login(self.sanne)
+        url = reverse("families:access_log", args=[self.bakker.pk])
+        for value in ("<script>", "99999999999999999-1", "-1-2", "1" * 40, "12-"):
+            with self.subTest(value=value):
+                response = self.client.get(url, {"ouder": value})
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "Eva de Vries")
+
+    def test_the_date_filter_counts_whole_days_in_dutch_time(self):
+        amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+        for moment, who in (
+            (datetime(2026, 3, 9, 23, 59, tzinfo=amsterdam), "Voor de dag"),
+            (datetime(2026, 3, 10, 0, 0, tzinfo=amsterdam), "Om middernacht"),
+            (datetime(2026, 3, 10, 23, 59, tzinfo=amsterdam), "Laat op de dag"),
+            (datetime(2026, 3, 11, 0, 0, tzinfo=amsterdam), "De dag erna"),
+        ):
+            AuditEvent.objects.create(
+                actor_name=who, family=self.bakker, data="plan", action="view", at=moment
+            )
+        self.login(self.sanne)
+        response = self.client.get(
+            reverse("families:access_log", args=[self.bakker.pk]),
+            {"since": "2026-03-10", "until": "2026-03-10"},
+        )
+        html = response.content.decode()
+        self.assertIn("Om middernacht", html)
+        self.assertIn("Laat op de dag", html)
+        self.assertNotIn("Voor de dag", html)
+        self.assertNotIn("De dag erna", html)

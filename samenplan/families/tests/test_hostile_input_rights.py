@@ -50,12 +50,12 @@ class HostileRightsTestCase(HostileTestCase):
         )
         self.assert_handled(response, [reason] if 20 <= len(reason.strip()) <= 2000 else [])
 
-    @hostile_given(who=ANY_TEXT, what=ANY_TEXT, since=DATES, until=DATES, pagina=ANY_NUMBER)
-    def test_the_access_log_filters(self, who, what, since, until, pagina):
+    @hostile_given(who=ANY_TEXT, what=ANY_TEXT, since=DATES, until=DATES, ouder=ANY_TEXT)
+    def test_the_access_log_filters(self, who, what, since, until, ouder):
         self.client.force_login(self.sanne)
         response = self.client.get(
             reverse("families:access_log", args=[self.bakker.pk]),
-            {"who": who, "what": what, "since": since, "until": until, "pagina": pagina},
+            {"who": who, "what": what, "since": since, "until": until, "ouder": ouder},
         )
         self.assertEqual(response.status_code, 200)
 

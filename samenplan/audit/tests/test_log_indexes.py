@@ -1,0 +1,41 @@
+"""The access log's filters are served by indexes, not by reading the whole log."""
+
+from datetime import date
+
+from django.db import connection
+from django.test import TestCase
+
+from samenplan.audit.models import AuditEvent
+from samenplan.builders import FamilyBuilder
+from samenplan.lib.dates import local_midnight
+
+
+class LogIndexTestCase(TestCase):
+    def setUp(self):
+        self.family = FamilyBuilder().family
+        if connection.vendor == "postgresql":
+            # A small test table would be read whole anyway; ask whether it *can* use one.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+
+    def plan_of(self, queryset) -> str:
+        return queryset.order_by("-at", "-id")[:51].explain()
+
+    def test_who_looked_uses_its_index(self):
+        plan = self.plan_of(AuditEvent.objects.filter(family=self.family, actor_name="Eva"))
+        self.assertIn("audit_family_who", plan)
+
+    def test_what_was_looked_at_uses_its_index(self):
+        plan = self.plan_of(AuditEvent.objects.filter(family=self.family, data="plan"))
+        self.assertIn("audit_family_what", plan)
+
+    def test_a_date_range_uses_the_family_and_moment_index(self):
+        events = AuditEvent.objects.filter(
+            family=self.family,
+            at__gte=local_midnight(date(2026, 3, 1)),
+            at__lt=local_midnight(date(2026, 4, 1)),
+        )
+        plan = self.plan_of(events)
+        self.assertNotIn("SCAN audit_auditevent\n", plan + "\n")  # SQLite's full scan
+        self.assertNotIn("Seq Scan", plan)
+        self.assertRegex(plan, r"audit_audit_family_\w+_idx")
