@@ -121,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samenplan.context_processors.samenplan",
             ],
+            # {% icon "check" %} everywhere without a {% load %}.
+            "builtins": ["samenplan.lib.templatetags.icons"],
         },
     },
 ]
