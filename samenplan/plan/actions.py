@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenplan.families.access import FamilyAccess
@@ -390,6 +391,91 @@ def step_create(
         action="proposed" if proposal else "added",
         summary=step.text,
         goal=goal,
+        item=step,
+    )
+    return step
+
+
+def can_edit_step(access: FamilyAccess, step: Step) -> bool:
+    """Who wrote the step, the person it is for, or the family."""
+    if not access.may("step.edit"):
+        return False
+    if step.created_by_id == access.user.pk or step.owner_id == access.participant.pk:
+        return True
+    return access.speaks_for_family
+
+
+@transaction.atomic
+def step_update(
+    *,
+    access: FamilyAccess,
+    step: Step,
+    expected_version: int,
+    text: str,
+    owner: Participant | None = None,
+    owner_name: str = "",
+    goal: Goal | None = None,
+    due_date=None,
+    request=None,
+) -> Step:
+    """Change a step's text, who does it, its goal or its date ("kan het een week later?").
+
+    A stale version is refused with the newest text. A step handed to someone
+    else becomes a proposal to them again, as a new one would be.
+    """
+    access.require("step.edit")
+    # Compare with the row as stored: a form may already have written the new
+    # values onto the object it was given.
+    step = Step.objects.get(pk=step.pk, family_id=access.family.pk)
+    if not can_edit_step(access, step):
+        raise ActionError(_("Dit mag je niet doen."))
+    if step.removed_at is not None or step.done_at is not None:
+        raise ActionError(_("Deze stap is klaar of weggehaald. Die verander je niet meer."))
+    owner_name = owner_name.strip()
+    if owner is None and not owner_name:
+        raise ActionError(_("Kies wie deze stap doet."))
+    if owner is not None and (
+        owner.family_id != access.family.pk
+        or not owner.is_active()
+        or owner.role == "client_supporter"
+    ):
+        raise ActionError(_("Kies iemand die aan tafel zit."))
+    if goal is not None and goal.family_id != access.family.pk:
+        raise ActionError(_("Kies een doel uit dit plan."))
+    changes = {
+        "text": text.strip(),
+        "owner": owner,
+        "owner_name": "" if owner else owner_name,
+        "goal": goal,
+        "due_date": due_date,
+    }
+    handed_over = (owner.pk if owner else None) != step.owner_id or (
+        owner is None and owner_name != step.owner_name
+    )
+    asks_again = handed_over and _step_needs_acceptance(access, owner, owner_name)
+    if asks_again:
+        changes.update(status=Status.PROPOSED, decided_by=None, decided_at=None)
+    moved = due_date != step.due_date
+    step = save_versioned(
+        access=access,
+        item=step,
+        expected_version=expected_version,
+        shown=lambda s: s.text,
+        changes=changes,
+    )
+    access.audit(action="update", data="step", obj=step, request=request)
+    summary = step.text
+    if moved and due_date is not None:
+        summary = _("%(text)s (nu voor %(date)s)") % {
+            "text": step.text,
+            "date": date_format(due_date, "j F Y"),
+        }
+    _timeline(
+        access,
+        kind="step",
+        action="proposed" if asks_again else "changed",
+        summary=summary,
+        goal=step.goal,
         item=step,
     )
     return step

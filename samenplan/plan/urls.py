@@ -31,6 +31,11 @@ urlpatterns = [
     ),
     path("gezin/<int:family_id>/plan/stappen/nieuw/", views.step_new, name="step_new"),
     path(
+        "gezin/<int:family_id>/plan/stappen/<int:step_id>/veranderen/",
+        views.step_edit,
+        name="step_edit",
+    ),
+    path(
         "gezin/<int:family_id>/plan/stappen/<int:step_id>/klaar/",
         views.step_change,
         {"change": "done"},

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -18,6 +19,7 @@ from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Participant
 from samenplan.families.panels import panels_for
+from samenplan.families.versioning import show_newest
 from samenplan.families.writes import button_write, form_write, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
@@ -32,6 +34,7 @@ from .forms import (
     HelpQuestionCheckForm,
     HelpQuestionForm,
     ScoreForm,
+    StepEditForm,
     StepForm,
     SuccessForm,
     VisionForm,
@@ -534,6 +537,60 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
         done=_lazy("De stap staat in jullie plan."),
         proposed=_lazy("De stap is voorgesteld. Eerst moet die persoon hem aannemen."),
         meeting=_meeting_from(request, access),
+    )
+
+
+@login_required
+def step_edit(request: HttpRequest, family_id: int, step_id: int) -> HttpResponse:
+    """Change a step: its words, who does it, its goal, its date."""
+    access = family_for(request, family_id, action="step.edit", data="step")
+    step = _step_in(access, step_id)
+    if not actions.can_edit_step(access, step):
+        raise PermissionDenied
+    participants = [p for p in _participants(access) if p.role != "client_supporter"]
+    form = StepEditForm(
+        request.POST or None,
+        instance=step,
+        goals=_active_goals(access),
+        participants=participants,
+        initial={"version": step.version},
+    )
+
+    def write(version, **fields):
+        return actions.step_update(
+            access=access, step=step, expected_version=version or 0, request=request, **fields
+        )
+
+    if request.method == "POST" and form.is_valid():
+        if form_write(form, write):
+            saved = form.result
+            if saved.is_proposal:
+                messages.success(
+                    request, _("De stap is veranderd. Eerst moet die persoon hem aannemen.")
+                )
+            else:
+                messages.success(request, _("De stap is veranderd."))
+            # Back where the step is shown, at the step itself.
+            if request.POST.get("back") == "goal" and saved.goal_id:
+                url = reverse("plan:goal", args=[access.family.pk, saved.goal_id])
+            else:
+                url = reverse("plan:plan", args=[access.family.pk])
+            return redirect(f"{url}#step-{saved.pk}")
+        if form.stale is not None:
+            show_newest(form, step)
+    return render(
+        request,
+        "plan/step_edit.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "form": form,
+            "step": step,
+            "stale": getattr(form, "stale", None),
+            "back": request.GET.get("terug") == "doel" or request.POST.get("back") == "goal",
+        },
+        status=400 if form.errors else 200,
     )
 
 

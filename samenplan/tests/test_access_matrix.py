@@ -137,6 +137,8 @@ MATRIX = {
     # The step is Eva's (Bakker) or Daan's (De Groot): they or the family finish it.
     "plan:step_done": ("post", family_writes(302) | {"eva": 302}),
     "plan:step_celebrate": ("post", edit_page(302)),
+    # Who wrote it, the person it is for (Eva, Daan) or the family.
+    "plan:step_edit": ("get", family_writes(200) | {"eva": 200}),
     "plan:proposal_accept": ("post", family_writes(302)),
     # Posted without a reason: the form comes back to fill it in.
     "plan:proposal_decline": ("post", family_writes(400)),

@@ -13,7 +13,7 @@ from samenplan.careteam.models import Meeting
 from samenplan.decisions.models import Decision
 from samenplan.demo.build import build_demo
 from samenplan.families.models import ConsentExclusion, DestructionRequest, Family, Invitation
-from samenplan.plan.models import Agreement, Goal
+from samenplan.plan.models import Agreement, Goal, Step
 from samenplan.test import give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -74,6 +74,7 @@ PAGES = [
     ("sanne", "/gezin/{bakker}/toestemming/{eva_seat}/wat/", "Wat anderen al niet laten zien"),
     ("noor", "/gezin/{bakker}/plan/doelen/nieuw/", "Alleen voor mij en wie ik kies"),
     ("noor", "/gezin/{bakker}/plan/stappen/nieuw/", "Wie mag dit zien?"),
+    ("sanne", "/gezin/{bakker}/plan/stappen/{step}/veranderen/", "Stap veranderen"),
     ("kees", "/gezin/nieuw/", "Gezin klaarzetten en ouders uitnodigen"),
     ("elif", "/gezin/nieuw/", "Ons gezin starten"),
     ("mark", "/mijn-gezinnen/", "Je mag ook nee zeggen"),
@@ -130,6 +131,11 @@ def test_every_page_is_accessible(page, live_server, part):
         "jansen": Family.objects.get(name="Gezin Jansen").pk,
         "asked": DestructionRequest.objects.get(family__name="Gezin Yilmaz").pk,
         "meeting": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk,
+        "step": Step.objects.filter(
+            family=demo.bakker, owner=demo.participants["sanne"], done_at__isnull=True
+        )
+        .first()
+        .pk,
     }
     # A person Eva proposes for the network; Noor leaves a decision out of Eva's consent.
     from samenplan.network.models import NetworkPerson

@@ -35,6 +35,17 @@ class QueryCountTestCase(SamenplanTestCase):
 
         return Goal.objects.get(family=self.bakker, text__startswith="Noor gaat").pk
 
+    @property
+    def step_pk(self):
+        from samenplan.plan.models import Step
+
+        return (
+            Step.objects.filter(family=self.bakker, owner__user=self.sanne, done_at__isnull=True)
+            .order_by("pk")
+            .first()
+            .pk
+        )
+
     def pages(self):
         return [
             reverse("families:list"),
@@ -52,6 +63,7 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("plan:help_question", args=[self.bakker.pk]),
             reverse("plan:goal_new", args=[self.bakker.pk]),
             reverse("plan:step_new", args=[self.bakker.pk]),
+            reverse("plan:step_edit", args=[self.bakker.pk, self.step_pk]),
             reverse("careteam:overview", args=[self.bakker.pk]),
             reverse("careteam:phases", args=[self.bakker.pk]),
             reverse("careteam:meetings", args=[self.bakker.pk]),

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from samenplan.plan.actions import can_finish_step, can_remove_step
+from samenplan.plan.actions import can_edit_step, can_finish_step, can_remove_step
 
 register = template.Library()
 
@@ -19,6 +19,11 @@ def can_finish(step, access):
 @register.filter
 def can_remove(step, access):
     return can_remove_step(access, step)
+
+
+@register.filter
+def can_edit(step, access):
+    return can_edit_step(access, step)
 
 
 @register.filter

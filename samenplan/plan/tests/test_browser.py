@@ -109,3 +109,39 @@ def test_a_youth_scores_her_goal_and_celebrates_a_step(page, live_server):
     page.get_by_role("button", name="Ja, ik doe mee: Door de week gaan de telefoons").click()
     page.get_by_text("Je hebt ja gezegd op de afspraak.").wait_for()
     screenshot(page, f"plan-youth-{page.size_name}")
+
+
+def test_a_parent_moves_a_step_to_next_week_and_grandma_sees_the_new_date(page, live_server):
+    from datetime import timedelta
+
+    from django.utils import timezone, translation
+    from django.utils.formats import date_format
+
+    demo = build_demo()
+    family = demo.bakker.pk
+    step = Step.objects.filter(
+        family=demo.bakker,
+        owner=demo.participants["sanne"],
+        done_at__isnull=True,
+        removed_at__isnull=True,
+        status="accepted",
+    ).first()
+    next_week = (step.due_date or timezone.localdate()) + timedelta(days=7)
+    log_in(page, live_server, demo.users["sanne"])
+    page.goto(f"/gezin/{family}/plan/")
+    page.locator(f"#step-{step.pk}").get_by_role("link", name="Veranderen").click()
+    check_page(page, "change a step")
+    page.get_by_label("Voor wanneer?").fill(next_week.isoformat())
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De stap is veranderd.").wait_for()
+    assert page.url.endswith(f"#step-{step.pk}")
+    with translation.override("nl"):
+        shown = date_format(next_week, "j F Y")
+    assert shown in page.locator(f"#step-{step.pk}").inner_text()
+
+    log_in(page, live_server, demo.users["ria"])
+    page.goto(f"/gezin/{family}/plan/")
+    assert shown in page.locator(f"#step-{step.pk}").inner_text()
+    page.get_by_role("link", name="Bekijk de tijdlijn").click()
+    page.get_by_text(f"(nu voor {shown})").first.wait_for()
+    check_page(page, "timeline after moving a step")

@@ -85,6 +85,29 @@ class HostilePlanFormTestCase(HostileTestCase):
         self.assert_handled(response, [text] if len(text) <= 300 else [])
 
     @hostile_given(
+        text=ANY_TEXT,
+        goal=ANY_NUMBER,
+        owner=ANY_NUMBER,
+        owner_name=ANY_TEXT,
+        due=DATES,
+        version=ANY_NUMBER,
+    )
+    def test_the_step_change_form(self, text, goal, owner, owner_name, due, version):
+        step = Step.objects.filter(
+            family=self.bakker, created_by=self.sanne, done_at__isnull=True, removed_at__isnull=True
+        ).first()
+        data = {
+            "text": text,
+            "goal": goal,
+            "owner": owner,
+            "owner_name": owner_name,
+            "due_date": due,
+            "version": version,
+        }
+        response = self.client.post(self.url("plan:step_edit", step.pk), data)
+        self.assert_handled(response, [text] if len(text) <= 300 else [])
+
+    @hostile_given(
         benign={"kind": "goal"},
         reason=ANY_TEXT,
         kind=st.one_of(st.sampled_from(["goal", "step", "help_question"]), ANY_TEXT),
