@@ -13,9 +13,20 @@ from samenplan.lib.dates import local_midnight
 class LogIndexTestCase(TestCase):
     def setUp(self):
         self.family = FamilyBuilder().family
+        # A log with many people and pages, so that a filter on one of them is selective.
+        AuditEvent.objects.bulk_create(
+            AuditEvent(
+                actor_name=f"Bezoeker {n % 40}",
+                family=self.family,
+                data=f"pagina{n % 30}",
+                action="view",
+            )
+            for n in range(1200)
+        )
         if connection.vendor == "postgresql":
-            # A small test table would be read whole anyway; ask whether it *can* use one.
             with connection.cursor() as cursor:
+                cursor.execute("ANALYZE audit_auditevent")
+                # A small table may still be read whole; ask which index it *would* use.
                 cursor.execute("SET LOCAL enable_seqscan = off")
 
     def plan_of(self, queryset) -> str:
