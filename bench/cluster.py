@@ -329,13 +329,12 @@ def start_nginx(nginx: str) -> subprocess.Popen:
 def wait_for(port: int, path: str = "/gezond/", seconds: float = 60) -> None:
     deadline = time.time() + seconds
     while time.time() < deadline:
-        try:
+        # Not listening yet (or starting): ask again shortly.
+        with contextlib.suppress(OSError):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", path, headers={"Host": "127.0.0.1"})
             if conn.getresponse().status == 200:
                 return
-        except OSError:
-            pass
         time.sleep(0.3)
     sys.exit(f"nothing healthy on :{port} after {seconds:.0f} s (see {DIR}/*.log)")
 

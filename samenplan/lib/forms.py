@@ -59,11 +59,11 @@ class SafeInputMixin:
 
 
 class SafeForm(SafeInputMixin, forms.Form):
-    pass
+    """The base of every form of ours (a test walks them all)."""
 
 
 class SafeModelForm(SafeInputMixin, forms.ModelForm):
-    pass
+    """The base of every model form of ours."""
 
 
 def refuse_unsafe_params(execute, sql, params, many, context):
