@@ -86,34 +86,8 @@ class ScoreForm(OnceField, SafeModelForm):
         fields = ["score", "note"]
 
 
-class StepForm(OnceField, PrivacyFields, SafeModelForm):
-    class Meta:
-        model = Step
-        fields = ["text", "goal", "owner", "owner_name", "due_date"]
-        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-    def __init__(self, *args, goals=(), participants=(), access=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.privacy_setup(access, participants)
-        self.fields["goal"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
-        self.fields["goal"].empty_label = _("Geen doel in het bijzonder")
-        self.fields["owner"].queryset = Participant.objects.filter(
-            pk__in=[p.pk for p in participants]
-        ).select_related("user")
-        self.fields["owner"].label_from_instance = lambda p: p.user.name
-        self.fields["owner"].empty_label = _("Iemand zonder account (vul hieronder in)")
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("owner") and not (cleaned.get("owner_name") or "").strip():
-            self.add_error("owner", _("Kies wie deze stap doet, of vul een naam in."))
-        return cleaned
-
-
-class StepEditForm(SafeModelForm):
-    """Changing a step: what, who, for which goal, before when."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class StepFields(SafeModelForm):
+    """What a step is (what, goal, who, before when), for adding and for changing one."""
 
     class Meta:
         model = Step
@@ -129,15 +103,30 @@ class StepEditForm(SafeModelForm):
         ).select_related("user")
         self.fields["owner"].label_from_instance = lambda p: p.user.name
         self.fields["owner"].empty_label = _("Iemand zonder account (vul hieronder in)")
-        self.fields["due_date"].help_text = _(
-            "Lukt het niet op tijd? Kies gewoon een nieuwe datum."
-        )
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("owner") and not (cleaned.get("owner_name") or "").strip():
             self.add_error("owner", _("Kies wie deze stap doet, of vul een naam in."))
         return cleaned
+
+
+class StepForm(OnceField, PrivacyFields, StepFields):
+    def __init__(self, *args, participants=(), access=None, **kwargs):
+        super().__init__(*args, participants=participants, **kwargs)
+        self.privacy_setup(access, participants)
+
+
+class StepEditForm(StepFields):
+    """Changing a step: what, who, for which goal, before when."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_date"].help_text = _(
+            "Lukt het niet op tijd? Kies gewoon een nieuwe datum."
+        )
 
 
 class DeclineForm(SafeForm):
