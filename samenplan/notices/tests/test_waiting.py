@@ -128,6 +128,12 @@ class WaitingTestCase(TestCase):
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 class NotificationTestCase(TestCase):
     def setUp(self):
+        # The family joins on a fixed morning, so that the tests below can go to
+        # a later hour that day whatever the real date (people only count from
+        # the moment they joined).
+        clock = time_machine.travel(at(9), tick=False)
+        clock.start()
+        self.addCleanup(clock.stop)
         self.f = FamilyBuilder()
         self.mother = self.f.parent("Mira")
         self.worker = self.f.professional("Wim")
