@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samenplan.families import table
@@ -283,6 +284,111 @@ def meeting_create(
     return meeting
 
 
+def _open_meeting(access: FamilyAccess, meeting: Meeting) -> Meeting:
+    """The meeting as stored, refused when it can no longer change."""
+    meeting = Meeting.objects.get(pk=meeting.pk, family_id=access.family.pk)
+    if meeting.cancelled_at is not None:
+        raise ActionError(_("Dit overleg gaat niet door. Plan een nieuw overleg."))
+    if meeting.summary_status != Meeting.Summary.NONE:
+        raise ActionError(_("Dit overleg is al geweest en heeft een verslag."))
+    return meeting
+
+
+def _when(moment) -> str:
+    return date_format(timezone.localtime(moment), "l j F, H:i")
+
+
+@transaction.atomic
+def meeting_move(
+    *,
+    access: FamilyAccess,
+    meeting: Meeting,
+    expected_version: int,
+    starts_at,
+    minutes: int,
+    place_kind: str,
+    place: str = "",
+    request=None,
+) -> Meeting:
+    """Move a meeting (another day, time, length or place).
+
+    Everyone invited is told (a waiting item per version, so a notification
+    once); their calendar file keeps its UID with a higher SEQUENCE.
+    """
+    access.require("meeting.change")
+    stored = _open_meeting(access, meeting)
+    if place_kind not in Meeting.Place.values:
+        raise ActionError(_("Kies waar het overleg is."))
+    changes = {
+        "starts_at": starts_at,
+        "minutes": minutes,
+        "place_kind": place_kind,
+        "place": place.strip(),
+        "changed_by": access.user,
+        "changed_at": timezone.now(),
+    }
+    moved = starts_at != stored.starts_at
+    if moved:
+        changes["moved_from"] = stored.starts_at
+    meeting = save_versioned(
+        access=access,
+        item=stored,
+        expected_version=expected_version,
+        shown=lambda m: _when(m.starts_at),
+        changes=changes,
+    )
+    access.audit(action="update", data="meeting", obj=meeting, request=request)
+    timeline_add(
+        access,
+        kind="meeting",
+        action="changed",
+        summary=(
+            _("verzet van %(before)s naar %(after)s")
+            % {"before": _when(stored.starts_at), "after": _when(starts_at)}
+            if moved
+            else _("%(when)s, een andere plek of duur") % {"when": _when(starts_at)}
+        ),
+        item=meeting,
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(
+    *, access: FamilyAccess, meeting: Meeting, expected_version: int, reason: str, request=None
+) -> Meeting:
+    """Cancel a meeting with a short reason; everyone invited is told."""
+    access.require("meeting.change")
+    stored = _open_meeting(access, meeting)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ActionError(_("Schrijf kort op waarom het overleg niet doorgaat."))
+    if stored.is_past():
+        raise ActionError(_("Dit overleg is al begonnen. Schrijf liever een kort verslag."))
+    meeting = save_versioned(
+        access=access,
+        item=stored,
+        expected_version=expected_version,
+        shown=lambda m: _when(m.starts_at),
+        changes={
+            "cancelled_at": timezone.now(),
+            "cancel_reason": reason[:300],
+            "changed_by": access.user,
+            "changed_at": timezone.now(),
+        },
+    )
+    access.audit(action="remove", data="meeting", obj=meeting, request=request)
+    timeline_add(
+        access,
+        kind="meeting",
+        action="removed",
+        summary=_("%(when)s gaat niet door: %(reason)s")
+        % {"when": _when(stored.starts_at), "reason": meeting.cancel_reason},
+        item=meeting,
+    )
+    return meeting
+
+
 def is_family_voice(access: FamilyAccess) -> bool:
     return access.participant.role in (Participant.Role.PARENT, Participant.Role.YOUTH)
 
@@ -315,6 +421,10 @@ def summary_write(
 ) -> Meeting:
     """Write the meeting's notes and summary; the family then confirms or corrects it."""
     access.require("summary.write")
+    if meeting.cancelled_at is not None:
+        raise ActionError(_("Dit overleg ging niet door. Er komt geen verslag."))
+    if not meeting.is_past():
+        raise ActionError(_("Dit overleg is nog niet begonnen. Schrijf het verslag daarna."))
     meeting = save_versioned(
         access=access,
         item=meeting,

@@ -21,6 +21,9 @@ def meeting_ics(meeting: Meeting, url: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Samenplan//Overleg//NL")
     calendar.add("version", "2.0")
+    # RFC 5546: the same UID with a higher SEQUENCE replaces the event in the
+    # person's calendar; METHOD:CANCEL with STATUS:CANCELLED takes it out.
+    calendar.add("method", "CANCEL" if meeting.cancelled_at else "PUBLISH")
     event = Event()
     host = settings.SITE_ROOT.split("//")[-1].strip("/") or "samenplan"
     event.add("uid", f"overleg-{meeting.pk}@{host}")
@@ -39,7 +42,6 @@ def meeting_ics(meeting: Meeting, url: str) -> bytes:
     )
     event.add("url", url)
     event.add("sequence", meeting.version)
-    if meeting.cancelled_at:
-        event.add("status", "CANCELLED")
+    event.add("status", "CANCELLED" if meeting.cancelled_at else "CONFIRMED")
     calendar.add_component(event)
     return calendar.to_ical()

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, time
 
 from django import forms
 from django.utils import timezone
@@ -49,13 +49,66 @@ class ChoiceMixin(SafeForm):
     )
 
 
-class MeetingForm(OnceField, ChoiceMixin, SafeModelForm):
+# A meeting outside these hours is asked about once ("klopt dit?"): a typo
+# like 03:25 instead of 15:25 should not reach everyone's calendar.
+DAY_STARTS, DAY_ENDS = time(7, 0), time(22, 0)
+
+
+class MeetingTimeFields(SafeModelForm):
+    """When, how long and where: shared by planning and moving a meeting."""
+
     date = forms.DateField(
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     time = forms.TimeField(
         label=_("Tijd"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
+    odd_hour_ok = forms.BooleanField(label=_("Ja, dit tijdstip klopt"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].min_value = 15
+        self.fields["minutes"].max_value = 480
+        self.fields["minutes"].widget.attrs.update(min=15, max=480)
+        if not self._odd_hour_typed():
+            del self.fields["odd_hour_ok"]
+
+    def _odd_hour_typed(self) -> bool:
+        if not self.is_bound:
+            return False
+        try:
+            typed = self.fields["time"].clean(self.data.get(self.add_prefix("time")))
+        except forms.ValidationError:
+            return False
+        return not DAY_STARTS <= typed <= DAY_ENDS
+
+    def clean_minutes(self):
+        value = self.cleaned_data.get("minutes")
+        if value is not None and not 15 <= value <= 480:
+            raise forms.ValidationError(_("Kies 15 tot 480 minuten."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        day, moment = cleaned.get("date"), cleaned.get("time")
+        if day and moment:
+            try:
+                cleaned["starts_at"] = timezone.make_aware(datetime.combine(day, moment))
+            except (ValueError, OverflowError):
+                self.add_error("date", _("Kies een geldige datum."))
+        if "odd_hour_ok" in self.fields and not cleaned.get("odd_hour_ok"):
+            self.add_error(
+                "time",
+                _(
+                    "Het overleg begint om %(time)s, buiten 7:00 tot 22:00. Klopt dit? "
+                    "Vink dan 'Ja, dit tijdstip klopt' aan, of kies een andere tijd."
+                )
+                % {"time": moment.strftime("%H:%M")},
+            )
+        return cleaned
+
+
+class MeetingForm(OnceField, ChoiceMixin, MeetingTimeFields):
     phase = forms.ChoiceField(label=_("In welke fase?"), choices=Family.Phase.choices)
 
     class Meta:
@@ -81,6 +134,7 @@ class MeetingForm(OnceField, ChoiceMixin, SafeModelForm):
     field_order = [
         "date",
         "time",
+        "odd_hour_ok",
         "minutes",
         "place_kind",
         "place",
@@ -96,17 +150,8 @@ class MeetingForm(OnceField, ChoiceMixin, SafeModelForm):
         super().__init__(*args, **kwargs)
         self.fields["invited"].queryset = _participants(participants)
         self.fields["invited"].label_from_instance = lambda p: p.user.name
-        self.fields["minutes"].min_value = 15
-        self.fields["minutes"].max_value = 480
-        self.fields["minutes"].widget.attrs.update(min=15, max=480)
         self.fields["guest_professionals"].max_value = 10
         self.fields["guest_professionals"].widget.attrs.update(max=10)
-
-    def clean_minutes(self):
-        value = self.cleaned_data.get("minutes")
-        if value is not None and not 15 <= value <= 480:
-            raise forms.ValidationError(_("Kies 15 tot 480 minuten."))
-        return value
 
     def clean_guest_professionals(self):
         value = self.cleaned_data.get("guest_professionals")
@@ -114,23 +159,50 @@ class MeetingForm(OnceField, ChoiceMixin, SafeModelForm):
             raise forms.ValidationError(_("Kies hoogstens 10."))
         return value
 
-    def clean(self):
-        cleaned = super().clean()
-        day, time = cleaned.get("date"), cleaned.get("time")
-        if day and time:
-            try:
-                cleaned["starts_at"] = timezone.make_aware(datetime.combine(day, time))
-            except (ValueError, OverflowError):
-                self.add_error("date", _("Kies een geldige datum."))
-        return cleaned
-
     def action_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
-        data.pop("once", None)
-        data.pop("date", None)
-        data.pop("time", None)
+        for name in ("once", "date", "time", "odd_hour_ok"):
+            data.pop(name, None)
         data["reason"] = data.pop("choice_reason", "")
         return data
+
+
+class MeetingMoveForm(MeetingTimeFields):
+    """Another day, time, length or place for a planned meeting."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "time", "minutes", "place_kind", "place"]
+        widgets = {"place_kind": forms.RadioSelect}
+
+    field_order = ["date", "time", "odd_hour_ok", "minutes", "place_kind", "place"]
+
+    def __init__(self, *args, instance=None, **kwargs):
+        if instance is not None:
+            local = timezone.localtime(instance.starts_at)
+            kwargs.setdefault("initial", {}).update(date=local.date(), time=local.time())
+        super().__init__(*args, instance=instance, **kwargs)
+
+    def action_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "expected_version": data["version"],
+            "starts_at": data["starts_at"],
+            "minutes": data["minutes"],
+            "place_kind": data["place_kind"],
+            "place": data.get("place", ""),
+        }
+
+
+class MeetingCancelForm(SafeForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Waarom gaat het overleg niet door?"),
+        max_length=300,
+        help_text=_("Kort, bijvoorbeeld: ziek, of we spreken liever over twee weken af."),
+    )
 
 
 class AgendaForm(OnceField, SafeForm):

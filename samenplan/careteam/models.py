@@ -217,6 +217,14 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(_("Waarom gaat het niet door?"), max_length=300, blank=True)
+    # The last move or cancellation: who, when, and the time it was at before.
+    # Everyone invited is told about it for a week (careteam/waiting.py).
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(null=True, blank=True)
+    moved_from = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     objects = FamilyQuerySet.as_manager()

@@ -16,6 +16,7 @@ from samenplan.families import table
 from samenplan.families.access import FamilyAccess, family_for, participant_in
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Family, Participant
+from samenplan.families.versioning import show_newest
 from samenplan.families.writes import button_write, form_write, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.plan.actions import help_question_current
@@ -25,7 +26,9 @@ from . import actions, calendar
 from .forms import (
     AgendaForm,
     CorrectionForm,
+    MeetingCancelForm,
     MeetingForm,
+    MeetingMoveForm,
     PhaseNeedForm,
     ReportBackForm,
     RoleCardForm,
@@ -268,7 +271,7 @@ def _meeting_in(access: FamilyAccess, meeting_id) -> Meeting:
     meeting = (
         Meeting.objects.visible_to(access)
         .filter(pk=meeting_id)
-        .select_related("created_by", "summary_by", "confirmed_by")
+        .select_related("created_by", "summary_by", "confirmed_by", "changed_by")
         .first()
     )
     if meeting is None:
@@ -280,7 +283,8 @@ def _meeting_in(access: FamilyAccess, meeting_id) -> Meeting:
 def meetings(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="meetings")
     now = timezone.now()
-    all_meetings = Meeting.objects.visible_to(access).filter(cancelled_at__isnull=True)
+    # A cancelled meeting stays in the list, marked, so nobody wonders where it went.
+    all_meetings = Meeting.objects.visible_to(access)
     coming = list(all_meetings.filter(starts_at__gte=now).order_by("starts_at")[:20])
     past = list(all_meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20])
     return _page(request, "careteam/meetings.html", access, coming=coming, past=past)
@@ -367,8 +371,74 @@ def meeting(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRespon
         agenda_form=AgendaForm(),
         correction_form=CorrectionForm(initial={"seen": item.version}),
         past=item.is_past(),
+        may_change=access.may("meeting.change")
+        and item.cancelled_at is None
+        and item.summary_status == Meeting.Summary.NONE,
         professionals=actions.meeting_professionals(invited, item.guest_professionals),
     )
+
+
+def _change_page(request, access, item, move_form, cancel_form, status=200):
+    return _page(
+        request,
+        "careteam/meeting_change.html",
+        access,
+        status=status,
+        meeting=item,
+        # Gone or done: the page says so; a form sent anyway is refused by the action.
+        closed=item.cancelled_at is not None or item.summary_status != Meeting.Summary.NONE,
+        form=move_form,
+        cancel_form=cancel_form,
+        stale=getattr(move_form, "stale", None) or getattr(cancel_form, "stale", None),
+    )
+
+
+@login_required
+def meeting_move(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
+    """Another day, time or place; or (below on the same page) cancel it."""
+    access = family_for(request, family_id, action="meeting.change", data="meeting")
+    item = _meeting_in(access, meeting_id)
+    form = MeetingMoveForm(request.POST or None, instance=item, initial={"version": item.version})
+    cancel_form = MeetingCancelForm(initial={"version": item.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.action_kwargs()
+        if form_write(
+            form,
+            lambda **_fields: actions.meeting_move(
+                access=access, meeting=item, request=request, **data
+            ),
+        ):
+            messages.success(
+                request, _("Het overleg is verzet. Iedereen die erbij is, krijgt bericht.")
+            )
+            return redirect("careteam:meeting", access.family.pk, item.pk)
+        if form.stale is not None:
+            show_newest(form, item)
+    return _change_page(
+        request, access, item, form, cancel_form, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def meeting_cancel(request: HttpRequest, family_id: int, meeting_id: int) -> HttpResponse:
+    access = family_for(request, family_id, action="meeting.change")
+    item = _meeting_in(access, meeting_id)
+    cancel_form = MeetingCancelForm(request.POST)
+    if cancel_form.is_valid() and form_write(
+        cancel_form,
+        lambda version, reason: actions.meeting_cancel(
+            access=access, meeting=item, expected_version=version, reason=reason, request=request
+        ),
+    ):
+        messages.success(
+            request, _("Het overleg gaat niet door. Iedereen die erbij was, krijgt bericht.")
+        )
+        return redirect("careteam:meeting", access.family.pk, item.pk)
+    if getattr(cancel_form, "stale", None) is not None:
+        show_newest(cancel_form, item)
+    move_form = MeetingMoveForm(instance=item, initial={"version": item.version})
+    return _change_page(request, access, item, move_form, cancel_form, status=400)
 
 
 @login_required
@@ -413,6 +483,8 @@ def meeting_summary(request: HttpRequest, family_id: int, meeting_id: int) -> Ht
         access,
         status=400 if form.errors else 200,
         meeting=item,
+        # The action refuses these too; the page says why instead of offering a form.
+        too_early=item.cancelled_at is None and not item.is_past(),
         form=form,
         stale=getattr(form, "stale", None),
     )

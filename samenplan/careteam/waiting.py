@@ -13,6 +13,79 @@ from .models import AgendaItem, Meeting, ReportBack, SafetyScenario, SafetySign
 
 # The family is asked for its points this many days before a meeting.
 AGENDA_DAYS = 7
+# Those invited hear of a move or a cancellation for this many days (or until
+# the meeting), once by mail: the key holds the version.
+CHANGE_DAYS = 7
+# A meeting without a summary reminds the one who planned it for this long.
+SUMMARY_DAYS = 30
+
+
+def _changed_meetings(access, now):
+    """A move or cancellation someone else made, told to those invited."""
+    changed = (
+        Meeting.objects.visible_to(access)
+        .filter(
+            invited=access.participant,
+            changed_at__gte=now - timedelta(days=CHANGE_DAYS),
+            starts_at__gte=now,
+        )
+        .exclude(changed_by_id=access.user.pk)
+        .select_related("changed_by")
+        .order_by("starts_at", "id")
+    )
+    for meeting in changed:
+        url = reverse("careteam:meeting", args=[access.family.pk, meeting.pk])
+        when = date_format(timezone.localtime(meeting.starts_at), "l j F, H:i")
+        if meeting.cancelled_at:
+            title = _("%(name)s zegde het overleg van %(when)s af: %(reason)s") % {
+                "name": meeting.changed_by.name,
+                "when": when,
+                "reason": short(meeting.cancel_reason),
+            }
+            state = "cancelled"
+        elif meeting.moved_from:
+            title = _("%(name)s verzette het overleg naar %(when)s. Kun je dan?") % {
+                "name": meeting.changed_by.name,
+                "when": when,
+            }
+            state = "moved"
+        else:
+            title = _("%(name)s veranderde de plek of de duur van het overleg van %(when)s.") % {
+                "name": meeting.changed_by.name,
+                "when": when,
+            }
+            state = "changed"
+        yield Item(
+            f"careteam.meeting:{meeting.pk}:{state}:{meeting.version}",
+            title,
+            url,
+            due=timezone.localdate(meeting.starts_at),
+        )
+
+
+def _summaries_to_write(access, now):
+    """A meeting that took place without a summary, for the person who planned it."""
+    if not access.may("summary.write"):
+        return
+    held = (
+        Meeting.objects.visible_to(access)
+        .filter(
+            created_by_id=access.user.pk,
+            cancelled_at__isnull=True,
+            summary_status=Meeting.Summary.NONE,
+            starts_at__lt=now,
+            starts_at__gte=now - timedelta(days=SUMMARY_DAYS),
+        )
+        .order_by("starts_at", "id")
+    )
+    for meeting in held:
+        yield Item(
+            f"careteam.meeting:{meeting.pk}:write-summary",
+            _("Schrijf een kort verslag van het overleg van %(when)s.")
+            % {"when": date_format(timezone.localtime(meeting.starts_at), "j F")},
+            reverse("careteam:meeting_summary", args=[access.family.pk, meeting.pk]),
+            due=timezone.localdate(meeting.starts_at),
+        )
 
 
 @source
@@ -62,6 +135,8 @@ def meetings(access):
                 kind=FAMILY if access.participant.role not in ("parent", "youth") else MINE,
                 due=day,
             )
+    yield from _changed_meetings(access, now)
+    yield from _summaries_to_write(access, now)
     to_confirm = (
         Meeting.objects.visible_to(access)
         .filter(summary_status=Meeting.Summary.WAITING, cancelled_at__isnull=True)

@@ -91,6 +91,13 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
     def at(days, hours=0):
         return now - timedelta(days=days, hours=hours)
 
+    def on(days, hour, minute=0):
+        """A meeting ``days`` ago (negative: ahead) at a time people meet, not at night."""
+        day = today - timedelta(days=days)
+        return timezone.make_aware(
+            timezone.datetime.combine(day, timezone.datetime.min.time())
+        ) + timedelta(hours=hour, minutes=minute)
+
     Family.objects.filter(pk=family.pk).update(municipality="Oosterveld")
     question = (
         HelpQuestion.objects.filter(family=family, status="accepted")
@@ -171,7 +178,7 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
     # A past meeting with a summary the family confirmed.
     past = Meeting.objects.create(
         family=family,
-        starts_at=at(30, hours=-2),
+        starts_at=on(30, 19, 30),
         minutes=60,
         place_kind="thuis",
         place="Thuis bij Sanne",
@@ -209,7 +216,7 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
     # A short call last week: Eva wrote the summary, the family has not read it yet.
     call = Meeting.objects.create(
         family=family,
-        starts_at=at(6, hours=-1),
+        starts_at=on(6, 13),
         minutes=30,
         place_kind="online",
         place="Videobellen",
@@ -229,10 +236,7 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
     # A planned meeting, with the school's social worker as a fourth professional.
     coming = Meeting.objects.create(
         family=family,
-        starts_at=timezone.make_aware(
-            timezone.datetime.combine(today + timedelta(days=10), timezone.datetime.min.time())
-        )
-        + timedelta(hours=15, minutes=30),
+        starts_at=on(-10, 15, 30),
         minutes=45,
         place_kind="elders",
         place="Wijkcentrum De Linde, Kerkstraat 12",

@@ -187,6 +187,9 @@ MATRIX = {
     "careteam:meeting_ics": ("get", view_page()),
     "careteam:agenda_add": ("post", edit_page(302)),
     "careteam:meeting_summary": ("get", edit_page()),
+    "careteam:meeting_move": ("get", edit_page()),
+    # Sent without a reason: the form asks for one.
+    "careteam:meeting_cancel": ("post", edit_page(400)),
     # The family says whether the summary is right.
     "careteam:meeting_confirm": ("post", family_writes(302)),
     "careteam:meeting_correct": ("post", family_writes(302)),

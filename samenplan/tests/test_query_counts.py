@@ -70,7 +70,7 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("careteam:meeting_new", args=[self.bakker.pk]),
             *(
                 reverse(f"careteam:{name}", args=[self.bakker.pk, self.meeting_pk])
-                for name in ("meeting", "meeting_summary", "meeting_ics")
+                for name in ("meeting", "meeting_summary", "meeting_ics", "meeting_move")
             ),
             reverse("careteam:safety", args=[self.bakker.pk]),
             reverse("careteam:safety_new", args=[self.bakker.pk]),

@@ -137,7 +137,8 @@ class UrlMapTestCase(SamenplanTestCase):
         degroot_scenario.concerned.set([cls.p["daan"]])
         cls.careteam = {
             "meeting": {
-                "bakker": Meeting.objects.filter(family=cls.bakker).order_by("id").first(),
+                # The planned one: it can still be moved or cancelled.
+                "bakker": Meeting.objects.filter(family=cls.bakker).order_by("starts_at").last(),
                 "degroot": degroot_meeting,
             },
             "need": {

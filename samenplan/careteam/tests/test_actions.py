@@ -20,10 +20,10 @@ class CareteamActionsTestCase(TestCase):
         self.worker = self.f.professional("Eef")
         self.other = FamilyBuilder("Gezin Anders").parent("Ander")
 
-    def meeting(self, **fields):
+    def meeting(self, days=2, **fields):
         return Meeting.objects.create(
             family=self.f.family,
-            starts_at=timezone.now() + timedelta(days=2),
+            starts_at=timezone.now() + timedelta(days=days),
             phase="hulp",
             created_by=self.worker.user,
             **fields,
@@ -128,7 +128,7 @@ class CareteamActionsTestCase(TestCase):
     def test_only_the_family_says_whether_the_summary_is_right(self):
         meeting = actions.summary_write(
             access=self.f.access(self.worker),
-            meeting=self.meeting(),
+            meeting=self.meeting(days=-1),
             expected_version=1,
             summary="Verslag",
         )
@@ -154,7 +154,7 @@ class CareteamActionsTestCase(TestCase):
     def test_a_parent_without_authority_does_not_confirm_the_summary(self):
         meeting = actions.summary_write(
             access=self.f.access(self.worker),
-            meeting=self.meeting(),
+            meeting=self.meeting(days=-1),
             expected_version=1,
             summary="Verslag",
         )

@@ -1,9 +1,11 @@
 """A parent sees who does what, keeps the table small, confirms a meeting summary and
 puts the meeting in her calendar: in the real browser, at 360 px and on a laptop."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from samenplan.browser import axe_violations, check_page, describe, log_in, screenshot
 from samenplan.careteam import actions
@@ -20,6 +22,9 @@ def test_a_parent_sees_who_does_what_and_keeps_the_table_small(page, live_server
     family = demo.bakker.pk
     eva = demo.participants["eva"]
     coming = Meeting.objects.filter(family=demo.bakker).order_by("starts_at").last()
+    # The meeting took place an hour ago; Eva wrote the summary.
+    Meeting.objects.filter(pk=coming.pk).update(starts_at=timezone.now() - timedelta(hours=1))
+    coming.refresh_from_db()
     actions.summary_write(
         access=FamilyAccess(
             family=demo.bakker,
@@ -80,3 +85,47 @@ def test_a_parent_sees_who_does_what_and_keeps_the_table_small(page, live_server
         page.goto(path)
         page.get_by_text(marker).first.wait_for()
         check_page(page, path)
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_eva_moves_a_meeting_and_sannes_calendar_file_follows(page, live_server):
+    from datetime import datetime, time
+
+    from icalendar import Calendar
+
+    from samenplan.builders import FamilyBuilder
+    from samenplan.test import give_totp
+
+    f = FamilyBuilder("Gezin Bakker")
+    sanne = f.parent("Sanne Bakker")
+    youssef = f.parent("Youssef El Idrissi")
+    eva = f.professional("Eva de Vries")
+    give_totp(eva.user)
+    day = timezone.localdate() + timedelta(days=5)
+    meeting = actions.meeting_create(
+        access=f.access(eva),
+        starts_at=timezone.make_aware(datetime.combine(day, time(15, 30))),
+        phase="hulp",
+        invited=[sanne, youssef, eva],
+    )
+    later = day + timedelta(days=7)
+
+    log_in(page, live_server, eva.user)
+    page.goto(f"/gezin/{f.family.pk}/wie-doet-wat/overleg/{meeting.pk}/")
+    page.get_by_role("link", name="Verzetten of afzeggen").click()
+    check_page(page, "move a meeting")
+    page.get_by_label("Datum").fill(later.isoformat())
+    page.get_by_label("Tijd").fill("10:00")
+    page.get_by_role("button", name="Overleg verzetten").click()
+    page.get_by_text("Het overleg is verzet.").wait_for()
+    page.get_by_text("Verzet door Eva de Vries.").wait_for()
+
+    log_in(page, live_server, sanne.user)
+    page.goto("/voor-jou/")
+    page.get_by_role("link", name="Eva de Vries verzette het overleg").first.click()
+    check_page(page, "a moved meeting")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Zet in mijn agenda (.ics)").click()
+    event = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == timezone.make_aware(datetime.combine(later, time(10)))
+    assert int(event["SEQUENCE"]) == Meeting.objects.get(pk=meeting.pk).version > 1

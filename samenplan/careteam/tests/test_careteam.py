@@ -264,6 +264,9 @@ class MeetingTestCase(CareteamTestCase):
         self.assertLess(page.index("Punt van Youssef"), page.index("Punt van Eva"))
 
     def test_the_family_confirms_or_corrects_the_summary(self):
+        Meeting.objects.filter(pk=self.coming.pk).update(
+            starts_at=timezone.now() - timedelta(hours=1)
+        )
         self.login(self.eva)
         response = self.client.post(
             self.url("meeting_summary", self.coming.pk),

@@ -1,6 +1,7 @@
 """Hostile input on every form of "Wie doet wat": never a 500, Dutch messages, input kept."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from hypothesis import strategies as st
 
@@ -30,7 +31,17 @@ class HostileCareteamFormTestCase(HostileTestCase):
 
     @property
     def meeting(self):
+        """The planned meeting."""
         return Meeting.objects.filter(family=self.bakker).order_by("id").last()
+
+    @property
+    def held(self):
+        """The meeting that took place last (a summary is written after it)."""
+        return (
+            Meeting.objects.filter(family=self.bakker, starts_at__lt=timezone.now())
+            .order_by("-starts_at")
+            .first()
+        )
 
     @hostile_given(
         benign={"parts": lambda text: [text] * 7},
@@ -91,8 +102,36 @@ class HostileCareteamFormTestCase(HostileTestCase):
     @hostile_given(summary=ANY_TEXT, notes=ANY_TEXT, version=ANY_NUMBER)
     def test_the_summary_form(self, summary, notes, version):
         data = {"summary": summary, "notes": notes, "version": version}
-        response = self.client.post(self.url("meeting_summary", self.meeting.pk), data)
+        response = self.client.post(self.url("meeting_summary", self.held.pk), data)
         self.assert_handled(response, [summary] if len(summary) <= 3000 else [])
+
+    @hostile_given(
+        date=DATES,
+        time=TIMES,
+        odd_hour_ok=st.sampled_from(["", "on", "nee", "\x00"]),
+        minutes=ANY_NUMBER,
+        place_kind=ANY_TEXT,
+        place=ANY_TEXT,
+        version=ANY_NUMBER,
+    )
+    def test_the_move_form(self, date, time, odd_hour_ok, minutes, place_kind, place, version):
+        data = {
+            "date": date,
+            "time": time,
+            "odd_hour_ok": odd_hour_ok,
+            "minutes": minutes,
+            "place_kind": place_kind,
+            "place": place,
+            "version": version,
+        }
+        response = self.client.post(self.url("meeting_move", self.meeting.pk), data)
+        self.assert_handled(response, [place] if len(place) <= 300 else [])
+
+    @hostile_given(reason=ANY_TEXT, version=ANY_NUMBER)
+    def test_the_cancel_form(self, reason, version):
+        data = {"reason": reason, "version": version}
+        response = self.client.post(self.url("meeting_cancel", self.meeting.pk), data)
+        self.assert_handled(response, [reason] if len(reason) <= 300 else [])
 
     @hostile_given(correction=ANY_TEXT, correct=st.booleans())
     def test_the_confirm_forms(self, correction, correct):
@@ -171,9 +210,10 @@ class CareteamPayloadTestCase(SamenplanTestCase):
         self.client.post(
             reverse("careteam:agenda_add", args=[family, meeting.pk]), {"text": PAYLOAD}
         )
+        held = Meeting.objects.filter(family=self.bakker, summary_status="waiting").get()
         self.client.post(
-            reverse("careteam:meeting_summary", args=[family, meeting.pk]),
-            {"summary": PAYLOAD, "notes": PAYLOAD, "version": meeting.version},
+            reverse("careteam:meeting_summary", args=[family, held.pk]),
+            {"summary": PAYLOAD, "notes": PAYLOAD, "version": held.version},
         )
         self.client.post(
             reverse("careteam:safety_new", args=[family]),
@@ -188,6 +228,7 @@ class CareteamPayloadTestCase(SamenplanTestCase):
         for url in (
             reverse("careteam:overview", args=[family]),
             reverse("careteam:meeting", args=[family, meeting.pk]),
+            reverse("careteam:meeting", args=[family, held.pk]),
             reverse("careteam:safety", args=[family]),
             reverse("plan:plan", args=[family]),
         ):
