@@ -711,29 +711,152 @@ def agreement_create(
 
 
 @transaction.atomic
+def agreement_answer(
+    *,
+    access: FamilyAccess,
+    agreement: Agreement,
+    answer: str,
+    reason: str = "",
+    seen_version=None,
+    request=None,
+) -> AgreementSign:
+    """Someone the agreement is for answers "ja", "ja, als…" or "nee": to the version read.
+
+    Saying no is as easy as saying yes: a "nee" or a "ja, als…" carries a short
+    reason, shows beside the agreement and waits for the coordinator.
+    """
+    access.require("agreement.agree")
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if agreement.family_id != access.family.pk or agreement.removed_at is not None:
+        raise ActionError(_("Kies een afspraak uit dit plan."))
+    if not agreement.concerned.filter(pk=access.participant.pk).exists():
+        raise ActionError(_("Deze afspraak gaat niet over jou."))
+    if answer not in AgreementSign.Answer.values:
+        raise ActionError(_("Kies ja, ja als, of nee."))
+    confirm_version(agreement, seen_version, shown=lambda a: a.text)
+    reason = " ".join(reason.split())[:300]
+    if answer == AgreementSign.Answer.YES:
+        reason = ""
+    elif not reason:
+        raise ActionError(
+            _("Schrijf kort wat er anders moet.")
+            if answer == AgreementSign.Answer.YES_IF
+            else _("Schrijf kort waarom niet. Dan kunnen jullie er samen over praten.")
+        )
+    sign = AgreementSign.objects.filter(agreement=agreement, participant=access.participant).first()
+    if (
+        sign is not None
+        and sign.counts_for(agreement)
+        and (sign.answer, sign.reason)
+        == (
+            answer,
+            reason,
+        )
+    ):
+        return sign  # the same answer twice (a double tap) changes nothing
+    values = {
+        "answer": answer,
+        "reason": reason,
+        "version": agreement.version,
+        "agreed_at": timezone.now(),
+    }
+    if sign is None:
+        sign = AgreementSign.objects.create(
+            family=access.family, agreement=agreement, participant=access.participant, **values
+        )
+    else:
+        AgreementSign.objects.filter(pk=sign.pk).update(**values)
+        sign.refresh_from_db()
+    access.audit(
+        action="decline" if answer == AgreementSign.Answer.NO else "accept",
+        data="agreement",
+        obj=agreement,
+        detail=answer,
+        request=request,
+    )
+    _timeline(
+        access,
+        kind="agreement",
+        action={
+            AgreementSign.Answer.YES: "agreed",
+            AgreementSign.Answer.YES_IF: "agreed_if",
+            AgreementSign.Answer.NO: "said_no",
+        }[answer],
+        summary=f"{agreement.text} — {reason}" if reason else agreement.text,
+        goal=agreement.goal,
+        item=agreement,
+    )
+    return sign
+
+
 def agreement_agree(
     *, access: FamilyAccess, agreement: Agreement, seen_version=None, request=None
 ) -> AgreementSign:
     """Someone the agreement is for says yes: to the version they read."""
-    access.require("agreement.agree")
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    if not agreement.concerned.filter(pk=access.participant.pk).exists():
-        raise ActionError(_("Deze afspraak gaat niet over jou."))
-    confirm_version(agreement, seen_version, shown=lambda a: a.text)
-    sign, created = AgreementSign.objects.get_or_create(
-        family=access.family, agreement=agreement, participant=access.participant
+    return agreement_answer(
+        access=access,
+        agreement=agreement,
+        answer=AgreementSign.Answer.YES,
+        seen_version=seen_version,
+        request=request,
     )
-    if created:
-        access.audit(action="accept", data="agreement", obj=agreement, request=request)
-        _timeline(
-            access,
-            kind="agreement",
-            action="agreed",
-            summary=agreement.text,
-            goal=agreement.goal,
-            item=agreement,
+
+
+@transaction.atomic
+def agreement_update(
+    *,
+    access: FamilyAccess,
+    agreement: Agreement,
+    expected_version: int,
+    text: str,
+    evaluate_on=None,
+    request=None,
+) -> Agreement:
+    """Change an agreement's words or evaluation date.
+
+    New words ask everyone concerned again (their earlier answers were about
+    other words); the one who changed them, if concerned, says yes with it.
+    """
+    access.require("agreement.edit")
+    stored = Agreement.objects.get(pk=agreement.pk, family_id=access.family.pk)
+    if stored.removed_at is not None:
+        raise ActionError(_("Deze afspraak is weggehaald."))
+    text = text.strip()
+    if not text:
+        raise ActionError(_("Schrijf op wat jullie afspreken."))
+    changes = {"text": text, "evaluate_on": evaluate_on}
+    reworded = text != stored.text
+    if reworded:
+        changes["text_version"] = expected_version + 1
+    agreement = save_versioned(
+        access=access,
+        item=stored,
+        expected_version=expected_version,
+        shown=lambda a: a.text,
+        changes=changes,
+    )
+    access.audit(action="update", data="agreement", obj=agreement, request=request)
+    if reworded and agreement.concerned.filter(pk=access.participant.pk).exists():
+        AgreementSign.objects.update_or_create(
+            agreement=agreement,
+            participant=access.participant,
+            defaults={
+                "family": access.family,
+                "answer": AgreementSign.Answer.YES,
+                "reason": "",
+                "version": agreement.version,
+                "agreed_at": timezone.now(),
+            },
         )
-    return sign
+    _timeline(
+        access,
+        kind="agreement",
+        action="changed",
+        summary=agreement.text,
+        goal=agreement.goal,
+        item=agreement,
+    )
+    return agreement
 
 
 @transaction.atomic

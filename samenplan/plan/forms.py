@@ -10,6 +10,7 @@ from samenplan.lib.forms import SafeForm, SafeModelForm
 from .models import (
     Agreement,
     AgreementEvaluation,
+    AgreementSign,
     Goal,
     GoalScore,
     HelpQuestionCheck,
@@ -200,6 +201,51 @@ class AgreementForm(OnceField, SafeModelForm):
         cleaned = super().clean()
         if cleaned.get("kind") == Agreement.Kind.GOAL and not cleaned.get("goal"):
             self.add_error("goal", _("Kies bij welk doel de afspraak hoort."))
+        return cleaned
+
+
+class AgreementEditForm(SafeModelForm):
+    """New words or another evaluation date; new words ask everyone concerned again."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Agreement
+        fields = ["text", "evaluate_on"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "evaluate_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+class AgreementAnswerForm(SafeForm):
+    """ "Ja", "ja, als…" or "nee", about the version the person read."""
+
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    answer = forms.ChoiceField(
+        label=_("Wat zeg jij?"),
+        choices=AgreementSign.Answer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ja, ja als, of nee.")},
+    )
+    reason = forms.CharField(
+        label=_("Waarom niet, of wat moet er anders?"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bij 'ja, als…' en 'nee' schrijf je kort waarom. Iedereen ziet het."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        answer = cleaned.get("answer")
+        if answer and answer != AgreementSign.Answer.YES and not cleaned.get("reason", "").strip():
+            self.add_error(
+                "reason",
+                _("Schrijf kort wat er anders moet.")
+                if answer == AgreementSign.Answer.YES_IF
+                else _("Schrijf kort waarom niet. Dan kunnen jullie er samen over praten."),
+            )
         return cleaned
 
 

@@ -383,6 +383,9 @@ class Agreement(PlanItem):
         blank=True,
         related_name="agreements",
     )
+    # The version at which the words last changed: an answer to an older text
+    # no longer counts, and everyone concerned is asked again.
+    text_version = models.PositiveIntegerField(default=1)
 
     objects = AgreementQuerySet.as_manager()
 
@@ -397,7 +400,16 @@ class Agreement(PlanItem):
 
 
 class AgreementSign(models.Model):
-    """A person concerned says yes to an agreement (✓ with the date)."""
+    """A person concerned answers an agreement: "ja", "ja, als…" or "nee" (with the date).
+
+    The answer is about the version the person read; once the words change
+    (``Agreement.text_version``), it no longer counts and they are asked again.
+    """
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Ja, ik doe mee")
+        YES_IF = "yes_if", _("Ja, als…")
+        NO = "no", _("Nee")
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signs")
@@ -405,6 +417,9 @@ class AgreementSign(models.Model):
         "families.Participant", on_delete=models.PROTECT, related_name="+"
     )
     agreed_at = models.DateTimeField(default=timezone.now)
+    answer = models.CharField(max_length=10, choices=Answer.choices, default=Answer.YES)
+    reason = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     objects = OnAgreementQuerySet.as_manager()
 
@@ -414,7 +429,11 @@ class AgreementSign(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.participant_id} ✓ {self.agreement_id}"
+        return f"{self.participant_id} {self.answer} {self.agreement_id}"
+
+    def counts_for(self, agreement) -> bool:
+        """An answer to the words as they are now."""
+        return self.version >= agreement.text_version
 
 
 class AgreementEvaluation(models.Model):
@@ -472,6 +491,8 @@ class TimelineEntry(models.Model):
         REMOVED = "removed", _("haalde weg")
         CHECKED = "checked", _("keek opnieuw naar")
         AGREED = "agreed", _("zei ja op")
+        AGREED_IF = "agreed_if", _("zei 'ja, als…' op")
+        SAID_NO = "said_no", _("zei nee op")
         EVALUATED = "evaluated", _("bekeek opnieuw")
         DECIDED = "decided", _("legde vast")
         OBJECTED = "objected", _("is het niet eens met")

@@ -20,7 +20,8 @@ declare("proposal.decide", WRITER, doc="the family; a step: the person it is for
 declare("vision.write", WRITER, doc="own words; the family may write down a child's")
 declare("success.create", WRITER)
 declare("agreement.create", WRITER)
-declare("agreement.agree", ANYONE, doc="those the agreement is for")
+declare("agreement.agree", ANYONE, doc="those the agreement is for: ja, ja als, or nee")
+declare("agreement.edit", WRITER, doc="new words ask everyone concerned again")
 declare("agreement.evaluate", WRITER)
 
 scope_kind("goal", "plan.goal", _("doelen"))

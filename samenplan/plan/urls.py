@@ -75,6 +75,16 @@ urlpatterns = [
         name="agreement_agree",
     ),
     path(
+        "gezin/<int:family_id>/plan/afspraken/<int:agreement_id>/antwoord/",
+        views.agreement_answer,
+        name="agreement_answer",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/afspraken/<int:agreement_id>/veranderen/",
+        views.agreement_edit,
+        name="agreement_edit",
+    ),
+    path(
         "gezin/<int:family_id>/plan/afspraken/<int:agreement_id>/evalueren/",
         views.agreement_evaluate,
         name="agreement_evaluate",

@@ -27,6 +27,8 @@ from samenplan.lib.params import id_param
 from . import actions
 from .charts import legend_swatch, score_chart, series
 from .forms import (
+    AgreementAnswerForm,
+    AgreementEditForm,
     AgreementForm,
     DeclineForm,
     EvaluationForm,
@@ -42,6 +44,7 @@ from .forms import (
 from .models import (
     Agreement,
     AgreementEvaluation,
+    AgreementSign,
     Goal,
     GoalScore,
     HelpQuestion,
@@ -208,7 +211,11 @@ def _agreements(access: FamilyAccess) -> list[dict]:
     today = timezone.localdate()
     rows = []
     for agreement in agreements:
-        signed = {sign.participant_id: sign for sign in agreement.signs.all()}
+        signed = {
+            sign.participant_id: sign
+            for sign in agreement.signs.all()
+            if sign.counts_for(agreement)
+        }
         concerned = [
             {"participant": p, "sign": signed.get(p.pk)} for p in agreement.concerned.all()
         ]
@@ -220,6 +227,10 @@ def _agreements(access: FamilyAccess) -> list[dict]:
                 and any(
                     c["participant"].pk == access.participant.pk and not c["sign"]
                     for c in concerned
+                ),
+                "mine_answered": access.may("agreement.agree")
+                and any(
+                    c["participant"].pk == access.participant.pk and c["sign"] for c in concerned
                 ),
                 "due": agreement.evaluate_on is not None and agreement.evaluate_on <= today,
             }
@@ -795,6 +806,134 @@ def agreement_agree(request: HttpRequest, family_id: int, agreement_id: int) -> 
         _("Je hebt ja gezegd op de afspraak."),
     )
     return redirect("plan:plan", access.family.pk)
+
+
+def _answers(access: FamilyAccess, agreement: Agreement) -> list[dict]:
+    """Everyone the agreement is for, with their answer to the words as they are now."""
+    signs = {
+        s.participant_id: s
+        for s in AgreementSign.objects.visible_to(access).filter(agreement=agreement)
+        if s.counts_for(agreement)
+    }
+    return [
+        {"participant": p, "sign": signs.get(p.pk)}
+        for p in agreement.concerned.select_related("user").order_by("id")
+    ]
+
+
+def _agreement_url(access: FamilyAccess, agreement: Agreement) -> str:
+    return reverse("plan:plan", args=[access.family.pk]) + f"#agreement-{agreement.pk}"
+
+
+@login_required
+def agreement_answer(request: HttpRequest, family_id: int, agreement_id: int) -> HttpResponse:
+    """ "Ja", "ja, als…" or "nee", with a short reason: saying no is as easy as yes."""
+    access = family_for(request, family_id, action="agreement.agree", data="agreement")
+    agreement = _agreement_in(access, agreement_id)
+    if not agreement.concerned.filter(pk=access.participant.pk).exists():
+        raise PermissionDenied
+    chosen = request.GET.get("antwoord", "")
+    form = AgreementAnswerForm(
+        request.POST or None,
+        initial={
+            "seen": agreement.version,
+            "answer": chosen if chosen in AgreementSign.Answer.values else None,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def write(seen, answer, reason):
+            return actions.agreement_answer(
+                access=access,
+                agreement=agreement,
+                answer=answer,
+                reason=reason,
+                seen_version=seen,
+                request=request,
+            )
+
+        if form_write(form, write):
+            messages.success(
+                request,
+                {
+                    AgreementSign.Answer.YES: _("Je hebt ja gezegd op de afspraak."),
+                    AgreementSign.Answer.YES_IF: _(
+                        "Je zei 'ja, als…'. Iedereen ziet wat er voor jou anders moet."
+                    ),
+                    AgreementSign.Answer.NO: _(
+                        "Je zei nee. De zorgcoördinator ziet het, en jullie praten erover."
+                    ),
+                }[form.result.answer],
+            )
+            return redirect(_agreement_url(access, agreement))
+        if form.stale is not None:
+            agreement.refresh_from_db()
+            form.data = form.data.copy()
+            form.data["seen"] = agreement.version
+    return render(
+        request,
+        "plan/agreement_answer.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "agreement": agreement,
+            "answers": _answers(access, agreement),
+            "form": form,
+            "stale": getattr(form, "stale", None),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def agreement_edit(request: HttpRequest, family_id: int, agreement_id: int) -> HttpResponse:
+    """New words or another evaluation date; new words ask everyone again."""
+    access = family_for(request, family_id, action="agreement.edit", data="agreement")
+    agreement = _agreement_in(access, agreement_id)
+    form = AgreementEditForm(
+        request.POST or None, instance=agreement, initial={"version": agreement.version}
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def write(version, text, evaluate_on):
+            return actions.agreement_update(
+                access=access,
+                agreement=agreement,
+                expected_version=version,
+                text=text,
+                evaluate_on=evaluate_on,
+                request=request,
+            )
+
+        if form_write(form, write):
+            if form.result.text_version == form.result.version:
+                messages.success(
+                    request,
+                    _(
+                        "De afspraak is veranderd. We vragen iedereen voor wie hij geldt "
+                        "opnieuw of ze meedoen."
+                    ),
+                )
+            else:
+                messages.success(request, _("De afspraak is veranderd."))
+            return redirect(_agreement_url(access, form.result))
+        if form.stale is not None:
+            show_newest(form, agreement)
+    return render(
+        request,
+        "plan/agreement_edit.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "agreement": agreement,
+            "answers": _answers(access, agreement),
+            "form": form,
+            "stale": getattr(form, "stale", None),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -91,6 +91,32 @@ def steps(access):
             )
 
 
+def _agreement_objections(access, answers, by_row):
+    """A "nee" or "ja, als…" to the words as they are now waits for the coordinator."""
+    if not access.participant.is_coordinator:
+        return
+    url = _plan(access, "#agreements-title")
+    for sign in answers:
+        agreement = by_row[sign.agreement_id]
+        if sign.answer == AgreementSign.Answer.YES or not sign.counts_for(agreement):
+            continue
+        values = {
+            "name": sign.participant.user.name,
+            "what": short(agreement.text, 60),
+            "reason": short(sign.reason, 60),
+        }
+        yield Item(
+            f"plan.agreement:{agreement.pk}:{sign.answer}:{sign.pk}:{sign.version}",
+            (
+                _("%(name)s zei nee op de afspraak: %(what)s (%(reason)s)")
+                if sign.answer == AgreementSign.Answer.NO
+                else _("%(name)s zei 'ja, als…' op de afspraak: %(what)s (%(reason)s)")
+            )
+            % values,
+            url,
+        )
+
+
 @source
 def agreements(access):
     """An agreement to say yes to, and one whose evaluation date has come."""
@@ -103,11 +129,18 @@ def agreements(access):
     )
     if not rows:
         return
-    signed = set(
+    answers = list(
         AgreementSign.objects.visible_to(access)
-        .filter(participant=access.participant)
-        .values_list("agreement_id", flat=True)
+        .filter(agreement__in=rows)
+        .select_related("participant__user")
     )
+    by_row = {a.pk: a for a in rows}
+    # Only an answer to the words as they are now counts.
+    signed = {
+        s.agreement_id
+        for s in answers
+        if s.participant_id == access.participant.pk and s.counts_for(by_row[s.agreement_id])
+    }
     evaluated_after = dict(
         AgreementEvaluation.objects.visible_to(access)
         .values("agreement_id")
@@ -123,11 +156,17 @@ def agreements(access):
             and agreement.pk not in signed
             and access.may("agreement.agree")
         ):
+            # New words ask again: a new key, so a new notification.
+            again = f":{agreement.text_version}" if agreement.text_version > 1 else ""
             yield Item(
-                f"plan.agreement:{agreement.pk}:sign",
+                f"plan.agreement:{agreement.pk}:sign{again}",
                 _("Zeg ja (of niet) op de afspraak: %(what)s") % {"what": what},
                 url,
             )
+    yield from _agreement_objections(access, answers, by_row)
+    for agreement in rows:
+        what = short(agreement.text)
+        concerned = {p.pk for p in agreement.concerned.all()}
         when = agreement.last_next if agreement.pk in evaluated_after else agreement.evaluate_on
         if when is None or when > access.today + timedelta(1):
             continue

@@ -151,6 +151,8 @@ MATRIX = {
     "plan:agreement_evaluate": ("get", edit_page()),
     # Only the people the agreement is for say yes: Sanne (Bakker), Daan (De Groot).
     "plan:agreement_agree": ("post", expect(dict.fromkeys(VIEW, 403), sanne=302, daan=302)),
+    "plan:agreement_answer": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, daan=200)),
+    "plan:agreement_edit": ("get", edit_page()),
     # Samen beslissen. Every person at the table reads; all but the client supporter write.
     "decisions:list": ("get", view_page()),
     "decisions:detail": ("get", view_page()),

@@ -64,6 +64,8 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("plan:goal_new", args=[self.bakker.pk]),
             reverse("plan:step_new", args=[self.bakker.pk]),
             reverse("plan:step_edit", args=[self.bakker.pk, self.step_pk]),
+            reverse("plan:agreement_answer", args=[self.bakker.pk, self.agreement_pk]),
+            reverse("plan:agreement_edit", args=[self.bakker.pk, self.agreement_pk]),
             reverse("careteam:overview", args=[self.bakker.pk]),
             reverse("careteam:phases", args=[self.bakker.pk]),
             reverse("careteam:meetings", args=[self.bakker.pk]),
@@ -110,6 +112,12 @@ class QueryCountTestCase(SamenplanTestCase):
                 )
             ),
         ]
+
+    @property
+    def agreement_pk(self):
+        from samenplan.plan.models import Agreement
+
+        return Agreement.objects.filter(concerned=self.p["sanne"]).order_by("id").first().pk
 
     @property
     def meeting_pk(self):

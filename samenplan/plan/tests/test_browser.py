@@ -145,3 +145,56 @@ def test_a_parent_moves_a_step_to_next_week_and_grandma_sees_the_new_date(page, 
     page.get_by_role("link", name="Bekijk de tijdlijn").click()
     page.get_by_text(f"(nu voor {shown})").first.wait_for()
     check_page(page, "timeline after moving a step")
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_youssef_says_yes_if_and_sannes_new_words_ask_both_again(page, live_server):
+    from samenplan.builders import FamilyBuilder
+    from samenplan.families.models import WaitingItem
+    from samenplan.plan import actions
+    from samenplan.plan.models import AgreementSign
+
+    f = FamilyBuilder("Gezin Bakker")
+    sanne = f.parent("Sanne Bakker")
+    youssef = f.parent("Youssef El Idrissi")
+    agreement = actions.agreement_create(
+        access=f.access(sanne),
+        kind="collaboration",
+        text="Noor slaapt door de week bij Sanne",
+        concerned=[sanne, youssef],
+    )
+
+    log_in(page, live_server, youssef.user)
+    page.goto(f"/gezin/{f.family.pk}/plan/")
+    card = page.locator(f"#agreement-{agreement.pk}")
+    card.get_by_role("link", name="Ja, als…").click()
+    check_page(page, "answer an agreement")
+    page.get_by_label("Waarom niet, of wat moet er anders?").fill("als Noor op woensdag bij mij is")
+    page.get_by_role("button", name="Antwoord geven").click()
+    page.get_by_text("Je zei 'ja, als…'.").wait_for()
+    assert "als Noor op woensdag bij mij is" in card.inner_text()
+
+    log_in(page, live_server, sanne.user)
+    page.goto(f"/gezin/{f.family.pk}/plan/")
+    card.get_by_role("link", name="Veranderen").click()
+    check_page(page, "change an agreement")
+    page.get_by_label("Wat spreken we af?").fill(
+        "Noor slaapt door de week bij Sanne, op woensdag bij Youssef"
+    )
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("We vragen iedereen voor wie hij geldt opnieuw").wait_for()
+    # Sanne's yes comes with her new words; Youssef is asked again.
+    assert "Youssef El Idrissi nog niet" in " ".join(card.inner_text().split())
+    sign = AgreementSign.objects.get(participant=youssef)
+    agreement.refresh_from_db()
+    assert not sign.counts_for(agreement)
+    assert WaitingItem.objects.filter(
+        user=youssef.user, key=f"plan.agreement:{agreement.pk}:sign:{agreement.version}"
+    ).exists()
+
+    log_in(page, live_server, youssef.user)
+    page.goto(f"/gezin/{f.family.pk}/plan/")
+    card.get_by_role("button", name="Ja, ik doe mee").click()
+    page.get_by_text("Je hebt ja gezegd op de afspraak.").wait_for()
+    sign.refresh_from_db()
+    assert sign.counts_for(agreement) and sign.answer == "yes"

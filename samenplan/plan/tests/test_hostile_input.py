@@ -5,7 +5,7 @@ from django.utils.html import escape
 from hypothesis import strategies as st
 
 from samenplan.plan.actions import help_question_current
-from samenplan.plan.models import Goal, Step
+from samenplan.plan.models import Agreement, AgreementSign, Goal, Step
 from samenplan.test import SamenplanTestCase
 from samenplan.tests.hostile import (
     ANY_NUMBER,
@@ -172,6 +172,31 @@ class HostilePlanFormTestCase(HostileTestCase):
         response = self.client.post(self.url("plan:agreement_evaluate", agreement.pk), data)
         self.assert_handled(response, [adjust] if len(adjust) <= 1000 else [])
 
+    def sannes_agreement(self):
+        from samenplan.plan.models import Agreement
+
+        return Agreement.objects.filter(concerned=self.p["sanne"]).order_by("id").first()
+
+    @hostile_given(
+        answer=st.one_of(st.sampled_from(["yes", "yes_if", "no"]), ANY_TEXT),
+        reason=ANY_TEXT,
+        seen=ANY_NUMBER,
+    )
+    def test_the_agreement_answer_form(self, answer, reason, seen):
+        data = {"answer": answer, "reason": reason, "seen": seen}
+        response = self.client.post(
+            self.url("plan:agreement_answer", self.sannes_agreement().pk), data
+        )
+        self.assert_handled(response, [reason] if len(reason) <= 300 else [])
+
+    @hostile_given(text=ANY_TEXT, evaluate_on=DATES, version=ANY_NUMBER)
+    def test_the_agreement_edit_form(self, text, evaluate_on, version):
+        data = {"text": text, "evaluate_on": evaluate_on, "version": version}
+        response = self.client.post(
+            self.url("plan:agreement_edit", self.sannes_agreement().pk), data
+        )
+        self.assert_handled(response, [text] if len(text) <= 1000 else [])
+
     @hostile_given(doel=ANY_NUMBER, persoon=ANY_NUMBER, soort=ANY_TEXT, pagina=ANY_NUMBER)
     def test_the_timeline_filters(self, doel, persoon, soort, pagina):
         response = self.client.get(
@@ -223,8 +248,16 @@ class PlanPayloadTestCase(SamenplanTestCase):
             reverse("plan:agreement_new", args=[family]),
             {"kind": "collaboration", "text": PAYLOAD, "concerned": [self.p["sanne"].pk]},
         )
+        agreement = Agreement.objects.get(text=PAYLOAD)
+        self.client.post(
+            reverse("plan:agreement_answer", args=[family, agreement.pk]),
+            {"answer": "no", "reason": PAYLOAD, "seen": agreement.version},
+        )
+        self.assertTrue(AgreementSign.objects.filter(reason=PAYLOAD).exists())
         for url in (
             reverse("plan:plan", args=[family]),
+            reverse("plan:agreement_answer", args=[family, agreement.pk]),
+            reverse("plan:agreement_edit", args=[family, agreement.pk]),
             reverse("plan:goal", args=[family, goal.pk]),
             reverse("plan:timeline", args=[family]),
             reverse("plan:help_question", args=[family]),
