@@ -17,6 +17,7 @@ DATA_LABELS = {
     "plan": gettext_lazy("jullie plan"),
     "help_question": gettext_lazy("de hulpvraag"),
     "help_question_check": gettext_lazy("of de hulpvraag nog klopt"),
+    "help_question_interval": gettext_lazy("hoe vaak we vragen of de hulpvraag nog klopt"),
     "goal": gettext_lazy("een doel"),
     "goal_score": gettext_lazy("een cijfer bij een doel"),
     "step": gettext_lazy("een stap"),

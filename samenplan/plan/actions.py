@@ -134,12 +134,51 @@ def help_question_check(
             question.text,
             message=_("De hulpvraag is intussen veranderd. Lees hem opnieuw en kies dan."),
         )
+    if answer not in HelpQuestionCheck.Answer.values:
+        raise ActionError(_("Kies of de hulpvraag nog klopt."))
+    why = " ".join(why.split())
+    if answer == HelpQuestionCheck.Answer.NOT_QUITE and not why:
+        raise ActionError(
+            _("Schrijf kort wat er niet meer klopt. Dan kunnen jullie het samen aanpassen.")
+        )
     check = HelpQuestionCheck.objects.create(
-        family=access.family, question=question, author=access.user, answer=answer, why=why.strip()
+        family=access.family,
+        question=question,
+        author=access.user,
+        answer=answer,
+        why=why[:500] if answer == HelpQuestionCheck.Answer.NOT_QUITE else "",
     )
     access.audit(action="create", data="help_question_check", obj=check, request=request)
-    _timeline(access, kind="help_question", action="checked", summary=question.text, item=question)
+    summary = question.text
+    if check.why:
+        summary = _("%(text)s — niet helemaal: %(why)s") % {"text": question.text, "why": check.why}
+    _timeline(access, kind="help_question", action="checked", summary=summary, item=question)
     return check
+
+
+# A reminder sooner than two weeks is noise; later than half a year is no reminder.
+CHECK_WEEKS = (2, 26)
+
+
+@transaction.atomic
+def help_question_interval(
+    *, access: FamilyAccess, weeks: int, expected_version: int, request=None
+) -> int:
+    """After how many weeks without a check the plan asks "klopt deze hulpvraag nog?"."""
+    access.require("help_question.interval")
+    low, high = CHECK_WEEKS
+    if not low <= weeks <= high:
+        raise ActionError(_("Kies %(low)s tot en met %(high)s weken.") % {"low": low, "high": high})
+    save_versioned(
+        access=access,
+        item=access.family,
+        expected_version=expected_version,
+        shown=lambda f: _("Elke %(weeks)s weken") % {"weeks": f.help_question_check_weeks},
+        history=False,
+        changes={"help_question_check_weeks": weeks},
+    )
+    access.audit(action="update", data="help_question_interval", obj=access.family, request=request)
+    return weeks
 
 
 # --- goals and scores ------------------------------------------------------------

@@ -37,7 +37,38 @@ class HelpQuestionCheckForm(SafeModelForm):
     class Meta:
         model = HelpQuestionCheck
         fields = ["answer", "why"]
-        widgets = {"answer": forms.RadioSelect}
+        widgets = {"answer": forms.RadioSelect, "why": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "why": _("Bij 'niet helemaal': wat is er veranderd, of wat mist er?"),
+        }
+        error_messages = {"answer": {"required": _("Kies of de hulpvraag nog klopt.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Two real answers: no empty "---------" choice.
+        self.fields["answer"].choices = HelpQuestionCheck.Answer.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("answer") == HelpQuestionCheck.Answer.NOT_QUITE
+            and not (cleaned.get("why") or "").strip()
+        ):
+            self.add_error(
+                "why",
+                _("Schrijf kort wat er niet meer klopt. Dan kunnen jullie het samen aanpassen."),
+            )
+        return cleaned
+
+
+class CheckIntervalForm(SafeForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    weeks = forms.IntegerField(
+        label=_("Na hoeveel weken vragen we het opnieuw?"),
+        min_value=2,
+        max_value=26,
+        help_text=_("Als niemand er zo lang naar keek. Kies 2 tot en met 26 weken."),
+    )
 
 
 class GoalForm(OnceField, PrivacyFields, SafeModelForm):

@@ -2,11 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from samenplan.families.permissions import ANYONE, FAMILY, WRITER, declare
+from samenplan.families.permissions import ANYONE, COORDINATOR, FAMILY, WRITER, declare
 from samenplan.lib.visibility import private_kind, scope_kind
 
 declare("help_question.write", WRITER, doc="the family writes; others propose")
-declare("help_question.check", ANYONE, doc="the client supporter too")
+declare("help_question.check", ANYONE, doc="any time; the client supporter too")
+declare(
+    "help_question.interval",
+    FAMILY | COORDINATOR,
+    doc="after how many weeks the plan asks again (default 8)",
+)
 declare("goal.create", WRITER, doc="the family writes; others propose")
 declare("goal.edit", WRITER, doc="the family edits; others propose a change")
 declare("goal.remove", FAMILY)

@@ -12,6 +12,11 @@ urlpatterns = [
         views.help_question_check,
         name="help_question_check",
     ),
+    path(
+        "gezin/<int:family_id>/plan/hulpvraag/hoe-vaak/",
+        views.help_question_interval,
+        name="help_question_interval",
+    ),
     path("gezin/<int:family_id>/plan/doelen/nieuw/", views.goal_new, name="goal_new"),
     path("gezin/<int:family_id>/plan/doelen/<int:goal_id>/", views.goal_detail, name="goal"),
     path(

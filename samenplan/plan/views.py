@@ -30,6 +30,7 @@ from .forms import (
     AgreementAnswerForm,
     AgreementEditForm,
     AgreementForm,
+    CheckIntervalForm,
     DeclineForm,
     EvaluationForm,
     GoalForm,
@@ -164,6 +165,8 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
             "section": "plan",
             "question": question,
             "check_due": _check_due(access, question),
+            "checks": _checks(access, question),
+            "may_check": access.may("help_question.check") and question is not None,
             "check_form": HelpQuestionCheckForm(
                 initial={"question": question.pk if question else None}
             ),
@@ -331,29 +334,114 @@ def help_question_edit(request: HttpRequest, family_id: int) -> HttpResponse:
     )
 
 
+def _checks(access: FamilyAccess, question: HelpQuestion | None) -> list[HelpQuestionCheck]:
+    """Each person's newest answer to "klopt deze hulpvraag nog?" about this version."""
+    if question is None:
+        return []
+    newest = {}
+    for check in (
+        HelpQuestionCheck.objects.visible_to(access)
+        .filter(question=question)
+        .select_related("author")
+        .order_by("-created_at", "-id")[:50]
+    ):
+        newest.setdefault(check.author_id, check)
+    return list(newest.values())[:10]
+
+
+def _check_page(request, access, question, form, interval_form, status=200):
+    return render(
+        request,
+        "plan/help_question_check.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "question": question,
+            "checks": _checks(access, question),
+            "form": form,
+            "interval_form": interval_form,
+            "may_interval": access.may("help_question.interval"),
+            "stale": getattr(form, "stale", None) or getattr(interval_form, "stale", None),
+        },
+        status=status,
+    )
+
+
 @login_required
-@require_POST
 def help_question_check(request: HttpRequest, family_id: int) -> HttpResponse:
-    # Every participant may say whether the help question still fits.
-    access = family_for(request, family_id, action="help_question.check")
+    """ "Klopt deze hulpvraag nog?": anyone at the table, any time, with a reason."""
+    access = family_for(
+        request, family_id, action="help_question.check", data="help_question_check"
+    )
     question = actions.help_question_current(access)
     if question is None:
         raise Http404
-    form = HelpQuestionCheckForm(request.POST)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        seen = data.pop("question")
-        try:
-            actions.help_question_check(
-                access=access, question=question, seen=seen, request=request, **data
+    form = HelpQuestionCheckForm(request.POST or None, initial={"question": question.pk})
+    interval_form = CheckIntervalForm(
+        initial={
+            "version": access.family.version,
+            "weeks": access.family.help_question_check_weeks,
+        }
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def write(question: int, answer, why):
+            return actions.help_question_check(
+                access=access,
+                question=actions.help_question_current(access),
+                seen=question,
+                answer=answer,
+                why=why,
+                request=request,
             )
-        except ActionError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Dank je! Je antwoord is opgeslagen."))
-    else:
-        messages.error(request, _("Kies of de hulpvraag nog klopt."))
-    return redirect("plan:plan", access.family.pk)
+
+        if form_write(form, write):
+            if form.result.answer == HelpQuestionCheck.Answer.NOT_QUITE and access.may(
+                "help_question.write"
+            ):
+                messages.success(
+                    request,
+                    _(
+                        "Dank je! Je antwoord staat bij de hulpvraag. "
+                        "Schrijf hier samen een nieuwe versie."
+                    ),
+                )
+                return redirect("plan:help_question", access.family.pk)
+            messages.success(request, _("Dank je! Je antwoord staat bij de hulpvraag."))
+            return redirect(reverse("plan:plan", args=[access.family.pk]) + "#question-title")
+        if form.stale is not None:
+            form.data = form.data.copy()
+            form.data["question"] = question.pk
+    return _check_page(
+        request, access, question, form, interval_form, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def help_question_interval(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, action="help_question.interval")
+    question = actions.help_question_current(access)
+    interval_form = CheckIntervalForm(request.POST)
+    if interval_form.is_valid() and form_write(
+        interval_form,
+        lambda version, weeks: actions.help_question_interval(
+            access=access, weeks=weeks, expected_version=version, request=request
+        ),
+    ):
+        messages.success(
+            request,
+            _("Voortaan vragen we het na %(weeks)s weken.")
+            % {"weeks": interval_form.cleaned_data["weeks"]},
+        )
+        return redirect("plan:help_question_check", access.family.pk)
+    if getattr(interval_form, "stale", None) is not None:
+        access.family.refresh_from_db()
+        interval_form.data = interval_form.data.copy()
+        interval_form.data["version"] = access.family.version
+    form = HelpQuestionCheckForm(initial={"question": question.pk if question else None})
+    return _check_page(request, access, question, form, interval_form, status=400)
 
 
 @login_required

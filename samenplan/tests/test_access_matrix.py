@@ -128,7 +128,12 @@ MATRIX = {
     "plan:timeline": ("get", view_page()),
     "plan:goal": ("get", view_page()),
     "plan:help_question": ("get", edit_page()),
-    "plan:help_question_check": ("post", view_post()),
+    "plan:help_question_check": ("get", view_page()),
+    # Sent empty: the form asks for a number of weeks.
+    "plan:help_question_interval": (
+        "post",
+        expect(dict.fromkeys(VIEW, 403), sanne=400, noor=400, daan=400),
+    ),
     "plan:goal_new": ("get", edit_page()),
     # The family edits; others at the table propose a change on the same page.
     "plan:goal_edit": ("get", edit_page()),

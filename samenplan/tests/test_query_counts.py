@@ -61,6 +61,7 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("plan:goal_edit", args=[self.bakker.pk, self.goal_pk]),
             reverse("plan:timeline", args=[self.bakker.pk]),
             reverse("plan:help_question", args=[self.bakker.pk]),
+            reverse("plan:help_question_check", args=[self.bakker.pk]),
             reverse("plan:goal_new", args=[self.bakker.pk]),
             reverse("plan:step_new", args=[self.bakker.pk]),
             reverse("plan:step_edit", args=[self.bakker.pk, self.step_pk]),

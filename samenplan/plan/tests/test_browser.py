@@ -198,3 +198,39 @@ def test_youssef_says_yes_if_and_sannes_new_words_ask_both_again(page, live_serv
     page.get_by_text("Je hebt ja gezegd op de afspraak.").wait_for()
     sign.refresh_from_db()
     assert sign.counts_for(agreement) and sign.answer == "yes"
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_noor_says_not_quite_and_writes_a_new_help_question(page, live_server):
+    from samenplan.builders import FamilyBuilder
+    from samenplan.plan import actions
+    from samenplan.plan.models import HelpQuestionCheck
+
+    f = FamilyBuilder("Gezin Bakker")
+    sanne = f.parent("Sanne Bakker")
+    noor = f.child("Noor Bakker", age=15, account=True)
+    actions.help_question_write(
+        access=f.access(sanne), text="Rustige ochtenden voor iedereen", base_id=None
+    )
+
+    log_in(page, live_server, noor.user)
+    page.goto(f"/gezin/{f.family.pk}/plan/")
+    page.get_by_role("link", name="Klopt deze hulpvraag nog? Zeg het").click()
+    check_page(page, "is the help question still right")
+    page.get_by_label("Niet helemaal").check()
+    page.get_by_label("Wat klopt er niet meer?").fill("Het gaat ook over mijn vriendinnen")
+    page.get_by_role("button", name="Antwoord opslaan").click()
+    page.get_by_text("Schrijf hier samen een nieuwe versie.").wait_for()
+    check = HelpQuestionCheck.objects.get()
+    assert (check.answer, check.why) == ("not_quite", "Het gaat ook over mijn vriendinnen")
+    page.get_by_label("Onze hulpvraag").fill(
+        "Rustige ochtenden voor iedereen, en tijd voor vriendinnen"
+    )
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De hulpvraag is opgeslagen.").wait_for()
+
+    log_in(page, live_server, sanne.user)
+    page.goto(f"/gezin/{f.family.pk}/plan/")
+    page.get_by_text("en tijd voor vriendinnen").wait_for()
+    page.get_by_role("link", name="Bekijk de tijdlijn").click()
+    page.get_by_text("niet helemaal: Het gaat ook over mijn vriendinnen").first.wait_for()

@@ -35,7 +35,14 @@ class HostilePlanFormTestCase(HostileTestCase):
         response = self.client.post(
             self.url("plan:help_question_check"), {"answer": answer, "why": why}
         )
-        self.assertEqual(response.status_code, 302)
+        self.assert_handled(response, [why] if len(why) <= 500 else [])
+
+    @hostile_given(weeks=ANY_NUMBER, version=ANY_NUMBER)
+    def test_the_help_question_interval(self, weeks, version):
+        response = self.client.post(
+            self.url("plan:help_question_interval"), {"weeks": weeks, "version": version}
+        )
+        self.assert_handled(response)
 
     @hostile_given(
         text=ANY_TEXT,
