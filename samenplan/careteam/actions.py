@@ -14,6 +14,7 @@ from samenplan.families import table
 from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Family, Participant
 from samenplan.families.versioning import confirm_version, save_versioned
+from samenplan.lib.answers import checked_reason
 from samenplan.lib.errors import ActionError
 from samenplan.plan.actions import help_question_current, timeline_add
 
@@ -495,6 +496,41 @@ def summary_confirm(
 # --- safety --------------------------------------------------------------------
 
 
+def _clause(text: str, word: str) -> str:
+    """ "Als …" and "… dan" stand on the page already: not twice ("Als Als Sanne")."""
+    text = text.strip()
+    for _round in range(2):
+        text = text.lstrip("….").strip()
+        if text.lower().startswith(word + " "):
+            text = text[len(word) + 1 :].strip()
+    text = text.rstrip("….").strip()
+    return text
+
+
+def _concerned_ok(access: FamilyAccess, concerned: list[Participant]) -> None:
+    if not concerned:
+        raise ActionError(_("Kies wie dit samen afspreken."))
+    for participant in concerned:
+        _seated(access, participant)
+        if participant.role == Participant.Role.CLIENT_SUPPORTER:
+            raise ActionError(_("Een cliëntondersteuner spreekt niets af; kies iemand anders."))
+
+
+def _sign(access: FamilyAccess, scenario: SafetyScenario, answer: str, reason: str) -> SafetySign:
+    sign, _created = SafetySign.objects.update_or_create(
+        scenario=scenario,
+        participant=access.participant,
+        version=scenario.version,
+        defaults={
+            "family": access.family,
+            "answer": answer,
+            "reason": reason,
+            "agreed_at": timezone.now(),
+        },
+    )
+    return sign
+
+
 @transaction.atomic
 def scenario_create(
     *,
@@ -508,48 +544,107 @@ def scenario_create(
 ) -> SafetyScenario:
     access.require("safety.create")
     concerned = list(concerned)
-    if not concerned:
-        raise ActionError(_("Kies wie dit samen afspreken."))
-    for participant in concerned:
-        _seated(access, participant)
-        if participant.role == Participant.Role.CLIENT_SUPPORTER:
-            raise ActionError(_("Een cliëntondersteuner spreekt niets af; kies iemand anders."))
+    _concerned_ok(access, concerned)
+    if_text, then_text = _clause(if_text, "als"), _clause(then_text, "dan")
+    if not if_text or not then_text:
+        raise ActionError(_("Schrijf op wat er gebeurt als, en wat er dan gebeurt."))
     scenario = SafetyScenario.objects.create(
         family=access.family,
-        if_text=if_text.strip(),
-        then_text=then_text.strip(),
+        if_text=if_text,
+        then_text=then_text,
         who_informs=who_informs.strip(),
         family_can_do=family_can_do.strip(),
         created_by=access.user,
     )
     scenario.concerned.set(concerned)
     if access.participant in concerned:
-        SafetySign.objects.create(
-            family=access.family, scenario=scenario, participant=access.participant, version=1
-        )
+        _sign(access, scenario, SafetySign.Answer.YES, "")
     access.audit(action="create", data="safety", obj=scenario, request=request)
     return scenario
 
 
 @transaction.atomic
+def scenario_update(
+    *,
+    access: FamilyAccess,
+    scenario: SafetyScenario,
+    expected_version: int,
+    if_text: str,
+    then_text: str,
+    who_informs: str = "",
+    family_can_do: str = "",
+    request=None,
+) -> SafetyScenario:
+    """Change a safety scenario. It is a new version: everyone concerned is asked again."""
+    access.require("safety.edit")
+    stored = SafetyScenario.objects.get(pk=scenario.pk, family_id=access.family.pk)
+    if_text, then_text = _clause(if_text, "als"), _clause(then_text, "dan")
+    if not if_text or not then_text:
+        raise ActionError(_("Schrijf op wat er gebeurt als, en wat er dan gebeurt."))
+    scenario = save_versioned(
+        access=access,
+        item=stored,
+        expected_version=expected_version,
+        shown=lambda sc: f"{sc.if_text} → {sc.then_text}",
+        changes={
+            "if_text": if_text,
+            "then_text": then_text,
+            "who_informs": who_informs.strip(),
+            "family_can_do": family_can_do.strip(),
+        },
+    )
+    if scenario.concerned.filter(pk=access.participant.pk).exists():
+        _sign(access, scenario, SafetySign.Answer.YES, "")
+    access.audit(action="update", data="safety", obj=scenario, request=request)
+    return scenario
+
+
+@transaction.atomic
+def scenario_answer(
+    *,
+    access: FamilyAccess,
+    scenario: SafetyScenario,
+    answer: str,
+    reason: str = "",
+    seen_version=None,
+    request=None,
+) -> SafetySign:
+    """Someone the scenario is for answers "ja", "ja, als…" or "nee": to the version read."""
+    access.require("safety.agree")
+    scenario = SafetyScenario.objects.select_for_update().get(pk=scenario.pk)
+    if scenario.family_id != access.family.pk:
+        raise ActionError(_("Kies een afspraak van dit gezin."))
+    reason = checked_reason(answer, reason)
+    confirm_version(scenario, seen_version, shown=lambda sc: f"{sc.if_text} → {sc.then_text}")
+    if not scenario.concerned.filter(pk=access.participant.pk).exists():
+        raise ActionError(_("Deze afspraak gaat niet over jou."))
+    before = SafetySign.objects.filter(
+        scenario=scenario, participant=access.participant, version=scenario.version
+    ).first()
+    if before is not None and (before.answer, before.reason) == (answer, reason):
+        return before  # the same answer twice (a double tap) changes nothing
+    sign = _sign(access, scenario, answer, reason)
+    access.audit(
+        action="decline" if answer == SafetySign.Answer.NO else "accept",
+        data="safety",
+        obj=scenario,
+        detail=answer,
+        request=request,
+    )
+    return sign
+
+
 def scenario_agree(
     *, access: FamilyAccess, scenario: SafetyScenario, seen_version=None, request=None
 ) -> SafetySign:
     """Someone the scenario is for says yes: to the version they read."""
-    access.require("safety.agree")
-    scenario = SafetyScenario.objects.select_for_update().get(pk=scenario.pk)
-    confirm_version(scenario, seen_version, shown=lambda sc: f"{sc.if_text} → {sc.then_text}")
-    if not scenario.concerned.filter(pk=access.participant.pk).exists():
-        raise ActionError(_("Deze afspraak gaat niet over jou."))
-    sign, created = SafetySign.objects.get_or_create(
-        family=access.family,
+    return scenario_answer(
+        access=access,
         scenario=scenario,
-        participant=access.participant,
-        version=scenario.version,
+        answer=SafetySign.Answer.YES,
+        seen_version=seen_version,
+        request=request,
     )
-    if created:
-        access.audit(action="accept", data="safety", obj=scenario, request=request)
-    return sign
 
 
 # --- report-backs ------------------------------------------------------------

@@ -6,10 +6,19 @@ from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.models import Family, Participant
 from samenplan.families.once import OnceField
+from samenplan.lib.answers import AnswerForm
 from samenplan.lib.fields import IdMultipleChoiceField
 from samenplan.lib.forms import SafeForm, SafeModelForm
 
-from .models import Meeting, PhaseNeed, ReportBack, RoleCard, SafetyScenario, TableChoice
+from .models import (
+    Meeting,
+    PhaseNeed,
+    ReportBack,
+    RoleCard,
+    SafetyScenario,
+    SafetySign,
+    TableChoice,
+)
 
 
 def _participants(participants):
@@ -293,14 +302,40 @@ class SafetyForm(OnceField, SafeModelForm):
         }
         field_classes = {"concerned": IdMultipleChoiceField}
         help_texts = {
-            "if_text": _("Bijvoorbeeld: als Sanne 's avonds niet meer weet wat ze moet doen …"),
-            "then_text": _("… dan belt ze oma Ria, en de volgende ochtend Eva."),
+            "if_text": _(
+                "Bijvoorbeeld: als een ouder 's avonds niet meer weet wat hij of zij moet doen …"
+            ),
+            "then_text": _(
+                "… dan belt die eerst iemand uit het netwerk, en de volgende ochtend de "
+                "hulpverlener."
+            ),
         }
 
     def __init__(self, *args, participants=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["concerned"].queryset = _participants(participants)
         self.fields["concerned"].label_from_instance = lambda p: p.user.name
+
+
+class SafetyEditForm(SafeModelForm):
+    """New words for a safety scenario; those concerned answer the new version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = SafetyScenario
+        fields = ["if_text", "then_text", "who_informs", "family_can_do"]
+        widgets = {
+            "if_text": forms.Textarea(attrs={"rows": 2}),
+            "then_text": forms.Textarea(attrs={"rows": 3}),
+            "who_informs": forms.Textarea(attrs={"rows": 2}),
+            "family_can_do": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class SafetyAnswerForm(AnswerForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, choices=SafetySign.Answer.choices, **kwargs)
 
 
 class ReportBackForm(OnceField, SafeModelForm):

@@ -290,7 +290,15 @@ class SafetyScenario(models.Model):
 
 
 class SafetySign(models.Model):
-    """Someone concerned says yes to a safety scenario."""
+    """Someone concerned answers a safety scenario: "ja", "ja, als…" or "nee".
+
+    One answer per person per version: a changed scenario asks everyone again.
+    """
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Ja, zo spreken we het af")
+        YES_IF = "yes_if", _("Ja, als…")
+        NO = "no", _("Nee")
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     scenario = models.ForeignKey(SafetyScenario, on_delete=models.CASCADE, related_name="signs")
@@ -299,6 +307,8 @@ class SafetySign(models.Model):
     )
     version = models.PositiveIntegerField()
     agreed_at = models.DateTimeField(default=timezone.now)
+    answer = models.CharField(max_length=10, choices=Answer.choices, default=Answer.YES)
+    reason = models.CharField(max_length=300, blank=True)
 
     objects = FamilyQuerySet.as_manager()
 
@@ -310,7 +320,7 @@ class SafetySign(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.participant_id} ✓ {self.scenario_id}"
+        return f"{self.participant_id} {self.answer} {self.scenario_id}"
 
 
 class ReportBack(models.Model):

@@ -28,6 +28,10 @@ urlpatterns = [
     path(base + "veiligheid/", views.safety, name="safety"),
     path(base + "veiligheid/nieuw/", views.safety_new, name="safety_new"),
     path(base + "veiligheid/<int:scenario_id>/ja/", views.safety_agree, name="safety_agree"),
+    path(
+        base + "veiligheid/<int:scenario_id>/antwoord/", views.safety_answer, name="safety_answer"
+    ),
+    path(base + "veiligheid/<int:scenario_id>/veranderen/", views.safety_edit, name="safety_edit"),
     path(base + "terugkoppeling/nieuw/", views.report_back_new, name="report_back_new"),
     path(
         base + "terugkoppeling/<int:report_id>/gedaan/",

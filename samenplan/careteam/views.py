@@ -32,6 +32,8 @@ from .forms import (
     PhaseNeedForm,
     ReportBackForm,
     RoleCardForm,
+    SafetyAnswerForm,
+    SafetyEditForm,
     SafetyForm,
     SummaryForm,
     TableForm,
@@ -44,6 +46,7 @@ from .models import (
     ReportBack,
     RoleCard,
     SafetyScenario,
+    SafetySign,
     SupportService,
     TableChoice,
 )
@@ -548,22 +551,135 @@ def safety(request: HttpRequest, family_id: int) -> HttpResponse:
         .prefetch_related("concerned__user", "signs")
         .order_by("created_at")[:50]
     )
+    may_answer, may_edit = access.may("safety.agree"), access.may("safety.edit")
     rows = []
     for scenario in scenarios:
-        signed = {s.participant_id for s in scenario.signs.all() if s.version == scenario.version}
-        concerned = [{"participant": p, "agreed": p.pk in signed} for p in scenario.concerned.all()]
+        concerned = _safety_answers(scenario)
+        mine = [c for c in concerned if c["participant"].pk == access.participant.pk]
         rows.append(
             {
                 "scenario": scenario,
                 "concerned": concerned,
-                "mine_to_sign": any(
-                    c["participant"].pk == access.participant.pk and not c["agreed"]
-                    for c in concerned
-                ),
-                "all_agreed": all(c["agreed"] for c in concerned),
+                "mine_to_sign": may_answer and bool(mine) and not mine[0]["sign"],
+                "mine_answered": may_answer and bool(mine) and bool(mine[0]["sign"]),
+                "all_agreed": all(c["sign"] and c["sign"].answer != "no" for c in concerned),
+                "may_edit": may_edit,
             }
         )
     return _page(request, "careteam/safety.html", access, rows=rows)
+
+
+def _safety_answers(scenario: SafetyScenario) -> list[dict]:
+    """Everyone concerned with their answer to this version (prefetched signs)."""
+    signs = {s.participant_id: s for s in scenario.signs.all() if s.version == scenario.version}
+    return [{"participant": p, "sign": signs.get(p.pk)} for p in scenario.concerned.all()]
+
+
+def _scenario_in(access: FamilyAccess, scenario_id) -> SafetyScenario:
+    scenario = (
+        SafetyScenario.objects.visible_to(access)
+        .filter(pk=scenario_id)
+        .prefetch_related("concerned__user", "signs")
+        .first()
+    )
+    if scenario is None:
+        raise Http404
+    return scenario
+
+
+def _safety_url(access: FamilyAccess, scenario: SafetyScenario) -> str:
+    return reverse("careteam:safety", args=[access.family.pk]) + f"#scenario-{scenario.pk}"
+
+
+@login_required
+def safety_answer(request: HttpRequest, family_id: int, scenario_id: int) -> HttpResponse:
+    """ "Ja", "ja, als…" or "nee" to a safety scenario, with a short reason."""
+    access = family_for(request, family_id, action="safety.agree", data="safety")
+    scenario = _scenario_in(access, scenario_id)
+    if not any(p.pk == access.participant.pk for p in scenario.concerned.all()):
+        raise PermissionDenied
+    chosen = request.GET.get("antwoord", "")
+    form = SafetyAnswerForm(
+        request.POST or None,
+        initial={
+            "seen": scenario.version,
+            "answer": chosen if chosen in SafetySign.Answer.values else None,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        if form_write(
+            form,
+            lambda seen, answer, reason: actions.scenario_answer(
+                access=access,
+                scenario=scenario,
+                answer=answer,
+                reason=reason,
+                seen_version=seen,
+                request=request,
+            ),
+        ):
+            messages.success(
+                request,
+                _("Je hebt ja gezegd op deze afspraak.")
+                if form.result.answer == SafetySign.Answer.YES
+                else _("Je antwoord staat bij de afspraak. De zorgcoördinator ziet het."),
+            )
+            return redirect(_safety_url(access, scenario))
+        if form.stale is not None:
+            scenario.refresh_from_db()
+            form.data = form.data.copy()
+            form.data["seen"] = scenario.version
+    return _page(
+        request,
+        "careteam/safety_answer.html",
+        access,
+        status=400 if form.errors else 200,
+        scenario=scenario,
+        answers=_safety_answers(scenario),
+        form=form,
+        stale=getattr(form, "stale", None),
+    )
+
+
+@login_required
+def safety_edit(request: HttpRequest, family_id: int, scenario_id: int) -> HttpResponse:
+    """Change a safety scenario: a new version that everyone concerned answers again."""
+    access = family_for(request, family_id, action="safety.edit", data="safety")
+    scenario = _scenario_in(access, scenario_id)
+    form = SafetyEditForm(
+        request.POST or None, instance=scenario, initial={"version": scenario.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        if form_write(
+            form,
+            lambda version, **fields: actions.scenario_update(
+                access=access,
+                scenario=scenario,
+                expected_version=version,
+                request=request,
+                **fields,
+            ),
+        ):
+            messages.success(
+                request,
+                _(
+                    "De afspraak is veranderd. We vragen iedereen die meedoet opnieuw "
+                    "wat ze ervan vinden."
+                ),
+            )
+            return redirect(_safety_url(access, scenario))
+        if form.stale is not None:
+            show_newest(form, scenario)
+    return _page(
+        request,
+        "careteam/safety_edit.html",
+        access,
+        status=400 if form.errors else 200,
+        scenario=scenario,
+        answers=_safety_answers(scenario),
+        form=form,
+        stale=getattr(form, "stale", None),
+    )
 
 
 @login_required

@@ -163,28 +163,55 @@ def meetings(access):
 
 @source
 def safety(access):
-    """A safety scenario the person is part of and has not said yes to (this version)."""
-    if not access.may("safety.agree"):
-        return
-    scenarios = list(
-        SafetyScenario.objects.visible_to(access)
-        .filter(concerned=access.participant)
-        .order_by("id")
-    )
+    """A safety scenario the person is part of and has not answered (this version); for
+    the coordinator, a "nee" or "ja, als…" to talk about."""
+    scenarios = list(SafetyScenario.objects.visible_to(access).order_by("id"))
     if not scenarios:
         return
-    signed = set(
-        SafetySign.objects.visible_to(access)
-        .filter(scenario__in=scenarios, participant=access.participant)
-        .values_list("scenario_id", "version")
-    )
-    for scenario in scenarios:
-        if (scenario.pk, scenario.version) in signed:
+    current = {s.pk: s for s in scenarios}
+    signs = [
+        sign
+        for sign in SafetySign.objects.visible_to(access)
+        .filter(scenario__in=scenarios)
+        .select_related("participant__user")
+        if sign.version == current[sign.scenario_id].version
+    ]
+    url = reverse("careteam:safety", args=[access.family.pk])
+    if access.may("safety.agree"):
+        mine = set(
+            SafetyScenario.concerned.through.objects.filter(
+                safetyscenario_id__in=current, participant_id=access.participant.pk
+            ).values_list("safetyscenario_id", flat=True)
+        )
+        answered = {s.scenario_id for s in signs if s.participant_id == access.participant.pk}
+        for scenario in scenarios:
+            if scenario.pk in mine and scenario.pk not in answered:
+                yield Item(
+                    f"careteam.safetyscenario:{scenario.pk}:agree:{scenario.version}",
+                    _("Zeg ja op het veiligheidsplan: %(what)s")
+                    % {"what": short(scenario.if_text)},
+                    f"{url}#scenario-{scenario.pk}",
+                )
+    if not access.participant.is_coordinator:
+        return
+    for sign in signs:
+        if sign.answer == SafetySign.Answer.YES:
             continue
+        scenario = current[sign.scenario_id]
+        values = {
+            "name": sign.participant.user.name,
+            "what": short(scenario.if_text, 60),
+            "reason": short(sign.reason, 60),
+        }
         yield Item(
-            f"careteam.safetyscenario:{scenario.pk}:agree:{scenario.version}",
-            _("Zeg ja op het veiligheidsplan: %(what)s") % {"what": short(scenario.if_text)},
-            reverse("careteam:safety", args=[access.family.pk]),
+            f"careteam.safetyscenario:{scenario.pk}:{sign.answer}:{sign.pk}:{sign.version}",
+            (
+                _("%(name)s zei nee op het veiligheidsplan: %(what)s (%(reason)s)")
+                if sign.answer == SafetySign.Answer.NO
+                else _("%(name)s zei 'ja, als…' op het veiligheidsplan: %(what)s (%(reason)s)")
+            )
+            % values,
+            f"{url}#scenario-{scenario.pk}",
         )
 
 

@@ -277,9 +277,9 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
 
     scenario = SafetyScenario.objects.create(
         family=family,
-        if_text="Als Sanne 's avonds merkt dat de ruzie thuis uit de hand loopt …",
+        if_text="Sanne 's avonds merkt dat de ruzie thuis uit de hand loopt",
         then_text=(
-            "… dan belt ze oma Ria om te komen. Lukt dat niet, dan belt ze overdag Eva, en "
+            "belt ze oma Ria om te komen. Lukt dat niet, dan belt ze overdag Eva, en "
             "buiten kantoortijd de crisisdienst jeugd."
         ),
         who_informs="Sanne vertelt het de volgende dag aan Eva. Eva vertelt het aan Martijn.",

@@ -14,6 +14,7 @@ from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Member, Participant
 from samenplan.families.versioning import confirm_version, revision_save, save_versioned
 from samenplan.families.visibility import privacy_set
+from samenplan.lib.answers import checked_reason
 from samenplan.lib.errors import ActionError, StaleEdit
 
 from .models import (
@@ -770,18 +771,8 @@ def agreement_answer(
         raise ActionError(_("Kies een afspraak uit dit plan."))
     if not agreement.concerned.filter(pk=access.participant.pk).exists():
         raise ActionError(_("Deze afspraak gaat niet over jou."))
-    if answer not in AgreementSign.Answer.values:
-        raise ActionError(_("Kies ja, ja als, of nee."))
+    reason = checked_reason(answer, reason)
     confirm_version(agreement, seen_version, shown=lambda a: a.text)
-    reason = " ".join(reason.split())[:300]
-    if answer == AgreementSign.Answer.YES:
-        reason = ""
-    elif not reason:
-        raise ActionError(
-            _("Schrijf kort wat er anders moet.")
-            if answer == AgreementSign.Answer.YES_IF
-            else _("Schrijf kort waarom niet. Dan kunnen jullie er samen over praten.")
-        )
     sign = AgreementSign.objects.filter(agreement=agreement, participant=access.participant).first()
     if (
         sign is not None

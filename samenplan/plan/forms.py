@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from samenplan.families.forms import PrivacyFields
 from samenplan.families.models import Member, Participant
 from samenplan.families.once import OnceField
+from samenplan.lib.answers import AnswerForm
 from samenplan.lib.fields import IdMultipleChoiceField
 from samenplan.lib.forms import SafeForm, SafeModelForm
 
@@ -249,35 +250,9 @@ class AgreementEditForm(SafeModelForm):
         }
 
 
-class AgreementAnswerForm(SafeForm):
-    """ "Ja", "ja, als…" or "nee", about the version the person read."""
-
-    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    answer = forms.ChoiceField(
-        label=_("Wat zeg jij?"),
-        choices=AgreementSign.Answer.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies ja, ja als, of nee.")},
-    )
-    reason = forms.CharField(
-        label=_("Waarom niet, of wat moet er anders?"),
-        max_length=300,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Bij 'ja, als…' en 'nee' schrijf je kort waarom. Iedereen ziet het."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        answer = cleaned.get("answer")
-        if answer and answer != AgreementSign.Answer.YES and not cleaned.get("reason", "").strip():
-            self.add_error(
-                "reason",
-                _("Schrijf kort wat er anders moet.")
-                if answer == AgreementSign.Answer.YES_IF
-                else _("Schrijf kort waarom niet. Dan kunnen jullie er samen over praten."),
-            )
-        return cleaned
+class AgreementAnswerForm(AnswerForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, choices=AgreementSign.Answer.choices, **kwargs)
 
 
 class EvaluationForm(SafeModelForm):

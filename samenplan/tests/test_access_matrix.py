@@ -207,6 +207,11 @@ MATRIX = {
         "post",
         expect(dict.fromkeys(VIEW, 403), sanne=302, ria=302, eva=302, daan=302),
     ),
+    "careteam:safety_answer": (
+        "get",
+        expect(dict.fromkeys(VIEW, 403), sanne=200, ria=200, eva=200, daan=200),
+    ),
+    "careteam:safety_edit": ("get", edit_page()),
     "careteam:report_back_new": ("get", expect(dict.fromkeys(VIEW, 403), eva=200)),
     # Eva's report-back (Bakker), Bram's (De Groot): only the one who reports.
     "careteam:report_back_done": ("post", expect(dict.fromkeys(VIEW, 403), eva=302)),

@@ -77,6 +77,8 @@ class QueryCountTestCase(SamenplanTestCase):
             ),
             reverse("careteam:safety", args=[self.bakker.pk]),
             reverse("careteam:safety_new", args=[self.bakker.pk]),
+            reverse("careteam:safety_answer", args=[self.bakker.pk, self.scenario_pk]),
+            reverse("careteam:safety_edit", args=[self.bakker.pk, self.scenario_pk]),
             reverse("careteam:support", args=[self.bakker.pk]),
             reverse("families:invite", args=[self.bakker.pk]),
             *(
@@ -119,6 +121,12 @@ class QueryCountTestCase(SamenplanTestCase):
         from samenplan.plan.models import Agreement
 
         return Agreement.objects.filter(concerned=self.p["sanne"]).order_by("id").first().pk
+
+    @property
+    def scenario_pk(self):
+        from samenplan.careteam.models import SafetyScenario
+
+        return SafetyScenario.objects.filter(concerned=self.p["sanne"]).order_by("id").first().pk
 
     @property
     def meeting_pk(self):

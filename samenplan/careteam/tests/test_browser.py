@@ -78,7 +78,7 @@ def test_a_parent_sees_who_does_what_and_keeps_the_table_small(page, live_server
     assert "BEGIN:VCALENDAR" in content and "Wijkcentrum De Linde" in content
 
     for path, marker in (
-        (f"/gezin/{family}/wie-doet-wat/veiligheid/", "Als Sanne"),
+        (f"/gezin/{family}/wie-doet-wat/veiligheid/", "Veilig Thuis: 0800-2000"),
         (f"/gezin/{family}/wie-doet-wat/steun/", "AKJ"),
         (f"/gezin/{family}/wie-doet-wat/fasen/", "Iemand toevoegen aan een fase"),
     ):

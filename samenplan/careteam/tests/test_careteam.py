@@ -343,13 +343,16 @@ class SafetyAndReportsTestCase(CareteamTestCase):
             },
         )
         self.assertRedirects(response, self.url("safety"))
-        scenario = SafetyScenario.objects.get(if_text="Als Noor niet thuiskomt")
+        # "Als" and "dan" are on the page already: they are not stored twice.
+        scenario = SafetyScenario.objects.get(
+            if_text="Noor niet thuiskomt", then_text="belt Sanne Fleur"
+        )
         self.login(self.sanne)
         self.client.post(self.url("safety_agree", scenario.pk), {"seen": scenario.version})
         page = self.client.get(self.url("safety"))
         self.assertContains(page, "Iedereen heeft ja gezegd.")
         self.login(self.noor)  # everyone at the table sees it
-        self.assertContains(self.client.get(self.url("safety")), "Als Noor niet thuiskomt")
+        self.assertContains(self.client.get(self.url("safety")), "Noor niet thuiskomt")
 
     def test_a_late_report_back_shows_in_the_plan_until_it_is_done(self):
         self.login(self.sanne)

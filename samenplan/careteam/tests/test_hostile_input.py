@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from hypothesis import strategies as st
 
-from samenplan.careteam.models import Meeting, ReportBack, SafetyScenario
+from samenplan.careteam.models import Meeting, ReportBack, SafetyScenario, SafetySign
 from samenplan.test import SamenplanTestCase, give_totp
 from samenplan.tests.hostile import (
     ANY_NUMBER,
@@ -168,6 +168,34 @@ class HostileCareteamFormTestCase(HostileTestCase):
         response = self.client.post(self.url("safety_new"), data)
         self.assert_handled(response, [if_text] if len(if_text) <= 1000 else [])
 
+    @property
+    def scenario(self):
+        return SafetyScenario.objects.filter(family=self.bakker).order_by("id").first()
+
+    @hostile_given(
+        answer=st.one_of(st.sampled_from(["yes", "yes_if", "no"]), ANY_TEXT),
+        reason=ANY_TEXT,
+        seen=ANY_NUMBER,
+    )
+    def test_the_safety_answer_form(self, answer, reason, seen):
+        data = {"answer": answer, "reason": reason, "seen": seen}
+        response = self.client.post(self.url("safety_answer", self.scenario.pk), data)
+        self.assert_handled(response, [reason] if len(reason) <= 300 else [])
+
+    @hostile_given(
+        if_text=ANY_TEXT, then_text=ANY_TEXT, informs=ANY_TEXT, can_do=ANY_TEXT, version=ANY_NUMBER
+    )
+    def test_the_safety_edit_form(self, if_text, then_text, informs, can_do, version):
+        data = {
+            "if_text": if_text,
+            "then_text": then_text,
+            "who_informs": informs,
+            "family_can_do": can_do,
+            "version": version,
+        }
+        response = self.client.post(self.url("safety_edit", self.scenario.pk), data)
+        self.assert_handled(response, [if_text] if len(if_text) <= 1000 else [])
+
     @hostile_given(what=ANY_TEXT, to_whom=ANY_TEXT, every=ANY_NUMBER, due=DATES)
     def test_the_report_back_form(self, what, to_whom, every, due):
         data = {"what": what, "to_whom": to_whom, "every_weeks": every, "next_due": due}
@@ -223,13 +251,20 @@ class CareteamPayloadTestCase(SamenplanTestCase):
             reverse("careteam:report_back_new", args=[family]),
             {"what": PAYLOAD, "to_whom": PAYLOAD, "every_weeks": "2", "next_due": "2020-01-01"},
         )
-        self.assertTrue(SafetyScenario.objects.filter(if_text=PAYLOAD).exists())
+        scenario = SafetyScenario.objects.get(if_text=PAYLOAD)
+        self.client.post(
+            reverse("careteam:safety_answer", args=[family, scenario.pk]),
+            {"answer": "no", "reason": PAYLOAD, "seen": scenario.version},
+        )
+        self.assertTrue(SafetySign.objects.filter(reason=PAYLOAD).exists())
         self.assertTrue(ReportBack.objects.filter(what=PAYLOAD).exists())
         for url in (
             reverse("careteam:overview", args=[family]),
             reverse("careteam:meeting", args=[family, meeting.pk]),
             reverse("careteam:meeting", args=[family, held.pk]),
             reverse("careteam:safety", args=[family]),
+            reverse("careteam:safety_answer", args=[family, scenario.pk]),
+            reverse("careteam:safety_edit", args=[family, scenario.pk]),
             reverse("plan:plan", args=[family]),
         ):
             content = self.client.get(url).content.decode()
