@@ -697,6 +697,108 @@ def success_create(
     return success
 
 
+def can_edit_vision(access: FamilyAccess, vision: Vision) -> bool:
+    """Whose words they are, or who wrote them down."""
+    if not access.may("vision.edit") or vision.removed_at is not None:
+        return False
+    return vision.created_by_id == access.user.pk or (
+        access.participant.member_id is not None
+        and access.participant.member_id == vision.member_id
+    )
+
+
+@transaction.atomic
+def vision_update(
+    *,
+    access: FamilyAccess,
+    vision: Vision,
+    expected_version: int,
+    text: str,
+    first_noticed: str = "",
+    request=None,
+) -> Vision:
+    """Someone's future picture in new words: only theirs, or the one who wrote it down."""
+    access.require("vision.edit")
+    stored = Vision.objects.get(pk=vision.pk, family_id=access.family.pk)
+    if not can_edit_vision(access, stored):
+        raise ActionError(
+            _("Alleen wie dit toekomstbeeld schreef of van wie het is, verandert het.")
+        )
+    text = text.strip()
+    if not text:
+        raise ActionError(_("Schrijf op wat er dan anders is."))
+    vision = save_versioned(
+        access=access,
+        item=stored,
+        expected_version=expected_version,
+        shown=lambda v: v.text,
+        changes={"text": text, "first_noticed": first_noticed.strip()},
+    )
+    access.audit(action="update", data="vision", obj=vision, request=request)
+    _timeline(access, kind="vision", action="changed", summary=vision.text, item=vision)
+    return vision
+
+
+def can_edit_success(access: FamilyAccess, success: Success) -> bool:
+    """Who told it, or the family."""
+    if not access.may("success.edit") or success.removed_at is not None:
+        return False
+    return success.created_by_id == access.user.pk or access.speaks_for_family
+
+
+@transaction.atomic
+def success_update(
+    *,
+    access: FamilyAccess,
+    success: Success,
+    expected_version: int,
+    what_happened: str,
+    what_different: str = "",
+    who_helped: str = "",
+    goals=(),
+    request=None,
+) -> Success:
+    """Change a success or the goals it belongs to.
+
+    Links to goals the editor may not see (a youth's private goal) stay as
+    they are: a form can only offer, and so only change, the goals it shows.
+    """
+    access.require("success.edit")
+    stored = Success.objects.get(pk=success.pk, family_id=access.family.pk)
+    if not can_edit_success(access, stored):
+        raise ActionError(_("Alleen wie dit vertelde, of het gezin, verandert het."))
+    goals = list(goals)
+    if any(goal.family_id != access.family.pk for goal in goals):
+        raise ActionError(_("Kies een doel uit dit plan."))
+    what_happened = what_happened.strip()
+    if not what_happened:
+        raise ActionError(_("Schrijf op wat er gebeurde."))
+    linked = list(stored.goals.values_list("pk", flat=True))
+    seen = set(Goal.objects.visible_to(access).filter(pk__in=linked).values_list("pk", flat=True))
+    success = save_versioned(
+        access=access,
+        item=stored,
+        expected_version=expected_version,
+        shown=lambda s: s.what_happened,
+        changes={
+            "what_happened": what_happened,
+            "what_different": what_different.strip(),
+            "who_helped": who_helped.strip(),
+        },
+    )
+    success.goals.set([g.pk for g in goals] + [pk for pk in linked if pk not in seen])
+    access.audit(action="update", data="success", obj=success, request=request)
+    _timeline(
+        access,
+        kind="success",
+        action="changed",
+        summary=success.what_happened,
+        goal=goals[0] if len(goals) == 1 else None,
+        item=success,
+    )
+    return success
+
+
 @transaction.atomic
 def agreement_create(
     *,

@@ -203,6 +203,39 @@ class SuccessForm(OnceField, PrivacyFields, SafeModelForm):
         self.privacy_setup(access, participants)
 
 
+class VisionEditForm(SafeModelForm):
+    """A future picture in new words; whose picture it is stays the same."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Vision
+        fields = ["text", "first_noticed"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+class SuccessEditForm(SafeModelForm):
+    """A success in new words, or with other goals."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Success
+        fields = ["what_happened", "what_different", "who_helped", "goals"]
+        widgets = {
+            "what_happened": forms.Textarea(attrs={"rows": 3}),
+            "what_different": forms.Textarea(attrs={"rows": 3}),
+            "who_helped": forms.Textarea(attrs={"rows": 2}),
+            "goals": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"goals": IdMultipleChoiceField}
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+        self.fields["goals"].required = False
+
+
 class AgreementForm(OnceField, SafeModelForm):
     class Meta:
         model = Agreement

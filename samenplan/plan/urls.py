@@ -73,6 +73,16 @@ urlpatterns = [
     path("gezin/<int:family_id>/plan/tijdlijn/", views.timeline, name="timeline"),
     path("gezin/<int:family_id>/plan/toekomstbeeld/nieuw/", views.vision_new, name="vision_new"),
     path("gezin/<int:family_id>/plan/successen/nieuw/", views.success_new, name="success_new"),
+    path(
+        "gezin/<int:family_id>/plan/toekomstbeeld/<int:vision_id>/veranderen/",
+        views.vision_edit,
+        name="vision_edit",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/successen/<int:success_id>/veranderen/",
+        views.success_edit,
+        name="success_edit",
+    ),
     path("gezin/<int:family_id>/plan/afspraken/nieuw/", views.agreement_new, name="agreement_new"),
     path(
         "gezin/<int:family_id>/plan/afspraken/<int:agreement_id>/ja/",

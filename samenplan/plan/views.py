@@ -39,7 +39,9 @@ from .forms import (
     ScoreForm,
     StepEditForm,
     StepForm,
+    SuccessEditForm,
     SuccessForm,
+    VisionEditForm,
     VisionForm,
 )
 from .models import (
@@ -840,6 +842,86 @@ def success_new(request: HttpRequest, family_id: int) -> HttpResponse:
         "plan/success_form.html",
         create=actions.success_create,
         done=_lazy("Mooi! Dit succes staat in jullie plan."),
+    )
+
+
+def _edit_page(request, access, item, form, *, write, done, anchor, heading, intro):
+    """A page that changes one item of the plan: saved, or refused with both texts."""
+    if request.method == "POST" and form.is_valid():
+        if form_write(form, write):
+            messages.success(request, done)
+            return redirect(reverse("plan:plan", args=[access.family.pk]) + anchor)
+        if form.stale is not None:
+            show_newest(form, item)
+    return render(
+        request,
+        "plan/edit_page.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "form": form,
+            "stale": getattr(form, "stale", None),
+            "heading": heading,
+            "intro": intro,
+            "anchor": anchor,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def vision_edit(request: HttpRequest, family_id: int, vision_id: int) -> HttpResponse:
+    access = family_for(request, family_id, action="vision.edit", data="vision")
+    vision = Vision.objects.visible_to(access).current().filter(pk=vision_id).first()
+    if vision is None:
+        raise Http404
+    if not actions.can_edit_vision(access, vision):
+        raise PermissionDenied
+    form = VisionEditForm(
+        request.POST or None, instance=vision, initial={"version": vision.version}
+    )
+    return _edit_page(
+        request,
+        access,
+        vision,
+        form,
+        write=lambda version, **fields: actions.vision_update(
+            access=access, vision=vision, expected_version=version, request=request, **fields
+        ),
+        done=_("Het toekomstbeeld is veranderd."),
+        anchor=f"#vision-{vision.pk}",
+        heading=_("Toekomstbeeld veranderen"),
+        intro=_("Dromen veranderen ook. De oude woorden blijven bewaard."),
+    )
+
+
+@login_required
+def success_edit(request: HttpRequest, family_id: int, success_id: int) -> HttpResponse:
+    access = family_for(request, family_id, action="success.edit", data="success")
+    success = Success.objects.visible_to(access).current().filter(pk=success_id).first()
+    if success is None:
+        raise Http404
+    if not actions.can_edit_success(access, success):
+        raise PermissionDenied
+    form = SuccessEditForm(
+        request.POST or None,
+        instance=success,
+        goals=_active_goals(access),
+        initial={"version": success.version},
+    )
+    return _edit_page(
+        request,
+        access,
+        success,
+        form,
+        write=lambda version, **fields: actions.success_update(
+            access=access, success=success, expected_version=version, request=request, **fields
+        ),
+        done=_("Het succes is veranderd."),
+        anchor=f"#success-{success.pk}",
+        heading=_("Succes veranderen"),
+        intro=_("Vul aan wat er gebeurde, of koppel het aan een ander doel."),
     )
 
 

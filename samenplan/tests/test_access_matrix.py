@@ -152,6 +152,10 @@ MATRIX = {
     "plan:step_remove": ("post", family_writes(302) | {"eva": 302}),
     "plan:vision_new": ("get", edit_page()),
     "plan:success_new": ("get", edit_page()),
+    # Whose words they are, or who wrote them down: Sanne wrote down Sem's.
+    "plan:vision_edit": ("get", expect(dict.fromkeys(VIEW, 403), sanne=200, daan=200)),
+    # Who told it, or the family.
+    "plan:success_edit": ("get", family_writes(200)),
     "plan:agreement_new": ("get", edit_page()),
     "plan:agreement_evaluate": ("get", edit_page()),
     # Only the people the agreement is for say yes: Sanne (Bakker), Daan (De Groot).

@@ -66,6 +66,8 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("plan:step_new", args=[self.bakker.pk]),
             reverse("plan:step_edit", args=[self.bakker.pk, self.step_pk]),
             reverse("plan:agreement_answer", args=[self.bakker.pk, self.agreement_pk]),
+            reverse("plan:vision_edit", args=[self.bakker.pk, self.vision_pk]),
+            reverse("plan:success_edit", args=[self.bakker.pk, self.success_pk]),
             reverse("plan:agreement_edit", args=[self.bakker.pk, self.agreement_pk]),
             reverse("careteam:overview", args=[self.bakker.pk]),
             reverse("careteam:phases", args=[self.bakker.pk]),
@@ -115,6 +117,18 @@ class QueryCountTestCase(SamenplanTestCase):
                 )
             ),
         ]
+
+    @property
+    def vision_pk(self):
+        from samenplan.plan.models import Vision
+
+        return Vision.objects.filter(family=self.bakker, created_by=self.sanne).first().pk
+
+    @property
+    def success_pk(self):
+        from samenplan.plan.models import Success
+
+        return Success.objects.filter(family=self.bakker, created_by=self.sanne).first().pk
 
     @property
     def agreement_pk(self):

@@ -76,6 +76,25 @@ class UrlMapTestCase(SamenplanTestCase):
             "bakker": Agreement.objects.get(family=cls.bakker, text__startswith="Martijn vertelt"),
             "degroot": degroot_agreement,
         }
+        from samenplan.plan.models import Success, Vision
+
+        # Sem's future picture, written down by Sanne; Daan's, in his own words.
+        cls.vision = {
+            "bakker": Vision.objects.get(family=cls.bakker, member=cls.m["sem"]),
+            "degroot": Vision.objects.create(
+                family=cls.degroot,
+                member=cls.m["daan"],
+                text="Ik woon op mezelf",
+                by_self=True,
+                created_by=cls.daan,
+            ),
+        }
+        cls.success = {
+            "bakker": Success.objects.get(family=cls.bakker, what_happened__startswith="Vorige"),
+            "degroot": Success.objects.create(
+                family=cls.degroot, what_happened="Daan kookte zelf", created_by=cls.daan
+            ),
+        }
         cls.proposal = {
             "bakker": Goal.objects.get(family=cls.bakker, status="proposed", replaces__isnull=True),
             "degroot": Goal.objects.create(
@@ -207,6 +226,10 @@ class UrlMapTestCase(SamenplanTestCase):
             kwargs["step_id"] = self.step[family_key].pk
         if "agreement_id" in keys:
             kwargs["agreement_id"] = self.agreement[family_key].pk
+        if "vision_id" in keys:
+            kwargs["vision_id"] = self.vision[family_key].pk
+        if "success_id" in keys:
+            kwargs["success_id"] = self.success[family_key].pk
         if "item_id" in keys:
             kwargs["kind"] = "goal"
             kwargs["item_id"] = self.proposal[family_key].pk

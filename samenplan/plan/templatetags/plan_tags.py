@@ -1,7 +1,13 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from samenplan.plan.actions import can_edit_step, can_finish_step, can_remove_step
+from samenplan.plan.actions import (
+    can_edit_step,
+    can_edit_success,
+    can_edit_vision,
+    can_finish_step,
+    can_remove_step,
+)
 
 register = template.Library()
 
@@ -24,6 +30,16 @@ def can_remove(step, access):
 @register.filter
 def can_edit(step, access):
     return can_edit_step(access, step)
+
+
+@register.filter
+def vision_editable(vision, access):
+    return can_edit_vision(access, vision)
+
+
+@register.filter
+def success_editable(success, access):
+    return can_edit_success(access, success)
 
 
 @register.filter

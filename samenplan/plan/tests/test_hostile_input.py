@@ -204,6 +204,34 @@ class HostilePlanFormTestCase(HostileTestCase):
         )
         self.assert_handled(response, [text] if len(text) <= 1000 else [])
 
+    @hostile_given(text=ANY_TEXT, first_noticed=ANY_TEXT, version=ANY_NUMBER)
+    def test_the_vision_edit_form(self, text, first_noticed, version):
+        from samenplan.plan.models import Vision
+
+        vision = Vision.objects.filter(family=self.bakker, created_by=self.sanne).first()
+        data = {"text": text, "first_noticed": first_noticed, "version": version}
+        response = self.client.post(self.url("plan:vision_edit", vision.pk), data)
+        self.assert_handled(response, [text] if len(text) <= 2000 else [])
+
+    @hostile_given(
+        happened=ANY_TEXT,
+        different=ANY_TEXT,
+        goals=st.lists(ANY_NUMBER, max_size=3),
+        version=ANY_NUMBER,
+    )
+    def test_the_success_edit_form(self, happened, different, goals, version):
+        from samenplan.plan.models import Success
+
+        success = Success.objects.filter(family=self.bakker, created_by=self.sanne).first()
+        data = {
+            "what_happened": happened,
+            "what_different": different,
+            "goals": goals,
+            "version": version,
+        }
+        response = self.client.post(self.url("plan:success_edit", success.pk), data)
+        self.assert_handled(response, [happened] if len(happened) <= 2000 else [])
+
     @hostile_given(doel=ANY_NUMBER, persoon=ANY_NUMBER, soort=ANY_TEXT, pagina=ANY_NUMBER)
     def test_the_timeline_filters(self, doel, persoon, soort, pagina):
         response = self.client.get(
