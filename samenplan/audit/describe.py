@@ -48,6 +48,7 @@ DATA_LABELS = {
     "meeting_summary": gettext_lazy("het verslag van een overleg"),
     "safety": gettext_lazy("de afspraken over veiligheid"),
     "report_back": gettext_lazy("een afspraak over terugkoppeling"),
+    "report": gettext_lazy("wat er teruggekoppeld is"),
     "support": gettext_lazy("de lijst met onafhankelijke steun"),
     "network": gettext_lazy("het netwerk"),
     "network_person": gettext_lazy("iemand uit het netwerk"),

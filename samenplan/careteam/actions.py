@@ -23,6 +23,7 @@ from .models import (
     CoordinatorChange,
     Meeting,
     PhaseNeed,
+    Report,
     ReportBack,
     RoleCard,
     SafetyScenario,
@@ -670,14 +671,76 @@ def report_back_create(
 
 
 @transaction.atomic
-def report_back_done(*, access: FamilyAccess, report: ReportBack, request=None) -> ReportBack:
+def report_back_done(
+    *,
+    access: FamilyAccess,
+    report: ReportBack,
+    text: str = "",
+    critical: bool = False,
+    request=None,
+) -> Report:
+    """Report back: what was reported (kept, for whom the family chose), and the next date."""
     access.require("report_back.done")
     report = ReportBack.objects.select_for_update().get(pk=report.pk, family_id=access.family.pk)
     if report.participant_id != access.participant.pk:
         raise ActionError(_("Alleen wie de terugkoppeling afsprak, zet hem op gedaan."))
+    text = text.strip()
+    if not text:
+        raise ActionError(_("Schrijf kort op wat je hebt teruggekoppeld."))
     today = timezone.localdate()
     report.last_done_at = timezone.now()
     report.next_due = max(report.next_due, today) + timedelta(weeks=report.every_weeks)
     report.save(update_fields=["last_done_at", "next_due"])
+    sent = Report.objects.create(
+        family=access.family,
+        report_back=report,
+        author=access.user,
+        text=text[:2000],
+        critical=critical,
+    )
+    access.audit(action="create", data="report", obj=sent, request=request)
+    return sent
+
+
+def may_receive(access: FamilyAccess) -> bool:
+    """The family (a parent or youth at the table) and the coordinator say "ontvangen"."""
+    return access.may("report.receive") and (
+        access.role in (Participant.Role.PARENT, Participant.Role.YOUTH)
+        or access.participant.is_coordinator
+    )
+
+
+@transaction.atomic
+def report_receive(*, access: FamilyAccess, report: Report, request=None) -> Report:
+    """ "Ontvangen": the family or the coordinator read what was reported."""
+    access.require("report.receive")
+    if not may_receive(access):
+        raise ActionError(_("Het gezin of de zorgcoördinator zegt dat het ontvangen is."))
+    report = Report.objects.select_for_update().get(pk=report.pk, family_id=access.family.pk)
+    if report.received_at is not None:
+        return report  # someone else was first: once received is enough
+    report.received_by = access.user
+    report.received_at = timezone.now()
+    report.save(update_fields=["received_by", "received_at"])
+    access.audit(action="accept", data="report", obj=report, request=request)
+    return report
+
+
+@transaction.atomic
+def report_back_audience(
+    *, access: FamilyAccess, report: ReportBack, audience: str, expected_version: int, request=None
+) -> ReportBack:
+    """The family chooses who reads what is reported under this agreement."""
+    access.require("report_back.audience")
+    if audience not in ReportBack.Audience.values:
+        raise ActionError(_("Kies wie het mag lezen."))
+    report = save_versioned(
+        access=access,
+        item=ReportBack.objects.get(pk=report.pk, family_id=access.family.pk),
+        expected_version=expected_version,
+        shown=lambda r: r.get_audience_display(),
+        history=False,
+        changes={"audience": audience},
+    )
     access.audit(action="update", data="report_back", obj=report, request=request)
     return report

@@ -13,6 +13,7 @@ from samenplan.lib.forms import SafeForm, SafeModelForm
 from .models import (
     Meeting,
     PhaseNeed,
+    Report,
     ReportBack,
     RoleCard,
     SafetyScenario,
@@ -336,6 +337,27 @@ class SafetyEditForm(SafeModelForm):
 class SafetyAnswerForm(AnswerForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, choices=SafetySign.Answer.choices, **kwargs)
+
+
+class ReportForm(SafeModelForm):
+    """What was reported back, kept for the family (or the table, as the family chose)."""
+
+    class Meta:
+        model = Report
+        fields = ["text", "critical"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "text": _("Kort en in gewone woorden: wat heb je verteld, en wat kwam eruit?"),
+        }
+
+
+class AudienceForm(SafeForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    audience = forms.ChoiceField(
+        label=_("Wie mag lezen wat er teruggekoppeld wordt?"),
+        choices=ReportBack.Audience.choices,
+        widget=forms.RadioSelect,
+    )
 
 
 class ReportBackForm(OnceField, SafeModelForm):

@@ -7,6 +7,8 @@ meeting summary that changes gets a new version; choices about the size of
 the table and changes of coordinator are kept as rows.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -326,6 +328,10 @@ class SafetySign(models.Model):
 class ReportBack(models.Model):
     """Terugkoppeling: what a professional reports back, to whom, how often."""
 
+    class Audience(models.TextChoices):
+        FAMILY = "family", _("Alleen het gezin en de zorgcoördinator")
+        TABLE = "table", _("Iedereen aan tafel")
+
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     participant = models.ForeignKey(
         "families.Participant", on_delete=models.PROTECT, related_name="+"
@@ -337,6 +343,14 @@ class ReportBack(models.Model):
     last_done_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Who reads what is reported; the family chooses (careteam.actions).
+    audience = models.CharField(
+        _("Wie mag lezen wat er teruggekoppeld wordt?"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.FAMILY,
+    )
+    version = models.PositiveIntegerField(default=1)
 
     objects = FamilyQuerySet.as_manager()
 
@@ -346,6 +360,64 @@ class ReportBack(models.Model):
 
     def __str__(self):
         return self.what
+
+
+class ReportQuerySet(FamilyQuerySet):
+    def rules(self, queryset, access):
+        # What is reported reaches the family, the coordinator and the one who
+        # wrote it; everyone at the table only when the family chose so.
+        if access.role in ("parent", "youth") or access.participant.is_coordinator:
+            return queryset
+        return queryset.filter(
+            models.Q(report_back__audience=ReportBack.Audience.TABLE)
+            | models.Q(author_id=access.user.pk)
+        )
+
+
+class Report(models.Model):
+    """One report-back: what was reported, and that the family or coordinator received it.
+
+    A critical one (a worry about safety) that nobody confirmed within one
+    working day shows in red for the coordinator.
+    """
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    report_back = models.ForeignKey(ReportBack, on_delete=models.PROTECT, related_name="reports")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("Wat koppel je terug?"), max_length=2000)
+    critical = models.BooleanField(
+        _("Het gaat over zorgen om veiligheid"),
+        default=False,
+        help_text=_("Dan ziet de zorgcoördinator het in het rood tot iemand het ontvangen heeft."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    received_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["family", "-created_at"])]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def receipt_due(self):
+        """One working day after it was sent (weekends do not count)."""
+        due = timezone.localtime(self.created_at) + timedelta(days=1)
+        while due.weekday() >= 5:
+            due += timedelta(days=1)
+        return due
+
+    def is_unanswered_alarm(self, now=None) -> bool:
+        return (
+            self.critical
+            and self.received_at is None
+            and (now or timezone.now()) >= self.receipt_due()
+        )
 
     def is_overdue(self, today=None) -> bool:
         return self.ended_at is None and self.next_due < (today or timezone.localdate())

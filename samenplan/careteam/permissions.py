@@ -26,7 +26,9 @@ declare("safety.create", WRITER)
 declare("safety.edit", WRITER, doc="a new version: everyone concerned is asked again")
 declare("safety.agree", ANYONE, doc="those the scenario is for: ja, ja als, or nee")
 declare("report_back.create", PROFESSIONAL)
-declare("report_back.done", PROFESSIONAL, doc="one's own")
+declare("report_back.done", PROFESSIONAL, doc="one's own, with what was reported")
+declare("report_back.audience", FAMILY, doc="who reads what is reported")
+declare("report.receive", ANYONE, doc="the family and the coordinator: ontvangen")
 
 
 def _provide_hooks() -> None:

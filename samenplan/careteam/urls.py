@@ -38,5 +38,15 @@ urlpatterns = [
         views.report_back_done,
         name="report_back_done",
     ),
+    path(
+        base + "terugkoppeling/<int:report_id>/wie-leest/",
+        views.report_back_audience,
+        name="report_back_audience",
+    ),
+    path(
+        base + "terugkoppeling/bericht/<int:sent_id>/ontvangen/",
+        views.report_receive,
+        name="report_receive",
+    ),
     path(base + "steun/", views.support, name="support"),
 ]

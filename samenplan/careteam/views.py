@@ -25,12 +25,14 @@ from samenplan.plan.models import Agreement, Step
 from . import actions, calendar
 from .forms import (
     AgendaForm,
+    AudienceForm,
     CorrectionForm,
     MeetingCancelForm,
     MeetingForm,
     MeetingMoveForm,
     PhaseNeedForm,
     ReportBackForm,
+    ReportForm,
     RoleCardForm,
     SafetyAnswerForm,
     SafetyEditForm,
@@ -43,6 +45,7 @@ from .models import (
     CoordinatorChange,
     Meeting,
     PhaseNeed,
+    Report,
     ReportBack,
     RoleCard,
     SafetyScenario,
@@ -106,6 +109,13 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
         .select_related("participant__user")
         .order_by("next_due", "id")[:50]
     )
+    sent = list(
+        Report.objects.visible_to(access)
+        .select_related("author", "received_by", "report_back")
+        .order_by("-created_at", "-id")[:10]
+    )
+    for item in sent:
+        item.alarm = item.is_unanswered_alarm(timezone.now())
     changes = list(
         CoordinatorChange.objects.visible_to(access)
         .select_related("participant__user", "previous__user", "changed_by")
@@ -142,6 +152,9 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
         question=question,
         phases=phases,
         reports=reports,
+        sent=sent,
+        may_receive=actions.may_receive(access),
+        may_audience=access.may("report_back.audience"),
         changes=changes,
         choices=choices,
         next_meeting=next_meeting,
@@ -763,17 +776,77 @@ def report_back_new(request: HttpRequest, family_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def report_back_done(request: HttpRequest, family_id: int, report_id: int) -> HttpResponse:
-    access = family_for(request, family_id, action="report_back.done")
+    """Report back: write what was reported; the next date follows."""
+    access = family_for(request, family_id, action="report_back.done", data="report")
     report = ReportBack.objects.visible_to(access).filter(pk=report_id).first()
     if report is None:
         raise Http404
     if report.participant_id != access.participant.pk:
         raise PermissionDenied
-    actions.report_back_done(access=access, report=report, request=request)
-    messages.success(request, _("Gedaan. De volgende keer staat erbij."))
-    return redirect("careteam:overview", access.family.pk)
+    form = ReportForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.report_back_done(
+                access=access, report=report, request=request, **data
+            ),
+        )
+    ):
+        messages.success(request, _("Teruggekoppeld. De volgende keer staat erbij."))
+        return redirect(reverse("careteam:overview", args=[access.family.pk]) + "#sent-title")
+    return _page(
+        request,
+        "careteam/report_form.html",
+        access,
+        status=400 if form.errors else 200,
+        report=report,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def report_receive(request: HttpRequest, family_id: int, sent_id: int) -> HttpResponse:
+    access = family_for(request, family_id, action="report.receive")
+    sent = Report.objects.visible_to(access).filter(pk=sent_id).first()
+    if sent is None:
+        raise Http404
+    if not actions.may_receive(access):
+        raise PermissionDenied
+    button_write(
+        request,
+        lambda: actions.report_receive(access=access, report=sent, request=request),
+        _("Dank je. Iedereen ziet dat het ontvangen is."),
+    )
+    return redirect(reverse("careteam:overview", args=[access.family.pk]) + f"#sent-{sent.pk}")
+
+
+@login_required
+@require_POST
+def report_back_audience(request: HttpRequest, family_id: int, report_id: int) -> HttpResponse:
+    access = family_for(request, family_id, action="report_back.audience")
+    report = ReportBack.objects.visible_to(access).filter(pk=report_id).first()
+    if report is None:
+        raise Http404
+    form = AudienceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies wie het mag lezen."))
+    else:
+        button_write(
+            request,
+            lambda: actions.report_back_audience(
+                access=access,
+                report=report,
+                audience=form.cleaned_data["audience"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            ),
+            _("Opgeslagen: zo lezen jullie het voortaan."),
+        )
+    return redirect(reverse("careteam:overview", args=[access.family.pk]) + "#reports-title")
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from samenplan.families.waiting import FAMILY, INFO, MINE, Item, short, source
 
-from .models import AgendaItem, Meeting, ReportBack, SafetyScenario, SafetySign
+from .models import AgendaItem, Meeting, Report, ReportBack, SafetyScenario, SafetySign
 
 # The family is asked for its points this many days before a meeting.
 AGENDA_DAYS = 7
@@ -238,3 +238,36 @@ def report_backs(access):
             due=report.next_due,
             late=True,
         )
+
+
+@source
+def reports(access):
+    """What was reported waits for "ontvangen"; a critical one past a working day, in red."""
+    from .actions import may_receive
+
+    if not may_receive(access):
+        return
+    unread = (
+        Report.objects.visible_to(access)
+        .filter(received_at__isnull=True)
+        .select_related("author")
+        .order_by("created_at", "id")[:20]
+    )
+    url = reverse("careteam:overview", args=[access.family.pk])
+    now = timezone.now()
+    for report in unread:
+        values = {"name": report.author.name, "what": short(report.text, 60)}
+        if report.is_unanswered_alarm(now) and access.participant.is_coordinator:
+            yield Item(
+                f"careteam.report:{report.pk}:alarm",
+                _("Zorgen om veiligheid, nog niet ontvangen: %(name)s schreef %(what)s") % values,
+                f"{url}#sent-{report.pk}",
+                due=timezone.localdate(report.created_at),
+                late=True,
+            )
+        else:
+            yield Item(
+                f"careteam.report:{report.pk}:receive",
+                _("%(name)s koppelde terug: %(what)s. Zeg dat je het ontvangen hebt.") % values,
+                f"{url}#sent-{report.pk}",
+            )

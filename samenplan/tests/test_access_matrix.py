@@ -218,7 +218,17 @@ MATRIX = {
     "careteam:safety_edit": ("get", edit_page()),
     "careteam:report_back_new": ("get", expect(dict.fromkeys(VIEW, 403), eva=200)),
     # Eva's report-back (Bakker), Bram's (De Groot): only the one who reports.
-    "careteam:report_back_done": ("post", expect(dict.fromkeys(VIEW, 403), eva=302)),
+    "careteam:report_back_done": ("get", expect(dict.fromkeys(VIEW, 403), eva=200)),
+    # Sent empty: the family chooses one of the two.
+    "careteam:report_back_audience": ("post", family_writes(302)),
+    # "Ontvangen": the family (parents and youths at the table) and the coordinator.
+    # Those who may not read it (the network, a client supporter) get a 404.
+    "careteam:report_receive": (
+        "post",
+        expect(
+            dict.fromkeys(VIEW, 403), sanne=302, noor=302, daan=302, peter=302, ria=404, joke=404
+        ),
+    ),
     "careteam:support": ("get", view_page()),
     # Ons netwerk.
     "network:overview": ("get", view_page()),

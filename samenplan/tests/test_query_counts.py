@@ -119,6 +119,12 @@ class QueryCountTestCase(SamenplanTestCase):
         ]
 
     @property
+    def evas_report_pk(self):
+        from samenplan.careteam.models import ReportBack
+
+        return ReportBack.objects.get(family=self.bakker, participant=self.p["eva"]).pk
+
+    @property
     def vision_pk(self):
         from samenplan.plan.models import Vision
 
@@ -174,6 +180,7 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("careteam:overview", args=[self.bakker.pk]),
             reverse("careteam:role_card", args=[self.bakker.pk]),
             reverse("careteam:report_back_new", args=[self.bakker.pk]),
+            reverse("careteam:report_back_done", args=[self.bakker.pk, self.evas_report_pk]),
             reverse("plan:plan", args=[self.bakker.pk]),
         ]
         small = {url: self.count(url) for url in pages}

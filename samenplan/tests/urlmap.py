@@ -185,6 +185,18 @@ class UrlMapTestCase(SamenplanTestCase):
                 ),
             },
         }
+        from samenplan.careteam.models import Report
+
+        # What Eva and Bram reported back (for the family; "ontvangen" is theirs to say).
+        cls.careteam["sent"] = {
+            key: Report.objects.create(
+                family=report.family,
+                report_back=report,
+                author=report.participant.user,
+                text="Het gaat beter met de ochtenden.",
+            )
+            for key, report in cls.careteam["report"].items()
+        }
 
         from samenplan.network.models import FamilyGroupPlan, NetworkPerson
 
@@ -249,6 +261,7 @@ class UrlMapTestCase(SamenplanTestCase):
             ("need", "need_id"),
             ("scenario", "scenario_id"),
             ("report", "report_id"),
+            ("sent", "sent_id"),
         ):
             if converter in keys:
                 kwargs[converter] = self.careteam[key][family_key].pk

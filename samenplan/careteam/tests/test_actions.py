@@ -203,6 +203,10 @@ class CareteamActionsTestCase(TestCase):
         )
         colleague = self.f.professional("Mees")
         with self.assertRaises(ActionError):
-            actions.report_back_done(access=self.f.access(colleague), report=report)
-        actions.report_back_done(access=access, report=report)
+            actions.report_back_done(
+                access=self.f.access(colleague), report=report, text="Het gaat goed"
+            )
+        with self.assertRaises(ActionError):
+            actions.report_back_done(access=access, report=report, text="  ")
+        actions.report_back_done(access=access, report=report, text="Het gaat goed")
         self.assertEqual(ReportBack.objects.get().next_due, due + timedelta(weeks=2))

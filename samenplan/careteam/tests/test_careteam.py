@@ -363,7 +363,11 @@ class SafetyAndReportsTestCase(CareteamTestCase):
         self.login(self.eva)
         self.assertEqual(self.client.post(self.url("report_back_done", report.pk)).status_code, 403)
         self.login(self.martijn)
-        self.client.post(self.url("report_back_done", report.pk))
+        response = self.client.post(self.url("report_back_done", report.pk), {"text": ""})
+        self.assertContains(response, "Dit veld is verplicht", status_code=400)
+        self.client.post(
+            self.url("report_back_done", report.pk), {"text": "De ochtenden gaan beter."}
+        )
         report.refresh_from_db()
         self.assertGreater(report.next_due, timezone.localdate())
         self.login(self.sanne)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from hypothesis import strategies as st
 
-from samenplan.careteam.models import Meeting, ReportBack, SafetyScenario, SafetySign
+from samenplan.careteam.models import Meeting, Report, ReportBack, SafetyScenario, SafetySign
 from samenplan.test import SamenplanTestCase, give_totp
 from samenplan.tests.hostile import (
     ANY_NUMBER,
@@ -202,6 +202,20 @@ class HostileCareteamFormTestCase(HostileTestCase):
         response = self.client.post(self.url("report_back_new", user=self.eva), data)
         self.assert_handled(response, [what] if len(what) <= 300 else [])
 
+    @hostile_given(text=ANY_TEXT, critical=st.sampled_from(["", "on", "ja", "\x00"]))
+    def test_the_report_form(self, text, critical):
+        report = ReportBack.objects.get(family=self.bakker, participant=self.p["eva"])
+        data = {"text": text, "critical": critical}
+        response = self.client.post(self.url("report_back_done", report.pk, user=self.eva), data)
+        self.assert_handled(response, [text] if len(text) <= 2000 else [])
+
+    @hostile_given(audience=ANY_TEXT, version=ANY_NUMBER)
+    def test_the_audience_form(self, audience, version):
+        report = ReportBack.objects.filter(family=self.bakker).first()
+        data = {"audience": audience, "version": version}
+        response = self.client.post(self.url("report_back_audience", report.pk), data)
+        self.assertEqual(response.status_code, 302)
+
     @hostile_given(
         name=ANY_TEXT,
         email=ANY_TEXT,
@@ -258,6 +272,14 @@ class CareteamPayloadTestCase(SamenplanTestCase):
         )
         self.assertTrue(SafetySign.objects.filter(reason=PAYLOAD).exists())
         self.assertTrue(ReportBack.objects.filter(what=PAYLOAD).exists())
+        # Reported under Eva's other agreement: the late one stays late on the plan.
+        agreed = ReportBack.objects.exclude(what=PAYLOAD).get(
+            family=self.bakker, participant=self.p["eva"]
+        )
+        self.client.post(
+            reverse("careteam:report_back_done", args=[family, agreed.pk]), {"text": PAYLOAD}
+        )
+        self.assertTrue(Report.objects.filter(text=PAYLOAD).exists())
         for url in (
             reverse("careteam:overview", args=[family]),
             reverse("careteam:meeting", args=[family, meeting.pk]),
