@@ -600,6 +600,20 @@ def _scenario_in(access: FamilyAccess, scenario_id) -> SafetyScenario:
     return scenario
 
 
+def _scenario_page(request, access, scenario, template, form) -> HttpResponse:
+    """A safety scenario with everyone's answers and one form (an answer, or new words)."""
+    return _page(
+        request,
+        template,
+        access,
+        status=400 if form.errors else 200,
+        scenario=scenario,
+        answers=_safety_answers(scenario),
+        form=form,
+        stale=getattr(form, "stale", None),
+    )
+
+
 def _safety_url(access: FamilyAccess, scenario: SafetyScenario) -> str:
     return reverse("careteam:safety", args=[access.family.pk]) + f"#scenario-{scenario.pk}"
 
@@ -642,16 +656,7 @@ def safety_answer(request: HttpRequest, family_id: int, scenario_id: int) -> Htt
             scenario.refresh_from_db()
             form.data = form.data.copy()
             form.data["seen"] = scenario.version
-    return _page(
-        request,
-        "careteam/safety_answer.html",
-        access,
-        status=400 if form.errors else 200,
-        scenario=scenario,
-        answers=_safety_answers(scenario),
-        form=form,
-        stale=getattr(form, "stale", None),
-    )
+    return _scenario_page(request, access, scenario, "careteam/safety_answer.html", form)
 
 
 @login_required
@@ -683,16 +688,7 @@ def safety_edit(request: HttpRequest, family_id: int, scenario_id: int) -> HttpR
             return redirect(_safety_url(access, scenario))
         if form.stale is not None:
             show_newest(form, scenario)
-    return _page(
-        request,
-        "careteam/safety_edit.html",
-        access,
-        status=400 if form.errors else 200,
-        scenario=scenario,
-        answers=_safety_answers(scenario),
-        form=form,
-        stale=getattr(form, "stale", None),
-    )
+    return _scenario_page(request, access, scenario, "careteam/safety_edit.html", form)
 
 
 @login_required

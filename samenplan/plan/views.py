@@ -991,6 +991,24 @@ def _answers(access: FamilyAccess, agreement: Agreement) -> list[dict]:
     ]
 
 
+def _agreement_page(request, access, agreement, template, form) -> HttpResponse:
+    """An agreement with everyone's answers and one form (an answer, or new words)."""
+    return render(
+        request,
+        template,
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "agreement": agreement,
+            "answers": _answers(access, agreement),
+            "form": form,
+            "stale": getattr(form, "stale", None),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
 def _agreement_url(access: FamilyAccess, agreement: Agreement) -> str:
     return reverse("plan:plan", args=[access.family.pk]) + f"#agreement-{agreement.pk}"
 
@@ -1040,20 +1058,7 @@ def agreement_answer(request: HttpRequest, family_id: int, agreement_id: int) ->
             agreement.refresh_from_db()
             form.data = form.data.copy()
             form.data["seen"] = agreement.version
-    return render(
-        request,
-        "plan/agreement_answer.html",
-        {
-            "access": access,
-            "family": access.family,
-            "section": "plan",
-            "agreement": agreement,
-            "answers": _answers(access, agreement),
-            "form": form,
-            "stale": getattr(form, "stale", None),
-        },
-        status=400 if form.errors else 200,
-    )
+    return _agreement_page(request, access, agreement, "plan/agreement_answer.html", form)
 
 
 @login_required
@@ -1090,20 +1095,7 @@ def agreement_edit(request: HttpRequest, family_id: int, agreement_id: int) -> H
             return redirect(_agreement_url(access, form.result))
         if form.stale is not None:
             show_newest(form, agreement)
-    return render(
-        request,
-        "plan/agreement_edit.html",
-        {
-            "access": access,
-            "family": access.family,
-            "section": "plan",
-            "agreement": agreement,
-            "answers": _answers(access, agreement),
-            "form": form,
-            "stale": getattr(form, "stale", None),
-        },
-        status=400 if form.errors else 200,
-    )
+    return _agreement_page(request, access, agreement, "plan/agreement_edit.html", form)
 
 
 @login_required
