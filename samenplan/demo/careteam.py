@@ -16,6 +16,7 @@ from samenplan.careteam.models import (
     CoordinatorChange,
     Meeting,
     PhaseNeed,
+    Report,
     ReportBack,
     RoleCard,
     SafetyScenario,
@@ -303,7 +304,7 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
         last_done_at=at(17),
         created_at=at(58),
     )
-    ReportBack.objects.create(
+    school = ReportBack.objects.create(
         family=family,
         participant=p["eva"],
         what="Hoe het contact met de school van Noor gaat",
@@ -312,6 +313,19 @@ def build_bakker(family: Family, users, p: dict[str, Participant]) -> None:
         next_due=today + timedelta(days=10),
         last_done_at=at(18),
         created_at=at(80),
+    )
+    # What Eva reported last time, and that Sanne read it.
+    Report.objects.create(
+        family=family,
+        report_back=school,
+        author=users["eva"],
+        text=(
+            "Ik heb de mentor van Noor gesproken. School wil een opbouwrooster maken. "
+            "Noor mag in de pauze naar de stilteruimte."
+        ),
+        created_at=at(18),
+        received_by=users["sanne"],
+        received_at=at(17),
     )
 
 
