@@ -10,6 +10,9 @@ Hooks in use:
   (recorded by "Wie doet wat").
 - ``timeline.add``: a milestone of the family itself (a member added, gezag
   changed) as a line on the plan's timeline.
+- ``step.helper_choices``, ``step.helpers``, ``step.helper_set``: who from the
+  family's network helps with a step (provided by the network for the plan,
+  which comes before it).
 """
 
 from __future__ import annotations

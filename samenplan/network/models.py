@@ -117,6 +117,28 @@ class NetworkPerson(models.Model):
         return self.name
 
 
+class StepHelperQuerySet(FamilyQuerySet):
+    parents = {"step_id": "plan.step"}
+
+
+class StepHelper(models.Model):
+    """Someone from Ons netwerk who helps with a step: "wie helpt waarmee" from real steps.
+
+    Kept here, not on the step: the plan knows nothing of the network; it asks
+    for these through the core's hooks (``step.helpers`` and friends).
+    """
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    step = models.OneToOneField("plan.Step", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(NetworkPerson, on_delete=models.CASCADE, related_name="helps")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = StepHelperQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.person_id} → {self.step_id}"
+
+
 class Relationship(models.Model):
     """A line on the genogram: a partner relationship, or a parent and a child.
 

@@ -21,3 +21,17 @@ declare("family_plan.write", FAMILY_SIDE)
 declare("family_plan.share", FAMILY)
 
 scope_kind("family_plan", "network.familygroupplan", _("het familiegroepsplan"), whole=True)
+
+
+def _provide_hooks() -> None:
+    from samenplan.families.hooks import provide
+
+    from . import helpers
+
+    # "Wie helpt waarmee": the plan's step forms and pages ask for these.
+    provide("step.helper_choices")(helpers.choices)
+    provide("step.helpers")(helpers.helpers)
+    provide("step.helper_set")(helpers.set_helper)
+
+
+_provide_hooks()

@@ -22,7 +22,7 @@ from samenplan.plan.models import Goal, Step
 
 from . import actions, drawing
 from .forms import EventForm, FamilyPlanForm, PersonForm, RelationshipForm
-from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
+from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship, StepHelper
 
 
 def _page(request, template, access, status=200, **extra) -> HttpResponse:
@@ -70,11 +70,22 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
     )
     nodes = drawing.ecomap(in_network, professionals)
     names = [p.name for p in in_network]
+    # "Wie helpt waarmee": the steps someone is named helper of, and the steps
+    # they do themselves (with an account, or by name).
+    helped = dict(
+        StepHelper.objects.visible_to(access)
+        .filter(step__done_at__isnull=True, step__removed_at__isnull=True)
+        .values_list("step_id", "person_id")
+    )
     steps = list(
         Step.objects.visible_to(access)
         .current()
         .filter(done_at__isnull=True)
-        .filter(Q(owner_name__in=names) | Q(owner__role__in=("network", *PRO_ROLES)))
+        .filter(
+            Q(owner_name__in=names)
+            | Q(owner__role__in=("network", *PRO_ROLES))
+            | Q(pk__in=list(helped))
+        )
         .select_related("owner__user")
         .order_by("due_date", "id")[:200]
     )
@@ -84,6 +95,7 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
             for s in steps
             if (s.owner_name and s.owner_name == node.name)
             or (s.owner_id and s.owner.user.name == node.name)
+            or node.key == f"n{helped.get(s.pk)}"
         ]
     svg = drawing.ecomap_svg(
         nodes,

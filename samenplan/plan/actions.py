@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samenplan.families import hooks
 from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Member, Participant
 from samenplan.families.versioning import confirm_version, revision_save, save_versioned
@@ -383,6 +384,7 @@ def step_create(
     from_family_plan: bool = False,
     private: bool = False,
     shared_with=(),
+    helper: int | None = None,
     request=None,
 ) -> Step:
     access.require("step.create")
@@ -423,6 +425,8 @@ def step_create(
             private=True,
             shared_with=shared_with,
         )
+    if helper is not None:
+        hooks.call("step.helper_set", access=access, step=step, person_id=helper)
     _revision(access, step)
     access.audit(action="create", data="step", obj=step, request=request)
     _timeline(
@@ -434,6 +438,10 @@ def step_create(
         item=step,
     )
     return step
+
+
+# A keyword left out: keep what is there (``None`` would clear it).
+UNCHANGED = object()
 
 
 def can_edit_step(access: FamilyAccess, step: Step) -> bool:
@@ -456,6 +464,7 @@ def step_update(
     owner_name: str = "",
     goal: Goal | None = None,
     due_date=None,
+    helper=UNCHANGED,
     request=None,
 ) -> Step:
     """Change a step's text, who does it, its goal or its date ("kan het een week later?").
@@ -496,6 +505,9 @@ def step_update(
     if asks_again:
         changes.update(status=Status.PROPOSED, decided_by=None, decided_at=None)
     moved = due_date != step.due_date
+    if helper is not UNCHANGED:
+        # Who from the network helps: a form without the choice leaves it as it is.
+        hooks.call("step.helper_set", access=access, step=step, person_id=helper)
     step = save_versioned(
         access=access,
         item=step,

@@ -127,7 +127,15 @@ class StepFields(SafeModelForm):
         fields = ["text", "goal", "owner", "owner_name", "due_date"]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, goals=(), participants=(), **kwargs):
+    helper = forms.TypedChoiceField(
+        label=_("Wie uit ons netwerk helpt mee?"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Mag leeg blijven. Zo zien jullie op Ons netwerk wie waarmee helpt."),
+    )
+
+    def __init__(self, *args, goals=(), participants=(), helpers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
         self.fields["goal"].empty_label = _("Geen doel in het bijzonder")
@@ -136,6 +144,11 @@ class StepFields(SafeModelForm):
         ).select_related("user")
         self.fields["owner"].label_from_instance = lambda p: p.user.name
         self.fields["owner"].empty_label = _("Iemand zonder account (vul hieronder in)")
+        if helpers:
+            self.fields["helper"].choices = [("", _("Niemand in het bijzonder")), *helpers]
+        else:
+            # No network (yet): nothing to choose.
+            del self.fields["helper"]
 
     def clean(self):
         cleaned = super().clean()

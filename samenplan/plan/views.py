@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from samenplan.families import hooks
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Participant
@@ -92,17 +93,14 @@ def _goal_people(goals, scores) -> dict[int, list[dict]]:
     return {goal_id: series(items) for goal_id, items in by_goal.items()}
 
 
-def _check_due(access: FamilyAccess, question: HelpQuestion | None) -> bool:
-    """The plan asks "klopt deze hulpvraag nog?" when nobody checked for a while."""
+def _check_due(access: FamilyAccess, question: HelpQuestion | None, checks) -> bool:
+    """The plan asks "klopt deze hulpvraag nog?" when nobody checked for a while.
+
+    ``checks``: the answers about this version, newest first (``_checks``).
+    """
     if question is None:
         return False
-    last_check = (
-        HelpQuestionCheck.objects.visible_to(access)
-        .filter(question=question)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
+    last_check = checks[0].created_at if checks else None
     since = max(filter(None, [question.decided_at or question.created_at, last_check]))
     return timezone.now() - since > timedelta(weeks=access.family.help_question_check_weeks)
 
@@ -119,6 +117,8 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         .current()
         .select_related("owner__user", "goal", "created_by")
     )
+    _with_helpers(access, steps)
+    checks = _checks(access, question)
     # Only each person's latest score per goal: the page shows where we stand now.
     scores = list(
         GoalScore.objects.visible_to(access)
@@ -166,8 +166,8 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
             "family": access.family,
             "section": "plan",
             "question": question,
-            "check_due": _check_due(access, question),
-            "checks": _checks(access, question),
+            "check_due": _check_due(access, question, checks),
+            "checks": checks,
             "may_check": access.may("help_question.check") and question is not None,
             "check_form": HelpQuestionCheckForm(
                 initial={"question": question.pk if question else None}
@@ -492,6 +492,7 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
         .select_related("owner__user", "goal")
         .order_by("done_at", "due_date", "id")
     )
+    _with_helpers(access, steps)
     successes = list(
         Success.objects.visible_to(access).current().filter(goals=goal).order_by("-created_at")[:10]
     )
@@ -612,6 +613,19 @@ def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
     return redirect("plan:goal", access.family.pk, goal.pk)
 
 
+def _helper_choices(access: FamilyAccess) -> list[tuple[int, str]]:
+    """The family's network, when there is one (the network feature provides it)."""
+    return hooks.call("step.helper_choices", access=access) or []
+
+
+def _with_helpers(access: FamilyAccess, steps) -> None:
+    """Name on each step who from the network helps with it (one query for all)."""
+    steps = list(steps)
+    helped = hooks.call("step.helpers", access=access, step_ids=[s.pk for s in steps]) or {}
+    for step in steps:
+        step.helper_name = helped.get(step.pk, (None, ""))[1]
+
+
 @login_required
 def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="step.create", data="step")
@@ -626,6 +640,7 @@ def step_new(request: HttpRequest, family_id: int) -> HttpResponse:
         request.POST or None,
         goals=goals,
         participants=participants,
+        helpers=_helper_choices(access),
         initial=initial,
         access=access,
     )
@@ -649,12 +664,14 @@ def step_edit(request: HttpRequest, family_id: int, step_id: int) -> HttpRespons
     if not actions.can_edit_step(access, step):
         raise PermissionDenied
     participants = [p for p in _participants(access) if p.role != "client_supporter"]
+    helped = hooks.call("step.helpers", access=access, step_ids=[step.pk]) or {}
     form = StepEditForm(
         request.POST or None,
         instance=step,
         goals=_active_goals(access),
         participants=participants,
-        initial={"version": step.version},
+        helpers=_helper_choices(access),
+        initial={"version": step.version, "helper": helped.get(step.pk, (None,))[0]},
     )
 
     def write(version, **fields):
