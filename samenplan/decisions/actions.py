@@ -430,7 +430,8 @@ def assent_give(
         given_by=access.user,
         outcome_version=decision.outcome_version,
         agrees=agrees,
-        why="" if agrees else why[:500],
+        # With a yes, words are its condition ("ja, als…"); with a not-yet, its reason.
+        why=why[:500],
     )
     access.audit(
         action="accept" if agrees else "decline",

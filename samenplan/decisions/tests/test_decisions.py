@@ -261,6 +261,29 @@ class DecideTogetherTestCase(DecisionTestCase):
         decision.refresh_from_db()
         self.assertEqual(decision.state, "decided")
 
+    def test_a_yes_can_carry_its_condition_and_the_page_shows_it(self):
+        access = access_of(self.p["sanne"])
+        decision = actions.decision_create(
+            access=access, question="Gaat Noor op kamp?", options=["Ja", "Nee"]
+        )
+        actions.outcome_record(
+            access=access,
+            decision=decision,
+            expected_version=decision.version,
+            **self.outcome_fields(decision),
+        )
+        decision.refresh_from_db()
+        self.login(self.youssef)
+        self.client.post(
+            reverse("decisions:assent_yes", args=[self.bakker.pk, decision.pk]),
+            {"seen": decision.outcome_version, "why": "als ik haar breng"},
+        )
+        assent = decision.assents.get(member=self.p["youssef"].member)
+        self.assertEqual((assent.agrees, assent.why), (True, "als ik haar breng"))
+        page = self.client.get(reverse("decisions:detail", args=[self.bakker.pk, decision.pk]))
+        self.assertContains(page, "ja, als:")
+        self.assertContains(page, "als ik haar breng")
+
     def outcome_fields(self, decision):
         return {
             "mode": "samen",
