@@ -473,7 +473,8 @@ def summary_confirm(
     if not correct and not correction:
         raise ActionError(_("Schrijf op wat er niet klopt."))
     meeting.summary_status = Meeting.Summary.CONFIRMED if correct else Meeting.Summary.CORRECTED
-    meeting.correction = "" if correct else correction[:2000]
+    # With "klopt", words are an addition ("ja, als…" for a summary); otherwise the correction.
+    meeting.correction = correction[:2000]
     meeting.confirmed_by = access.user
     meeting.confirmed_at = timezone.now()
     meeting.version += 1

@@ -261,3 +261,19 @@ class MeetingSummaryTimeTestCase(TestCase):
         )
         work.family_changed(self.f.family.pk)
         self.assertFalse(reminder.exists())
+
+    def test_the_family_says_the_summary_is_right_with_an_addition(self):
+        held = self.meeting(timezone.now() - timedelta(hours=3))
+        held = actions.summary_write(
+            access=self.f.access(self.worker),
+            meeting=held,
+            expected_version=held.version,
+            summary="We spraken over school.",
+        )
+        self.client.force_login(self.mother.user)
+        url = reverse("careteam:meeting_confirm", args=[self.f.family.pk, held.pk])
+        self.client.post(url, {"seen": held.version, "correction": "En over de bso."})
+        held.refresh_from_db()
+        self.assertEqual((held.summary_status, held.correction), ("confirmed", "En over de bso."))
+        page = self.client.get(reverse("careteam:meeting", args=[self.f.family.pk, held.pk]))
+        self.assertContains(page, "Het gezin vulde aan:")
