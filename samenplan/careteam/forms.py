@@ -39,7 +39,8 @@ class RoleCardForm(SafeModelForm):
             ),
             "authority": _("Bijvoorbeeld: ik kan hulp aanvragen, maar niet zelf toekennen."),
             "on_worry": _(
-                "Bijvoorbeeld: ik zeg het eerst tegen jullie, en bespreek het dan met Eva."
+                "Bijvoorbeeld: ik zeg het eerst tegen jullie, en bespreek het dan met de "
+                "zorgcoördinator."
             ),
             "ending": _("Bijvoorbeeld: als de ochtenden drie weken rustig gaan."),
         }
@@ -367,7 +368,7 @@ class ReportBackForm(OnceField, SafeModelForm):
         widgets = {"next_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
             "what": _("Bijvoorbeeld: hoe de ochtenden gaan."),
-            "to_whom": _("Bijvoorbeeld: Sanne en Youssef, en Eva van het wijkteam."),
+            "to_whom": _("Bijvoorbeeld: beide ouders, en de hulpverlener van het wijkteam."),
         }
 
     def clean_every_weeks(self):

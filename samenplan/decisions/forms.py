@@ -39,7 +39,7 @@ class DecisionForm(OnceField, SafeModelForm):
             "decide_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
-            "question": _("Als vraag, in gewone woorden. Bijvoorbeeld: Gaat Sem naar de bso?"),
+            "question": _("Als vraag, in gewone woorden. Bijvoorbeeld: Gaat ons kind naar de bso?"),
         }
 
     def __init__(self, *args, members=(), goals=(), **kwargs):

@@ -1098,6 +1098,13 @@ ACCOUNTS = [
 ]
 
 
+# Everyone the demo story names (accounts, and children without one): no text of
+# the app itself uses them as an example (a test walks the catalogue).
+DEMO_FIRST_NAMES = sorted(
+    {name.split()[0] for name, *_rest in ACCOUNTS if " " in name} | {"Sem", "Lina", "Fleur"}
+)
+
+
 def grow_family(family: Family, *, by_user: User, times: int = 20) -> None:
     """Make a family's table, members, invitations and log ``times`` larger.
 

@@ -251,7 +251,7 @@ class FamilyGroupPlan(models.Model):
         _("Wie uit onze kring helpt waarmee?"),
         max_length=2000,
         blank=True,
-        help_text=_("Eén afspraak per regel, zo: Oma Ria: haalt Sem op maandag op."),
+        help_text=_("Eén afspraak per regel, zo: Oma: haalt de kinderen op maandag op."),
     )
     support_needed = models.TextField(
         _("Welke steun hebben we nodig van professionals?"), max_length=2000, blank=True

@@ -266,7 +266,7 @@ class Step(PlanItem):
         _("Of: iemand zonder account"),
         max_length=150,
         blank=True,
-        help_text=_("Bijvoorbeeld: trainer Kees."),
+        help_text=_("Bijvoorbeeld: de trainer van de voetbalclub."),
     )
     due_date = models.DateField(_("Voor wanneer?"), null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)

@@ -30,6 +30,18 @@ class CatalogueTestCase(SimpleTestCase):
                 self.assertEqual(missing, [], "Add the translation in the .po file")
                 self.assertEqual(fuzzy, [], "Check the fuzzy translation, then remove its flag")
 
+    def test_no_text_of_ours_names_someone_from_the_demo(self):
+        # Help texts are read by every family: "Bijvoorbeeld: Gaat Sem naar de bso?"
+        # puts another family's child in front of them.
+        import re
+
+        from samenplan.demo.build import DEMO_FIRST_NAMES
+
+        names = re.compile(r"\b(" + "|".join(DEMO_FIRST_NAMES) + r")\b")
+        po = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+        found = [e.msgid for e in po if names.search(e.msgid)]
+        self.assertEqual(found, [])
+
     def test_placeholders_survive_translation(self):
         for path in CATALOGUES:
             po = polib.pofile(str(path))
