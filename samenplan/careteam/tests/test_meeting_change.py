@@ -277,3 +277,77 @@ class MeetingSummaryTimeTestCase(TestCase):
         self.assertEqual((held.summary_status, held.correction), ("confirmed", "En over de bso."))
         page = self.client.get(reverse("careteam:meeting", args=[self.f.family.pk, held.pk]))
         self.assertContains(page, "Het gezin vulde aan:")
+
+
+class MeetingRefusalTestCase(TestCase):
+    """What can no longer change is refused with a sentence, not a crash."""
+
+    def setUp(self):
+        self.f = FamilyBuilder()
+        self.mother = self.f.parent("Sara")
+        self.worker = self.f.professional("Eef")
+
+    def meeting(self, starts_at, **fields):
+        meeting = actions.meeting_create(
+            access=self.f.access(self.worker),
+            starts_at=starts_at,
+            phase="hulp",
+            invited=[self.mother, self.worker],
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(**fields)
+        meeting.refresh_from_db()
+        return meeting
+
+    def move(self, meeting, **fields):
+        values = {
+            "starts_at": meeting.starts_at,
+            "minutes": meeting.minutes,
+            "place_kind": meeting.place_kind,
+            "place": meeting.place,
+            **fields,
+        }
+        return actions.meeting_move(
+            access=self.f.access(self.mother),
+            meeting=meeting,
+            expected_version=meeting.version,
+            **values,
+        )
+
+    def test_a_meeting_with_a_summary_or_an_unknown_place_is_not_moved(self):
+        held = self.meeting(local(-2, 10), summary="Verslag", summary_status="waiting")
+        with self.assertRaises(ActionError):
+            self.move(held, starts_at=local(3, 10))
+        coming = self.meeting(local(3, 10))
+        with self.assertRaises(ActionError):
+            self.move(coming, place_kind="op-de-maan")
+
+    def test_another_place_is_a_change_without_a_move(self):
+        coming = self.meeting(local(3, 10))
+        changed = self.move(coming, place_kind="elders", place="Bibliotheek")
+        self.assertIsNone(changed.moved_from)
+        line = TimelineEntry.objects.get(item_id=coming.pk, action="changed")
+        self.assertIn("een andere plek of duur", line.summary)
+
+    def test_a_meeting_that_began_is_not_cancelled_and_a_cancelled_one_gets_no_summary(self):
+        began = self.meeting(timezone.now() - timedelta(minutes=10))
+        with self.assertRaises(ActionError):
+            actions.meeting_cancel(
+                access=self.f.access(self.mother),
+                meeting=began,
+                expected_version=began.version,
+                reason="Te laat",
+            )
+        gone = self.meeting(local(3, 10))
+        gone = actions.meeting_cancel(
+            access=self.f.access(self.mother),
+            meeting=gone,
+            expected_version=gone.version,
+            reason="Ziek",
+        )
+        with self.assertRaises(ActionError):
+            actions.summary_write(
+                access=self.f.access(self.worker),
+                meeting=gone,
+                expected_version=gone.version,
+                summary="Toch",
+            )

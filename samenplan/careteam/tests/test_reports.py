@@ -126,3 +126,16 @@ class ReportTestCase(TestCase):
         )
         self.assertEqual(response.status_code, 403)
         self.assertIsNone(Report.objects.get().received_at)
+
+    def test_a_second_ontvangen_changes_nothing_and_an_unknown_audience_is_refused(self):
+        sent = self.report()
+        actions.report_receive(access=self.f.access(self.mother), report=sent)
+        again = actions.report_receive(access=self.f.access(self.coordinator), report=sent)
+        self.assertEqual(again.received_by, self.mother.user)
+        with self.assertRaises(ActionError):
+            actions.report_back_audience(
+                access=self.f.access(self.mother),
+                report=self.agreement,
+                audience="iedereen-op-straat",
+                expected_version=1,
+            )

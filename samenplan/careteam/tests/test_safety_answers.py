@@ -127,3 +127,40 @@ class SafetyAnswerTestCase(TestCase):
         self.assertEqual(response.status_code, 403)
         self.assertFalse(SafetySign.objects.filter(participant=self.gran).exists())
         self.assertEqual(SafetyScenario.objects.get().version, 1)
+
+    def test_empty_words_another_familys_scenario_and_a_double_tap(self):
+        for if_text, then_text in (("Als …", "dan belt ze"), ("als ze boos is", "… dan …")):
+            with self.assertRaises(ActionError):
+                actions.scenario_create(
+                    access=self.f.access(self.mother),
+                    if_text=if_text,
+                    then_text=then_text,
+                    concerned=[self.mother],
+                )
+        with self.assertRaises(ActionError):
+            actions.scenario_update(
+                access=self.f.access(self.mother),
+                scenario=self.scenario,
+                expected_version=1,
+                if_text="…",
+                then_text="belt ze",
+            )
+        # Someone not concerned changes it: nobody's yes comes with it.
+        outsider = self.f.professional("Mees")
+        actions.scenario_update(
+            access=self.f.access(outsider),
+            scenario=self.scenario,
+            expected_version=1,
+            if_text="Sara het niet meer weet",
+            then_text="belt ze Eef",
+        )
+        self.assertFalse(SafetySign.objects.filter(version=2).exists())
+        other = FamilyBuilder("Gezin Anders")
+        stranger = other.parent("Ander")
+        with self.assertRaises(ActionError):
+            actions.scenario_answer(
+                access=other.access(stranger), scenario=self.scenario, answer="yes", seen_version=2
+            )
+        first = self.answer(self.gran, "no", "Te ver weg")
+        self.assertEqual(self.answer(self.gran, "no", "Te ver weg").pk, first.pk)
+        self.assertEqual(AuditEvent.objects.filter(action="decline", data="safety").count(), 1)

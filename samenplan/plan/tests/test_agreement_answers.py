@@ -12,7 +12,7 @@ from samenplan.families.models import Family, Participant, Revision, WaitingItem
 from samenplan.lib.errors import ActionError, StaleEdit
 from samenplan.notices import work
 from samenplan.plan import actions
-from samenplan.plan.models import AgreementSign, TimelineEntry
+from samenplan.plan.models import Agreement, AgreementSign, TimelineEntry
 from samenplan.test import give_totp
 
 TEXT = "Door de week gaan de telefoons om negen uur in de keuken"
@@ -170,3 +170,40 @@ class AgreementAnswerTestCase(TestCase):
         self.assertEqual(response.status_code, 403)
         self.agreement.refresh_from_db()
         self.assertEqual(self.agreement.text, TEXT)
+
+    def test_a_double_tap_empty_words_and_a_removed_agreement_are_handled(self):
+        first = self.answer(self.teen, "no", "Mijn wekker")
+        self.assertEqual(self.answer(self.teen, "no", "Mijn wekker").pk, first.pk)
+        self.assertEqual(TimelineEntry.objects.filter(action="said_no").count(), 1)
+        self.agreement.refresh_from_db()
+        with self.assertRaises(ActionError):
+            actions.agreement_update(
+                access=self.f.access(self.mother),
+                agreement=self.agreement,
+                expected_version=self.agreement.version,
+                text="   ",
+            )
+        # Made by someone it is not for: nobody's yes comes with it.
+        other = actions.agreement_create(
+            access=self.f.access(self.worker),
+            kind="collaboration",
+            text="Eef belt elke vrijdag",
+            concerned=[self.mother],
+        )
+        self.assertFalse(AgreementSign.objects.filter(agreement=other).exists())
+        Agreement.objects.filter(pk=other.pk).update(removed_at=timezone.now())
+        other.refresh_from_db()
+        with self.assertRaises(ActionError):
+            actions.agreement_update(
+                access=self.f.access(self.mother),
+                agreement=other,
+                expected_version=other.version,
+                text="Anders",
+            )
+        with self.assertRaises(ActionError):
+            actions.agreement_answer(
+                access=self.f.access(self.mother),
+                agreement=other,
+                answer="yes",
+                seen_version=other.version,
+            )

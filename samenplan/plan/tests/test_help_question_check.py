@@ -131,3 +131,14 @@ class HelpQuestionCheckTestCase(TestCase):
         )
         self.assertEqual(response.status_code, 403)
         self.assertFalse(HelpQuestionCheck.objects.exists())
+
+    def test_the_actions_refuse_a_missing_reason_and_an_interval_out_of_range(self):
+        with self.assertRaises(ActionError):
+            actions.help_question_check(
+                access=self.f.access(self.teen), question=self.question, answer="not_quite"
+            )
+        for weeks in (1, 27):
+            with self.assertRaises(ActionError):
+                actions.help_question_interval(
+                    access=self.f.access(self.mother), weeks=weeks, expected_version=1
+                )

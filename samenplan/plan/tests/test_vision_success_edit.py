@@ -138,3 +138,25 @@ class SuccessEditTestCase(TestCase):
                 expected_version=1,
                 what_happened="Anders",
             )
+
+    def test_empty_words_or_another_familys_goal_are_refused(self):
+        other = FamilyBuilder("Gezin Anders")
+        stranger = other.parent("Ander")
+        elsewhere = actions.goal_create(
+            access=other.access(stranger), text="Ergens anders", domain="school"
+        )
+        for fields in ({"what_happened": "  "}, {"what_happened": "Iets", "goals": [elsewhere]}):
+            with self.assertRaises(ActionError):
+                actions.success_update(
+                    access=self.f.access(self.mother),
+                    success=self.success,
+                    expected_version=1,
+                    **fields,
+                )
+        vision = actions.vision_write(
+            access=self.f.access(self.mother), member=self.mother.member, text="Rust"
+        )
+        with self.assertRaises(ActionError):
+            actions.vision_update(
+                access=self.f.access(self.mother), vision=vision, expected_version=1, text=" "
+            )
