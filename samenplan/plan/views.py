@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -108,7 +108,21 @@ def _check_due(access: FamilyAccess, question: HelpQuestion | None, checks) -> b
 @login_required
 def plan(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="plan")
-    question = actions.help_question_current(access)
+    # The help question now and the proposals for a new one, in one query.
+    newest = (
+        HelpQuestion.objects.visible_to(access)
+        .filter(status=Status.ACCEPTED)
+        .order_by("-version", "-id")
+        .values("pk")[:1]
+    )
+    questions = list(
+        HelpQuestion.objects.visible_to(access)
+        .filter(Q(status=Status.PROPOSED) | Q(pk__in=Subquery(newest)))
+        .select_related("created_by")
+        .order_by("created_at", "id")
+    )
+    question = next((q for q in questions if q.status == Status.ACCEPTED), None)
+    question_proposals = [q for q in questions if q.status == Status.PROPOSED]
     goals = list(
         Goal.objects.visible_to(access).current().select_related("owner", "created_by", "replaces")
     )
@@ -126,12 +140,6 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         .latest_per_person()
         .select_related("author")
         .order_by("created_at", "id")
-    )
-    question_proposals = list(
-        HelpQuestion.objects.visible_to(access)
-        .filter(status=Status.PROPOSED)
-        .select_related("created_by")
-        .order_by("created_at")
     )
     visions = list(
         Vision.objects.visible_to(access).current().select_related("member", "created_by")
