@@ -9,11 +9,11 @@ import pytest
 from django.utils import timezone
 
 from samenplan.browser import check_page, log_in
-from samenplan.careteam.models import Meeting
+from samenplan.careteam.models import Meeting, ReportBack, SafetyScenario
 from samenplan.decisions.models import Decision
 from samenplan.demo.build import build_demo
 from samenplan.families.models import ConsentExclusion, DestructionRequest, Family, Invitation
-from samenplan.plan.models import Agreement, Goal, Step
+from samenplan.plan.models import Agreement, Goal, Step, Success, Vision
 from samenplan.test import give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -75,6 +75,17 @@ PAGES = [
     ("noor", "/gezin/{bakker}/plan/doelen/nieuw/", "Alleen voor mij en wie ik kies"),
     ("noor", "/gezin/{bakker}/plan/stappen/nieuw/", "Wie mag dit zien?"),
     ("sanne", "/gezin/{bakker}/plan/stappen/{step}/veranderen/", "Stap veranderen"),
+    ("sanne", "/gezin/{bakker}/plan/hulpvraag/klopt-nog/", "Hoe vaak vragen we het?"),
+    ("sanne", "/gezin/{bakker}/plan/afspraken/{agreement}/antwoord/", "Wat zeggen de anderen?"),
+    ("sanne", "/gezin/{bakker}/plan/afspraken/{agreement}/veranderen/", "Afspraak veranderen"),
+    ("sanne", "/gezin/{bakker}/plan/toekomstbeeld/{vision}/veranderen/", "Dromen veranderen"),
+    ("sanne", "/gezin/{bakker}/plan/successen/{success}/veranderen/", "Succes veranderen"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/overleg/{coming}/verzetten/", "Overleg afzeggen"),
+    ("sanne", "/gezin/{bakker}/wie-doet-wat/veiligheid/", "Veilig Thuis"),
+    ("sanne", "/gezin/{bakker}/wie-doet-wat/veiligheid/{scenario}/antwoord/", "de anderen?"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/veiligheid/{scenario}/veranderen/", "De oude versie"),
+    ("eva", "/gezin/{bakker}/wie-doet-wat/terugkoppeling/{report}/gedaan/", "Wie het leest"),
+    ("sanne", "/gezin/{bakker}/wie-doet-wat/", "Wat er teruggekoppeld is"),
     ("kees", "/gezin/nieuw/", "Gezin klaarzetten en ouders uitnodigen"),
     ("elif", "/gezin/nieuw/", "Ons gezin starten"),
     ("mark", "/mijn-gezinnen/", "Je mag ook nee zeggen"),
@@ -131,6 +142,13 @@ def test_every_page_is_accessible(page, live_server, part):
         "jansen": Family.objects.get(name="Gezin Jansen").pk,
         "asked": DestructionRequest.objects.get(family__name="Gezin Yilmaz").pk,
         "meeting": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk,
+        "coming": Meeting.objects.filter(family=demo.bakker).order_by("starts_at").last().pk,
+        "scenario": SafetyScenario.objects.get(family=demo.bakker).pk,
+        "report": ReportBack.objects.get(
+            family=demo.bakker, participant=demo.participants["eva"]
+        ).pk,
+        "vision": Vision.objects.get(family=demo.bakker, member=demo.members["sem"]).pk,
+        "success": Success.objects.get(family=demo.bakker, what_happened__startswith="Vorige").pk,
         "step": Step.objects.filter(
             family=demo.bakker, owner=demo.participants["sanne"], done_at__isnull=True
         )
