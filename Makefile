@@ -86,10 +86,9 @@ cluster-up: setup
 cluster-down: setup
 	$(BIN)/python bench/cluster.py down
 
-# Speed and load (not part of `make test`): prints a table, writes bench/results.json.
-# BENCH_ARGS="--families 100000" for the big run.
+# Speed and load (not part of `make test`): prints the tables, keeps them in
+# bench/README.md and bench/results.json. BENCH_ARGS="--families 100000" for the big run.
 bench: setup
-	$(BIN)/python -m pip install --quiet "locust==2.47.0"
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # Known vulnerabilities in the pinned packages (asks PyPI's vulnerability data).

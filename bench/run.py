@@ -1,25 +1,30 @@
 """Samenplan benchmarks: `make bench` (not part of `make test`).
 
-Measures, in one process and one run:
+In one process (SQLite, or ``--db postgresql``):
 
-- floor: a login-required view doing one query — the framework's own cost;
-- pages: each main page for a participant of the demo family (median of
-  at least 300 requests with Django's test client), its ratio to the floor
-  and its SQL queries per request;
-- growth: the same pages after the family is made 20x larger, and with
-  10,000 generated families in the database (``--families 100000`` for the
-  big run);
-- load: gunicorn (2 sync workers) on 127.0.0.1 with locust headless,
-  16 users for 60 s, on SQLite and on PostgreSQL.
+- every page a parent (Sanne), a youth (Noor) and a professional (Eva, with
+  consent checks, at ``--pro-families`` families) opens, found from the URL
+  map, downloads and the PDF included. Each round times the floor (a
+  login-required view doing one query) and then the page; a page's figure is
+  the median over rounds of page / floor, so a slow moment of the machine
+  hits both. Queries per request are counted once.
+- scale: the same, after ``--families`` other families (each with
+  ``--audit-per-family`` log rows: 100,000 × 100 = ten million) and a
+  professional at ``--big-pro`` families, with ``ANALYZE``; each page's
+  ratio is compared with its ratio on the small database.
+- growth: the demo family made 20 times larger: queries must not grow.
 
-Results are printed as a table and written to bench/results.json.
-See bench/README.md for how to read them.
+Load, with gunicorn (2 sync workers) on 127.0.0.1 and an open-loop client
+(bench/openloop.py): the plan page at ``--rate`` requests per second for
+``--load-seconds``; a search for the highest rate that keeps p95 within
+150 ms; and each main page at a fixed rate; on SQLite and on PostgreSQL.
+
+Results go to bench/results.json and the tables to bench/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import shutil
@@ -49,23 +54,45 @@ ENV = {
     "LOG_LEVEL": "ERROR",
     "DJANGO_SETTINGS_MODULE": "samenplan.settings",
 }
-PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_BENCH_URL = "postgres://postgres@127.0.0.1:5432/samenplan_bench"
+PG_SERVER = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
+PERSONAS = {"parent": "sanne", "youth": "noor", "professional": "eva"}
+# The pages the load run sends traffic to, each at its own rate (the PDF is
+# rendered per request, so its rate is lower).
+LOAD_PAGES = {
+    "plan:plan": 30,
+    "families:family_home": 30,
+    "families:my_families": 30,
+    "decisions:list": 30,
+    "careteam:overview": 30,
+    "network:ecomap": 30,
+    "families:access_log": 30,
+    "exports:pdf": 3,
+}
+P95_GOAL_MS = 150
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=300, help="requests per page (>= 300)")
-    parser.add_argument("--families", type=int, default=10_000, help="generated families")
+    parser.add_argument("--rounds", type=int, default=60, help="rounds per page (>= 30)")
+    parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--families", type=int, default=10_000, help="other families (scale)")
+    parser.add_argument("--audit-per-family", type=int, default=100)
+    parser.add_argument("--history", type=int, default=20_000, help="log rows of the demo family")
+    parser.add_argument("--pro-families", type=int, default=200)
+    parser.add_argument("--big-pro", type=int, default=4000)
+    parser.add_argument("--rate", type=float, default=100.0)
     parser.add_argument("--load-seconds", type=int, default=60)
-    parser.add_argument("--users", type=int, default=16)
+    parser.add_argument("--step-seconds", type=int, default=15)
+    parser.add_argument("--page-seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--output", default=str(BENCH_DIR / "results.json"))
     return parser.parse_args()
 
 
-# --- in-process measurements -------------------------------------------------
+# --- in-process ----------------------------------------------------------------
 
 
 def setup_django(database_url: str) -> None:
@@ -77,177 +104,146 @@ def setup_django(database_url: str) -> None:
     from django.conf import settings
 
     settings.ROOT_URLCONF = "bench.urls"
-    # Production password hashing is slow on purpose; sessions are made
-    # directly below, so it costs nothing here.
 
 
-def migrate_and_seed() -> dict:
+def migrate_and_seed(args) -> dict:
     from django.core.management import call_command
+
+    from bench import data
+    from samenplan.demo.build import build_demo
+    from samenplan.test import give_totp
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    # Production serves hashed static files (WhiteNoise); collect them once.
     call_command("collectstatic", interactive=False, verbosity=0)
-    from samenplan.demo.build import build_demo
-
     demo = build_demo()
-    return {"demo": demo}
+    give_totp(demo.users["eva"])
+    # A lived-in family: two years of reading and writing in its log.
+    data.add_history([demo.bakker.pk], args.history, actor_names=("Sanne Bakker", "Eva de Vries",
+                                                                 "Noor Bakker", "Martijn Smit"))
+    # Eva works with many families, not only the demo's.
+    data.make_families(args.pro_families, prefix="Gezin Eva", professional=demo.users["eva"],
+                       audit_per_family=100)
+    data.analyze()
+    return demo
 
 
-def measure(client, url: str, n: int) -> tuple[float, int]:
+def client_for(user):
+    from django.conf import settings
+    from django.test import Client
+
+    from samenplan.test import logged_in_session
+
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = logged_in_session(user)
+    return client
+
+
+def timed(client, url: str) -> float:
+    start = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url}: {response.status_code}")
+    return elapsed
+
+
+def measure(client, url: str, rounds: int) -> dict:
+    """Page and floor in turn; the median of the per-round ratios."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for _ in range(20):
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
+    first = max(timed(client, url) for _ in range(3))
+    for _ in range(5):
+        timed(client, "/bench/floor/")
+    with CaptureQueriesContext(connection) as captured:
         client.get(url)
-    # Count now: the next request clears the connection's query log.
-    query_count = len(queries)
-    timings = []
-    for _ in range(n):
-        start = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings), query_count
-
-
-def page_urls(demo) -> dict[str, str]:
-    from samenplan.careteam.models import Meeting
-    from samenplan.decisions.models import Decision
-    from samenplan.plan.models import Goal
-
-    family = demo.bakker.pk
-    goal = Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat").pk
-    bso = Decision.objects.get(family=demo.bakker, question__startswith="Gaat Sem").pk
-    meeting = Meeting.objects.filter(family=demo.bakker).order_by("starts_at").first().pk
+    queries = len(captured)
+    # Slow pages (the PDF) get fewer rounds: about four seconds each.
+    rounds = min(rounds, max(15, int(4000 / max(first, 0.1))))
+    pages, floors, ratios = [], [], []
+    for _ in range(rounds):
+        floor = timed(client, "/bench/floor/")
+        page = timed(client, url)
+        floors.append(floor)
+        pages.append(page)
+        ratios.append(page / floor)
     return {
-        "Mijn gezinnen": "/mijn-gezinnen/",
-        "Ons gezin (family home)": f"/gezin/{family}/",
-        "Toestemming": f"/gezin/{family}/toestemming/",
-        "Wie bekeek ons dossier? (access log)": f"/gezin/{family}/logboek/",
-        "Iemand uitnodigen": f"/gezin/{family}/uitnodigen/",
-        "Ons plan": f"/gezin/{family}/plan/",
-        "Doel (goal with scores)": f"/gezin/{family}/plan/doelen/{goal}/",
-        "Tijdlijn (timeline)": f"/gezin/{family}/plan/tijdlijn/",
-        "Stap toevoegen (step form)": f"/gezin/{family}/plan/stappen/nieuw/",
-        "Beslissen (decisions)": f"/gezin/{family}/beslissen/",
-        "Beslissing (views, agreement table)": f"/gezin/{family}/beslissen/{bso}/",
-        "Mening geven (view form)": f"/gezin/{family}/beslissen/{bso}/mening/",
-        "Wie doet wat (role cards)": f"/gezin/{family}/wie-doet-wat/",
-        "Overleg (meeting)": f"/gezin/{family}/wie-doet-wat/overleg/{meeting}/",
-        "Ons netwerk (ecomap)": f"/gezin/{family}/netwerk/",
-        "Genogram": f"/gezin/{family}/netwerk/genogram/",
-        "Tijdlijn van het gezin": f"/gezin/{family}/netwerk/tijdlijn/",
+        "median_ms": round(statistics.median(pages), 2),
+        "floor_ms": round(statistics.median(floors), 3),
+        "floor_ratio": round(statistics.median(ratios), 2),
+        "queries": queries,
+        "rounds": rounds,
     }
 
 
-def generate_families(count: int) -> dict:
-    """Add ``count`` families, each with a parent, a child, a professional seat and a log."""
-    from django.db import transaction
+def persona_pages(demo) -> dict[str, dict[str, str]]:
+    from bench.pages import candidate_urls, pages_for
 
-    from samenplan.accounts.models import User
-    from samenplan.audit.models import AuditEvent
-    from samenplan.families.models import Consent, Family, Member, Participant
-
-    batch = 2000
-    made = 0
-    start = time.perf_counter()
-    professional = User.objects.get(email="lotte@example.org")
-    while made < count:
-        size = min(batch, count - made)
-        with transaction.atomic():
-            families = Family.objects.bulk_create(
-                Family(name=f"Gezin Bench {made + i}") for i in range(size)
-            )
-            users = User.objects.bulk_create(
-                User(email=f"bench{made + i}@example.org", name=f"Ouder {made + i}", password="!")
-                for i in range(size)
-            )
-            parents = Member.objects.bulk_create(
-                Member(family=f, name=u.name, relation="moeder", has_authority=True)
-                for f, u in zip(families, users, strict=True)
-            )
-            Member.objects.bulk_create(
-                Member(family=f, name=f"Kind {f.pk}", relation="kind") for f in families
-            )
-            Participant.objects.bulk_create(
-                Participant(family=f, user=u, role="parent", member=m)
-                for f, u, m in zip(families, users, parents, strict=True)
-            )
-            seats = Participant.objects.bulk_create(
-                Participant(family=f, user=professional, role="professional") for f in families
-            )
-            Consent.objects.bulk_create(
-                Consent(family=f, participant=s, member=m, given_by=u)
-                for f, s, m, u in zip(families, seats, parents, users, strict=True)
-            )
-            AuditEvent.objects.bulk_create(
-                AuditEvent(actor_name="Bench", family=f, data="family_home", action="view")
-                for f in families
-                for _ in range(5)
-            )
-        made += size
+    urls = candidate_urls(demo.bakker)
     return {
-        "families": count,
-        "seconds_to_generate": round(time.perf_counter() - start, 1),
-        "rows": {
-            "families": Family.objects.count(),
-            "participants": Participant.objects.count(),
-            "audit_events": AuditEvent.objects.count(),
-        },
+        persona: pages_for(client_for(demo.users[key]), urls)
+        for persona, key in PERSONAS.items()
     }
 
 
-def in_process(args) -> tuple[list[dict], dict]:
-    from django.test import Client
+def measure_all(demo, pages, rounds) -> list[dict]:
+    rows = []
+    for persona, key in PERSONAS.items():
+        client = client_for(demo.users[key])
+        for name, url in pages[persona].items():
+            rows.append({"persona": persona, "page": name, "url": url,
+                         **measure(client, url, rounds)})
+            print(f"  {persona:<12} {name:<40} {rows[-1]['floor_ratio']:>6.2f}x"
+                  f" {rows[-1]['queries']:>3} q", flush=True)
+    return rows
+
+
+def in_process(args) -> dict:
+    from bench import data
+
+    demo = migrate_and_seed(args)
+    pages = persona_pages(demo)
+    print("Small database:", data.counts(), flush=True)
+    small = measure_all(demo, pages, args.rounds)
+    result = {"small": small, "small_counts": data.counts()}
+
+    if not args.skip_scale:
+        from samenplan.accounts.models import User
+
+        started = time.perf_counter()
+        data.make_families(args.families, prefix="Gezin Bench", audit_per_family=args.audit_per_family)
+        big_pro = User.objects.create_user(email="bench-pro@example.org", name="Kim Groot")
+        from samenplan.test import give_totp
+
+        give_totp(big_pro)
+        data.make_families(args.big_pro, prefix="Gezin Kim", professional=big_pro)
+        data.analyze()
+        result["scale_seconds_to_generate"] = round(time.perf_counter() - started, 1)
+        result["scale_counts"] = data.counts()
+        print("Scale database:", result["scale_counts"], flush=True)
+        scale = measure_all(demo, pages, args.rounds)
+        for before, after in zip(small, scale, strict=True):
+            after["vs_small"] = round(after["floor_ratio"] / before["floor_ratio"], 2)
+        result["scale"] = scale
+        result["big_professional"] = {
+            "families": args.big_pro,
+            **measure(client_for(big_pro), "/mijn-gezinnen/", args.rounds),
+        }
 
     from samenplan.demo.build import grow_family
 
-    seeded = migrate_and_seed()
-    demo = seeded["demo"]
-    client = Client()
-    client.force_login(demo.users["sanne"])
-
-    floor_ms, floor_queries = measure(client, "/bench/floor/", args.requests)
-    rows = [
-        {
-            "name": "floor (login required, 1 query)",
-            "url": "/bench/floor/",
-            "median_ms": round(floor_ms, 3),
-            "floor_ratio": 1.0,
-            "queries": floor_queries,
-        }
-    ]
-    urls = page_urls(demo)
-    for name, url in urls.items():
-        ms, queries = measure(client, url, args.requests)
-        rows.append(
-            {
-                "name": name,
-                "url": url,
-                "median_ms": round(ms, 3),
-                "floor_ratio": round(ms / floor_ms, 2),
-                "queries": queries,
-            }
-        )
-
     grow_family(demo.bakker, by_user=demo.users["sanne"], times=20)
-    for row in rows:
-        ms, queries = measure(client, row["url"], args.requests)
-        row["median_ms_20x"] = round(ms, 3)
-        row["queries_20x"] = queries
-
-    scale = generate_families(args.families)
-    scale["pages"] = []
-    for row in rows:
-        ms, queries = measure(client, row["url"], args.requests)
-        scale["pages"].append({"name": row["name"], "median_ms": round(ms, 3), "queries": queries})
-    return rows, scale
+    client = client_for(demo.users["sanne"])
+    for row in small:
+        if row["persona"] == "parent":
+            grown = measure(client, row["url"], 30)
+            row["queries_20x"] = grown["queries"]
+            row["floor_ratio_20x"] = grown["floor_ratio"]
+    return result
 
 
-# --- load with gunicorn and locust ------------------------------------------
+# --- load ------------------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -256,62 +252,40 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def prepare_database(database_url: str) -> list[str]:
-    """Migrate and seed ``database_url`` in a child process; return session keys."""
+def prepare(database_url: str) -> dict:
+    """Migrate and seed in a child process; Sanne's session and her pages' URLs."""
     code = (
-        f"import bench.run as b; b.setup_django({database_url!r}); b.migrate_and_seed();"
-        "print(','.join(b.make_sessions(16)))"
+        f"import json, bench.run as b, sys; b.setup_django({database_url!r});"
+        "from samenplan.demo.build import build_demo; from django.core.management import call_command;"
+        "call_command('migrate', verbosity=0); call_command('createcachetable', verbosity=0);"
+        "call_command('collectstatic', interactive=False, verbosity=0);"
+        "demo = build_demo(); from bench import data;"
+        f"data.add_history([demo.bakker.pk], {20_000});  data.analyze();"
+        "from bench.pages import candidate_urls; from samenplan.test import logged_in_session;"
+        "print(json.dumps({'session': logged_in_session(demo.users['sanne']),"
+        " 'urls': candidate_urls(demo.bakker)}))"
     )
     env = {**os.environ, **ENV, "DATABASE_URL": database_url}
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
-    return result.stdout.strip().splitlines()[-1].split(",")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def make_sessions(count: int) -> list[str]:
-    """Logged-in sessions for Sanne: the load test measures pages, not login."""
-    from samenplan.accounts.models import User
-    from samenplan.test import logged_in_session
+def run_load(db_name: str, database_url: str, args) -> dict:
+    from bench import openloop
 
-    user = User.objects.get(email="sanne@example.org")
-    return [logged_in_session(user) for _ in range(count)]
-
-
-def family_id(database_url: str) -> int:
-    code = (
-        f"import bench.run as b; b.setup_django({database_url!r});"
-        "from samenplan.families.models import Family;"
-        "print(Family.objects.get(name='Gezin Bakker').pk)"
-    )
-    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
-    return int(result.stdout.strip().splitlines()[-1])
-
-
-def run_load(db_name: str, database_url: str, args) -> list[dict]:
-    sessions = prepare_database(database_url)
-    family = family_id(database_url)
+    prepared = prepare(database_url)
+    cookie = f"sessionid={prepared['session']}"
     port = free_port()
     env = {**os.environ, **ENV, "DATABASE_URL": database_url}
     gunicorn = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "samenplan.wsgi",
-            "--workers",
-            str(args.workers),
-            "--worker-class",
-            "sync",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+        [str(Path(sys.executable).parent / "gunicorn"), "samenplan.wsgi", "--workers",
+         str(args.workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
     )
+    result = {"db": db_name, "pages": [], "steps": []}
     try:
         for _ in range(100):
             try:
@@ -319,149 +293,155 @@ def run_load(db_name: str, database_url: str, args) -> list[dict]:
                 break
             except OSError:
                 time.sleep(0.2)
-        with tempfile.TemporaryDirectory() as tmp:
-            prefix = str(Path(tmp) / "stats")
-            locust_env = {
-                **os.environ,
-                "BENCH_SESSIONS": ",".join(sessions),
-                "BENCH_FAMILY": str(family),
-            }
-            subprocess.run(
-                [
-                    str(Path(sys.executable).parent / "locust"),
-                    "-f",
-                    str(BENCH_DIR / "locustfile.py"),
-                    "--headless",
-                    "--users",
-                    str(args.users),
-                    "--spawn-rate",
-                    str(args.users),
-                    "--run-time",
-                    f"{args.load_seconds}s",
-                    "--host",
-                    f"http://127.0.0.1:{port}",
-                    "--csv",
-                    prefix,
-                    "--only-summary",
-                    "--loglevel",
-                    "WARNING",
-                    "--stop-timeout",
-                    "5",
-                ],
-                cwd=ROOT,
-                env=locust_env,
-                check=False,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            with open(prefix + "_stats.csv", newline="") as handle:
-                stats = list(csv.DictReader(handle))
+        plan = prepared["urls"]["plan:plan"]
+        openloop.run("127.0.0.1", port, [plan], cookie, 20, 3)  # warm both workers
+        result["plan"] = {"page": "plan:plan", **openloop.run(
+            "127.0.0.1", port, [plan], cookie, args.rate, args.load_seconds)}
+        print(f"  {db_name} plan at {args.rate}/s: {result['plan']}", flush=True)
+        best = 0.0
+        for rate in (50, 75, 100, 125, 150, 175, 200, 250):
+            step = openloop.run("127.0.0.1", port, [plan], cookie, rate, args.step_seconds)
+            result["steps"].append(step)
+            print(f"  {db_name} step {rate}/s: p95 {step['p95_ms']} errors {step['errors']}",
+                  flush=True)
+            if step["p95_ms"] <= P95_GOAL_MS and step["errors"] == 0:
+                best = rate
+            else:
+                break
+        result["highest_rate_within_goal"] = best
+        for name, rate in LOAD_PAGES.items():
+            url = prepared["urls"][name]
+            page = openloop.run("127.0.0.1", port, [url], cookie, rate, args.page_seconds)
+            result["pages"].append({"page": name, **page})
+            print(f"  {db_name} {name} at {rate}/s: p95 {page['p95_ms']}", flush=True)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
-    rows = []
-    for stat in stats:
-        rows.append(
-            {
-                "db": db_name,
-                "page": stat["Name"],
-                "rps": round(float(stat["Requests/s"]), 1),
-                "p50_ms": float(stat["50%"]),
-                "p95_ms": float(stat["95%"]),
-                "errors": int(stat["Failure Count"]),
-                "requests": int(stat["Request Count"]),
-            }
-        )
-    return rows
+    return result
 
 
 def postgres_available() -> bool:
     try:
         import psycopg
 
-        with psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=3
-        ):
+        with psycopg.connect(PG_SERVER, connect_timeout=3):
             return True
     except Exception:
         return False
 
 
-def recreate_pg_database() -> None:
+def recreate_pg(name: str) -> str:
     import psycopg
 
-    with psycopg.connect(
-        "host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True
-    ) as conn:
-        conn.execute("DROP DATABASE IF EXISTS samenplan_bench WITH (FORCE)")
-        conn.execute("CREATE DATABASE samenplan_bench")
+    with psycopg.connect(PG_SERVER, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return PG_URL.format(name=name)
 
 
-# --- output --------------------------------------------------------------------
+# --- output ------------------------------------------------------------------------
 
 
-def print_table(results: dict) -> None:
-    print()
-    print(
-        f"{'page':<40} {'median ms':>10} {'x floor':>8} {'queries':>8} {'ms 20x':>8} {'q 20x':>6}"
-    )
-    for row in results["rows"]:
-        print(
-            f"{row['name']:<40} {row['median_ms']:>10.2f} {row['floor_ratio']:>8.2f}"
-            f" {row['queries']:>8} {row['median_ms_20x']:>8.2f} {row['queries_20x']:>6}"
+def tables(results: dict) -> str:
+    """The results as Markdown, for bench/README.md and the terminal."""
+    ip = results["in_process"]
+    scale = {(r["persona"], r["page"]): r for r in ip.get("scale", [])}
+    lines = [
+        f"Last run ({results['generated_at'][:10]}, {results['machine']['cpus']} cores,"
+        f" in-process on {results['db']}; floor ≈ {results['floor_ms']} ms):",
+        "",
+        "| persona | page | queries | × floor | queries 20× | × floor at scale | scale / small |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in ip["small"]:
+        big = scale.get((row["persona"], row["page"]), {})
+        lines.append(
+            f"| {row['persona']} | {row['page']} | {row['queries']} | {row['floor_ratio']}"
+            f" | {row.get('queries_20x', '')} | {big.get('floor_ratio', '')}"
+            f" | {big.get('vs_small', '')} |"
         )
-    scale = results["scale"]
-    print(f"\nWith {scale['families']:,} generated families ({scale['rows']}):")
-    for page in scale["pages"]:
-        print(f"  {page['name']:<38} {page['median_ms']:>10.2f} ms {page['queries']:>4} queries")
-    if results["load"]:
-        print(f"\nLoad: gunicorn, sync workers, locust {results['load_settings']}")
-        print(f"{'db':<10} {'page':<34} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>7}")
-        for row in results["load"]:
-            print(
-                f"{row['db']:<10} {row['page']:<34} {row['rps']:>7} {row['p50_ms']:>7.0f}"
-                f" {row['p95_ms']:>7.0f} {row['errors']:>7}"
+    if "scale_counts" in ip:
+        c = ip["scale_counts"]
+        lines += [
+            "",
+            f"Scale database: {c['families']:,} families, {c['participants']:,} seats,"
+            f" {c['audit_events']:,} log rows (made in {ip['scale_seconds_to_generate']} s),"
+            " after `ANALYZE`.",
+            f"Mijn gezinnen for a professional at {ip['big_professional']['families']:,} families:"
+            f" {ip['big_professional']['median_ms']} ms ({ip['big_professional']['queries']} queries).",
+        ]
+    for load in results.get("load", []):
+        plan = load["plan"]
+        lines += [
+            "",
+            f"Load on {load['db']} (gunicorn, {results['workers']} sync workers, open loop):",
+            "",
+            "| page | target /s | achieved /s | seconds | p50 ms | p95 ms | p99 ms | errors |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for row in [plan, *load["pages"]]:
+            lines.append(
+                f"| {row['page']} | {row['target_rate']:g} | {row['achieved_rate']} | {row['seconds']}"
+                f" | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | {row['errors']} |"
             )
+        lines.append(
+            f"\nPlan page: highest rate with p95 ≤ {P95_GOAL_MS} ms and no errors:"
+            f" **{load['highest_rate_within_goal']:g} req/s** (steps of {results['step_seconds']} s: "
+            + ", ".join(f"{s['target_rate']:g}/s → p95 {s['p95_ms']}" for s in load["steps"])
+            + ")."
+        )
     for note in results.get("notes", []):
-        print(f"Note: {note}")
+        lines.append(f"\nNote: {note}")
+    return "\n".join(lines) + "\n"
+
+
+def keep_in_readme(text: str) -> None:
+    readme = BENCH_DIR / "README.md"
+    content = readme.read_text()
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    before, rest = content.split(start, 1)
+    _, after = rest.split(end, 1)
+    readme.write_text(f"{before}{start}\n{text}{end}{after}")
 
 
 def main() -> None:
     args = parse_args()
-    if args.requests < 300:
-        sys.exit("--requests must be at least 300")
+    if args.rounds < 30:
+        sys.exit("--rounds must be at least 30")
     work = Path(tempfile.mkdtemp(prefix="samenplan-bench-"))
-    sqlite_url = f"sqlite:///{work / 'bench.sqlite3'}"
     notes = []
     try:
-        setup_django(sqlite_url)
+        if args.db == "postgresql":
+            database_url = recreate_pg("samenplan_bench")
+        else:
+            database_url = f"sqlite:///{work / 'bench.sqlite3'}"
+        setup_django(database_url)
         started = time.perf_counter()
-        rows, scale = in_process(args)
+        in_proc = in_process(args)
         results = {
             "generated_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-            "requests_per_page": args.requests,
-            "rows": rows,
-            "scale": scale,
+            "db": args.db,
+            "floor_ms": round(statistics.median(r["floor_ms"] for r in in_proc["small"]), 2),
+            "in_process": in_proc,
+            "in_process_seconds": round(time.perf_counter() - started, 1),
+            "workers": args.workers,
+            "step_seconds": args.step_seconds,
             "load": [],
-            "load_settings": {
-                "users": args.users,
-                "seconds": args.load_seconds,
-                "workers": args.workers,
-            },
         }
-        results["in_process_seconds"] = round(time.perf_counter() - started, 1)
         if not args.skip_load:
-            results["load"] += run_load("sqlite", f"sqlite:///{work / 'load.sqlite3'}", args)
+            results["load"].append(run_load("sqlite", f"sqlite:///{work / 'load.sqlite3'}", args))
             if postgres_available():
-                recreate_pg_database()
-                results["load"] += run_load("postgresql", PG_BENCH_URL, args)
+                results["load"].append(run_load("postgresql", recreate_pg("samenplan_load"), args))
             else:
                 notes.append("PostgreSQL not reachable on 127.0.0.1:5432: no load run on it.")
         results["notes"] = notes
         Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-        print_table(results)
-        print(f"\nWritten to {args.output}")
+        text = tables(results)
+        print()
+        print(text)
+        keep_in_readme(text)
+        print(f"Written to {args.output} and bench/README.md")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

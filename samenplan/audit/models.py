@@ -82,10 +82,12 @@ class AuditEvent(models.Model):
     on_behalf_of = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=30, blank=True)
     organization = models.CharField(max_length=200, blank=True)
+    # No index of its own: the (family, …) indexes below start with it.
     family = models.ForeignKey(
         "families.Family",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
+        db_index=False,
         null=True,
         related_name="+",
     )

@@ -50,3 +50,26 @@ class LogIndexTestCase(TestCase):
         self.assertNotIn("SCAN audit_auditevent\n", plan + "\n")  # SQLite's full scan
         self.assertNotIn("Seq Scan", plan)
         self.assertRegex(plan, r"audit_audit_family_\w+_idx")
+
+    def test_a_new_link_reads_only_the_newest_of_the_chain(self):
+        from samenplan.audit.chain import _last_hashes
+
+        # The chain's end is looked up on every page view: it must walk the
+        # (family, -id) index from its end, not read the family's whole log.
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            last = _last_hashes(AuditEvent, {self.family.pk})
+        newest = AuditEvent.objects.filter(family=self.family).order_by("-id").first()
+        self.assertEqual(last[self.family.pk], newest.hash)
+        self.assertEqual(len(captured), 1)
+        with connection.cursor() as cursor:
+            prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+            sql = captured[0]["sql"]
+            cursor.execute(prefix + sql)
+            plan = "\n".join(" ".join(str(part) for part in row) for row in cursor.fetchall())
+        # Backwards along an index, stopping at the first row: no sort, no full read.
+        self.assertRegex(plan, r"audit_chain_end|Index Scan Backward")
+        self.assertNotIn("Sort", plan)
+        self.assertNotIn("Seq Scan", plan)
+        self.assertNotIn("TEMP B-TREE", plan)
