@@ -56,8 +56,7 @@ def make_families(count: int, *, prefix: str, professional=None, audit_per_famil
             )
             if professional is not None:
                 seats = Participant.objects.bulk_create(
-                    Participant(family=f, user=professional, role="professional")
-                    for f in families
+                    Participant(family=f, user=professional, role="professional") for f in families
                 )
                 Consent.objects.bulk_create(
                     Consent(family=f, participant=s, member=m, given_by=u)
@@ -99,8 +98,7 @@ def add_history(family_ids: list[int], per_family: int, *, actor_names=("Ouder",
             at = "now() - (n.i * interval '1037 seconds')"
             cursor.execute(
                 f"WITH n(i) AS (SELECT generate_series(0, {per_family - 1}))"
-                f" INSERT INTO audit_auditevent ({columns})"
-                + select.format(at=at, false="false")
+                f" INSERT INTO audit_auditevent ({columns})" + select.format(at=at, false="false")
             )
         else:
             at = "strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || (n.i * 1037) || ' seconds')"

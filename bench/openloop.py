@@ -26,8 +26,15 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def run(host: str, port: int, paths: list[str], cookie: str, rate: float, seconds: float,
-        threads: int = 64) -> dict:
+def run(
+    host: str,
+    port: int,
+    paths: list[str],
+    cookie: str,
+    rate: float,
+    seconds: float,
+    threads: int = 64,
+) -> dict:
     """Send ``rate`` GETs per second for ``seconds`` to ``paths`` (in turn); report."""
     total = int(rate * seconds)
     due: queue.Queue = queue.Queue()

@@ -119,11 +119,15 @@ def migrate_and_seed(args) -> dict:
     demo = build_demo()
     give_totp(demo.users["eva"])
     # A lived-in family: two years of reading and writing in its log.
-    data.add_history([demo.bakker.pk], args.history, actor_names=("Sanne Bakker", "Eva de Vries",
-                                                                 "Noor Bakker", "Martijn Smit"))
+    data.add_history(
+        [demo.bakker.pk],
+        args.history,
+        actor_names=("Sanne Bakker", "Eva de Vries", "Noor Bakker", "Martijn Smit"),
+    )
     # Eva works with many families, not only the demo's.
-    data.make_families(args.pro_families, prefix="Gezin Eva", professional=demo.users["eva"],
-                       audit_per_family=100)
+    data.make_families(
+        args.pro_families, prefix="Gezin Eva", professional=demo.users["eva"], audit_per_family=100
+    )
     data.analyze()
     return demo
 
@@ -182,8 +186,7 @@ def persona_pages(demo) -> dict[str, dict[str, str]]:
 
     urls = candidate_urls(demo.bakker)
     return {
-        persona: pages_for(client_for(demo.users[key]), urls)
-        for persona, key in PERSONAS.items()
+        persona: pages_for(client_for(demo.users[key]), urls) for persona, key in PERSONAS.items()
     }
 
 
@@ -192,10 +195,14 @@ def measure_all(demo, pages, rounds) -> list[dict]:
     for persona, key in PERSONAS.items():
         client = client_for(demo.users[key])
         for name, url in pages[persona].items():
-            rows.append({"persona": persona, "page": name, "url": url,
-                         **measure(client, url, rounds)})
-            print(f"  {persona:<12} {name:<40} {rows[-1]['floor_ratio']:>6.2f}x"
-                  f" {rows[-1]['queries']:>3} q", flush=True)
+            rows.append(
+                {"persona": persona, "page": name, "url": url, **measure(client, url, rounds)}
+            )
+            print(
+                f"  {persona:<12} {name:<40} {rows[-1]['floor_ratio']:>6.2f}x"
+                f" {rows[-1]['queries']:>3} q",
+                flush=True,
+            )
     return rows
 
 
@@ -212,7 +219,9 @@ def in_process(args) -> dict:
         from samenplan.accounts.models import User
 
         started = time.perf_counter()
-        data.make_families(args.families, prefix="Gezin Bench", audit_per_family=args.audit_per_family)
+        data.make_families(
+            args.families, prefix="Gezin Bench", audit_per_family=args.audit_per_family
+        )
         big_pro = User.objects.create_user(email="bench-pro@example.org", name="Kim Groot")
         from samenplan.test import give_totp
 
@@ -256,7 +265,8 @@ def prepare(database_url: str) -> dict:
     """Migrate and seed in a child process; Sanne's session and her pages' URLs."""
     code = (
         f"import json, bench.run as b, sys; b.setup_django({database_url!r});"
-        "from samenplan.demo.build import build_demo; from django.core.management import call_command;"
+        "from samenplan.demo.build import build_demo;"
+        "from django.core.management import call_command;"
         "call_command('migrate', verbosity=0); call_command('createcachetable', verbosity=0);"
         "call_command('collectstatic', interactive=False, verbosity=0);"
         "demo = build_demo(); from bench import data;"
@@ -280,10 +290,20 @@ def run_load(db_name: str, database_url: str, args) -> dict:
     port = free_port()
     env = {**os.environ, **ENV, "DATABASE_URL": database_url}
     gunicorn = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "samenplan.wsgi", "--workers",
-         str(args.workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "samenplan.wsgi",
+            "--workers",
+            str(args.workers),
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     result = {"db": db_name, "pages": [], "steps": []}
     try:
@@ -295,15 +315,19 @@ def run_load(db_name: str, database_url: str, args) -> dict:
                 time.sleep(0.2)
         plan = prepared["urls"]["plan:plan"]
         openloop.run("127.0.0.1", port, [plan], cookie, 20, 3)  # warm both workers
-        result["plan"] = {"page": "plan:plan", **openloop.run(
-            "127.0.0.1", port, [plan], cookie, args.rate, args.load_seconds)}
+        result["plan"] = {
+            "page": "plan:plan",
+            **openloop.run("127.0.0.1", port, [plan], cookie, args.rate, args.load_seconds),
+        }
         print(f"  {db_name} plan at {args.rate}/s: {result['plan']}", flush=True)
         best = 0.0
         for rate in (50, 75, 100, 125, 150, 175, 200, 250):
             step = openloop.run("127.0.0.1", port, [plan], cookie, rate, args.step_seconds)
             result["steps"].append(step)
-            print(f"  {db_name} step {rate}/s: p95 {step['p95_ms']} errors {step['errors']}",
-                  flush=True)
+            print(
+                f"  {db_name} step {rate}/s: p95 {step['p95_ms']} errors {step['errors']}",
+                flush=True,
+            )
             if step["p95_ms"] <= P95_GOAL_MS and step["errors"] == 0:
                 best = rate
             else:
@@ -361,14 +385,14 @@ def tables(results: dict) -> str:
             f" | {big.get('vs_small', '')} |"
         )
     if "scale_counts" in ip:
-        c = ip["scale_counts"]
+        c, big = ip["scale_counts"], ip["big_professional"]
         lines += [
             "",
             f"Scale database: {c['families']:,} families, {c['participants']:,} seats,"
             f" {c['audit_events']:,} log rows (made in {ip['scale_seconds_to_generate']} s),"
             " after `ANALYZE`.",
-            f"Mijn gezinnen for a professional at {ip['big_professional']['families']:,} families:"
-            f" {ip['big_professional']['median_ms']} ms ({ip['big_professional']['queries']} queries).",
+            f"Mijn gezinnen for a professional at {big['families']:,} families:"
+            f" {big['median_ms']} ms ({big['queries']} queries).",
         ]
     for load in results.get("load", []):
         plan = load["plan"]
@@ -381,12 +405,14 @@ def tables(results: dict) -> str:
         ]
         for row in [plan, *load["pages"]]:
             lines.append(
-                f"| {row['page']} | {row['target_rate']:g} | {row['achieved_rate']} | {row['seconds']}"
+                f"| {row['page']} | {row['target_rate']:g} | {row['achieved_rate']}"
+                f" | {row['seconds']}"
                 f" | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | {row['errors']} |"
             )
         lines.append(
             f"\nPlan page: highest rate with p95 ≤ {P95_GOAL_MS} ms and no errors:"
-            f" **{load['highest_rate_within_goal']:g} req/s** (steps of {results['step_seconds']} s: "
+            f" **{load['highest_rate_within_goal']:g} req/s**"
+            f" (steps of {results['step_seconds']} s: "
             + ", ".join(f"{s['target_rate']:g}/s → p95 {s['p95_ms']}" for s in load["steps"])
             + ")."
         )

@@ -52,11 +52,11 @@ class LogIndexTestCase(TestCase):
         self.assertRegex(plan, r"audit_audit_family_\w+_idx")
 
     def test_a_new_link_reads_only_the_newest_of_the_chain(self):
-        from samenplan.audit.chain import _last_hashes
-
         # The chain's end is looked up on every page view: it must walk the
         # (family, -id) index from its end, not read the family's whole log.
         from django.test.utils import CaptureQueriesContext
+
+        from samenplan.audit.chain import _last_hashes
 
         with CaptureQueriesContext(connection) as captured:
             last = _last_hashes(AuditEvent, {self.family.pk})
