@@ -32,6 +32,14 @@ def _flush_past_the_audit_triggers():
     flush.Command.handle = handle_unlocked
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts without page parts kept by another (families/versions.py)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """One headless Chromium for the whole run (Debian's, through Playwright)."""

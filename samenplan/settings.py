@@ -179,6 +179,20 @@ else:
             "LOCATION": "samenplan_cache",
         }
     }
+# Rendered page parts (families/versions.py): in Redis when there is one, else
+# in each process's memory. Never in the database cache: a read there costs
+# the query the part saves. Keys carry the family's data version, so a part
+# of one process is never stale in another; each process only fills its own.
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "samenplan-pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+)
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 # Sessions: in the database by default; SESSION_STORE=cache keeps them in the
 # cache (Redis), so app servers share nothing but the database and Redis.
 SESSION_STORE = os.environ.get("SESSION_STORE", "db")

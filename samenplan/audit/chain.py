@@ -81,6 +81,20 @@ def _lock(family_ids: set) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(key) FROM unnest(%s::bigint[]) AS key", [keys])
 
 
+# Actions that only read: every other one changes the family's data.
+READS = frozenset({"view", "export"})
+
+
+def bump_versions(events) -> None:
+    """Raise the data version of each family these events changed (one UPDATE each)."""
+    from django.db.models import F
+
+    family_model = type(events[0])._meta.get_field("family").related_model
+    changed = {e.family_id for e in events if e.family_id is not None and e.action not in READS}
+    if changed:
+        family_model._base_manager.filter(pk__in=changed).update(data_version=F("data_version") + 1)
+
+
 def link(events) -> None:
     """Give each new event (in order) its place in its family's chain."""
     if not events:

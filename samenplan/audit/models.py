@@ -21,11 +21,14 @@ class AuditEventQuerySet(FamilyQuerySet):
         raise AppendOnlyError("Audit events cannot be removed.")
 
     def bulk_create(self, objs, *args, **kwargs):
-        from .chain import link
+        from .chain import bump_versions, link
 
         objs = list(objs)
+        if not objs:
+            return objs
         with transaction.atomic(using=self.db, savepoint=False):
             link(objs)
+            bump_versions(objs)
             return super().bulk_create(objs, *args, **kwargs)
 
     def for_family(self, family):
@@ -122,10 +125,11 @@ class AuditEvent(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Audit events cannot be changed.")
-        from .chain import link
+        from .chain import bump_versions, link
 
         with transaction.atomic(savepoint=False):
             link([self])
+            bump_versions([self])
             super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

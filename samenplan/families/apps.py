@@ -7,4 +7,4 @@ class FamiliesConfig(AppConfig):
     verbose_name = "Gezinnen"
 
     def ready(self):
-        from . import permissions, waiting_core  # noqa: F401  (actions, what waits)
+        from . import permissions, versions, waiting_core  # noqa: F401  (actions, cache, what waits)

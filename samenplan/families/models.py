@@ -28,6 +28,10 @@ class Family(models.Model):
         OTHER = "anders", _("Ander gedwongen kader")
 
     name = models.CharField(_("Naam van het gezin"), max_length=120)
+    # Raised by every write of the family's data, in the write's transaction
+    # (the audit layer does it with the write's log row): a page kept in the
+    # cache under an older number is never shown again.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
     phase = models.CharField(_("Fase"), max_length=20, choices=Phase.choices, default=Phase.EXPLORE)
     professional_limit = models.PositiveSmallIntegerField(
         _("Hoeveel professionals aan tafel"), default=3

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from samenplan.families.forms import SeenForm
 from samenplan.families.models import Participant
 from samenplan.families.panels import panels_for
 from samenplan.families.versioning import show_newest
+from samenplan.families.versions import cached_part
 from samenplan.families.writes import button_write, form_write, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
@@ -108,6 +110,23 @@ def _check_due(access: FamilyAccess, question: HelpQuestion | None, checks) -> b
 @login_required
 def plan(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="plan")
+    # The page's own part is kept until the family's data changes (families/versions.py).
+    main = cached_part(
+        request,
+        access,
+        "plan",
+        lambda: render_to_string(
+            "plan/plan.html#plan-main", _plan_context(access), request=request
+        ),
+    )
+    return render(
+        request,
+        "plan/plan.html",
+        {"access": access, "family": access.family, "section": "plan", "main": main},
+    )
+
+
+def _plan_context(access: FamilyAccess) -> dict:
     # The help question now and the proposals for a new one, in one query.
     newest = (
         HelpQuestion.objects.visible_to(access)
@@ -166,51 +185,46 @@ def plan(request: HttpRequest, family_id: int) -> HttpResponse:
         *(("step", s) for s in steps if s.status == Status.PROPOSED),
         *(("vision", v) for v in visions if v.status == Status.PROPOSED),
     ]
-    return render(
-        request,
-        "plan/plan.html",
-        {
-            "access": access,
-            "family": access.family,
-            "section": "plan",
-            "question": question,
-            "check_due": _check_due(access, question, checks),
-            "checks": checks,
-            "may_check": access.may("help_question.check") and question is not None,
-            "check_form": HelpQuestionCheckForm(
-                initial={"question": question.pk if question else None}
-            ),
-            "goals": [
-                {
-                    "goal": g,
-                    "people": people.get(g.pk, []),
-                    "steps": [s for s in open_steps if s.goal_id == g.pk][:3],
-                }
-                for g in active
-            ],
-            "other_goals": [
-                g for g in goals if g.status == Status.ACCEPTED and g.goal_status != "active"
-            ],
-            "open_steps": open_steps,
-            "done_steps": done_steps[:10],
-            "proposals": [
-                {
-                    "kind": kind,
-                    "item": item,
-                    "can_decide": access.may("proposal.decide")
-                    and actions.can_decide(access, item),
-                }
-                for kind, item in proposals
-            ],
-            "today": today,
-            "decline_form": DeclineForm(),
-            "visions": [v for v in visions if v.status == Status.ACCEPTED],
-            "successes": successes,
-            "agreements": agreements,
-            "panels": panels_for("plan", access),
-            "private_goals": access.private_ids("plan.goal"),
-        },
-    )
+    return {
+        "access": access,
+        "family": access.family,
+        "section": "plan",
+        "question": question,
+        "check_due": _check_due(access, question, checks),
+        "checks": checks,
+        "may_check": access.may("help_question.check") and question is not None,
+        "check_form": HelpQuestionCheckForm(
+            initial={"question": question.pk if question else None}
+        ),
+        "goals": [
+            {
+                "goal": g,
+                "people": people.get(g.pk, []),
+                "steps": [s for s in open_steps if s.goal_id == g.pk][:3],
+            }
+            for g in active
+        ],
+        "other_goals": [
+            g for g in goals if g.status == Status.ACCEPTED and g.goal_status != "active"
+        ],
+        "open_steps": open_steps,
+        "done_steps": done_steps[:10],
+        "proposals": [
+            {
+                "kind": kind,
+                "item": item,
+                "can_decide": access.may("proposal.decide") and actions.can_decide(access, item),
+            }
+            for kind, item in proposals
+        ],
+        "today": today,
+        "decline_form": DeclineForm(),
+        "visions": [v for v in visions if v.status == Status.ACCEPTED],
+        "successes": successes,
+        "agreements": agreements,
+        "panels": panels_for("plan", access),
+        "private_goals": access.private_ids("plan.goal"),
+    }
 
 
 def _agreements(access: FamilyAccess) -> list[dict]:

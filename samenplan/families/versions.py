@@ -1,0 +1,91 @@
+"""The family's data version, and pages kept in the cache under it.
+
+Every write of a family's data raises ``Family.data_version`` in the write's
+own transaction: the audit layer does it with each write's log row (actions
+write through ``save_versioned`` and bulk updates, which send no signals), and
+the receivers below do it for rows saved or removed one by one elsewhere (the
+demo, the test builders, the admin). A page part cached under the old number
+is then never read again, so the next request of every person sees the write.
+
+``cached_part`` keeps a rendered part of a page under everything it depends
+on: the family and its version, the person looking (so what one may see is
+never shown to another), emergency access, the language, the day (pages say
+"te laat" and "vandaag") and the browser's CSRF secret (the part holds forms).
+It stays at most ``PAGE_CACHE_SECONDS``, for what changes without a write
+of this family (someone's account name).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.middleware.csrf import get_token
+from django.utils import timezone, translation
+
+# Rows written while a page is only read: they must not make every view a miss.
+NOT_FAMILY_DATA = {"audit.auditevent", "families.waitingitem"}
+
+
+def bump(family_id: int | None) -> None:
+    from .models import Family
+
+    if family_id is not None:
+        Family._base_manager.filter(pk=family_id).update(data_version=F("data_version") + 1)
+
+
+def _family_id(instance) -> int | None:
+    if instance._meta.label_lower in NOT_FAMILY_DATA:
+        return None
+    if instance._meta.label_lower == "families.family":
+        return None  # the family's own row: its writes are audited
+    return getattr(instance, "family_id", None)
+
+
+@receiver(post_save, dispatch_uid="family-version-save")
+@receiver(post_delete, dispatch_uid="family-version-delete")
+def _row_changed(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    bump(_family_id(instance))
+
+
+@receiver(m2m_changed, dispatch_uid="family-version-m2m")
+def _links_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump(_family_id(instance))
+
+
+def cached_part(request, access, name: str, render) -> str:
+    """The part ``name`` of a page for this person now: from the cache, or ``render()``."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return render()
+    if not request.META.get("CSRF_COOKIE"):
+        get_token(request)  # a first visit: the part's forms need this browser's secret
+    browser = hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
+    family = access.family
+    key = ":".join(
+        str(part)
+        for part in (
+            "part",
+            name,
+            family.pk,
+            family.data_version,
+            access.participant.pk,
+            int(access.emergency),
+            translation.get_language(),
+            timezone.localdate().isoformat(),
+            browser,
+        )
+    )
+    cache = caches["pages"]
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, seconds)
+    return html
