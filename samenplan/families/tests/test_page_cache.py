@@ -2,10 +2,12 @@
 
 import re
 
+from django.conf import settings
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from samenplan.families.models import Family
 from samenplan.plan.models import Goal, Step
@@ -106,6 +108,8 @@ class PageCacheTestCase(SamenplanTestCase):
 
     def test_the_chosen_language_has_its_own_part(self):
         dutch = self.page("sanne")
+        # The request switches this thread to English; the next test starts in Dutch.
+        self.addCleanup(translation.activate, settings.LANGUAGE_CODE)
         self.sanne.language = "en"
         self.sanne.save(update_fields=["language"])
         english = self.page("sanne")
