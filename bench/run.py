@@ -314,6 +314,14 @@ def run_load(db_name: str, database_url: str, args) -> dict:
             except OSError:
                 time.sleep(0.2)
         plan = prepared["urls"]["plan:plan"]
+        # A browser keeps the CSRF cookie it was given; without it every page
+        # would be a first visit (and never come from the page cache).
+        first = urllib.request.Request(f"http://127.0.0.1:{port}{plan}", headers={"Cookie": cookie})
+        with urllib.request.urlopen(first, timeout=30) as response:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name_value = header.split(";", 1)[0]
+                if name_value.startswith("csrftoken="):
+                    cookie = f"{cookie}; {name_value}"
         openloop.run("127.0.0.1", port, [plan], cookie, 20, 3)  # warm both workers
         result["plan"] = {
             "page": "plan:plan",
