@@ -87,5 +87,8 @@ def cached_part(request, access, name: str, render) -> str:
     html = cache.get(key)
     if html is None:
         html = render()
-        cache.set(key, html, seconds)
+        # A create form's one-time token (families/once.py) must be new on every
+        # page, or two tabs would share it and the second save would be dropped.
+        if 'name="once"' not in html:
+            cache.set(key, html, seconds)
     return html

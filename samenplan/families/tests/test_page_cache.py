@@ -132,3 +132,33 @@ class PageCacheTestCase(SamenplanTestCase):
             {"csrfmiddlewaretoken": token, "seen": step.version},
         )
         self.assertEqual(response.status_code, 302)
+
+
+class OneTimeTokenTestCase(SamenplanTestCase):
+    def test_a_part_with_a_create_forms_token_is_never_kept(self):
+        from django.test import RequestFactory
+
+        from samenplan.families.access import FamilyAccess
+        from samenplan.families.versions import cached_part
+
+        request = RequestFactory().get("/")
+        access = FamilyAccess(
+            family=self.bakker, participant=self.p["sanne"], members=[], request=request
+        )
+        made = []
+
+        def form():
+            made.append(1)
+            return f'<input type="hidden" name="once" value="{len(made)}">'
+
+        first = cached_part(request, access, "test", form)
+        second = cached_part(request, access, "test", form)
+        self.assertNotEqual(first, second)
+
+        def plain():
+            made.append(1)
+            return "<p>Onze hulpvraag</p>"
+
+        cached_part(request, access, "plain", plain)
+        cached_part(request, access, "plain", plain)
+        self.assertEqual(len(made), 3)
