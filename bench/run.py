@@ -61,11 +61,12 @@ PERSONAS = {"parent": "sanne", "youth": "noor", "professional": "eva"}
 # rendered per request, so its rate is lower).
 LOAD_PAGES = {
     "plan:plan": 30,
-    "families:family_home": 30,
-    "families:my_families": 30,
+    "families:home": 30,
+    "families:list": 30,
     "decisions:list": 30,
+    "decisions:detail": 30,
     "careteam:overview": 30,
-    "network:ecomap": 30,
+    "network:overview": 30,
     "families:access_log": 30,
     "exports:pdf": 3,
 }
@@ -211,6 +212,9 @@ def in_process(args) -> dict:
 
     demo = migrate_and_seed(args)
     pages = persona_pages(demo)
+    unknown = set(LOAD_PAGES) - set(pages["parent"])
+    if unknown:
+        raise SystemExit(f"LOAD_PAGES names no page of a parent: {sorted(unknown)}")
     print("Small database:", data.counts(), flush=True)
     small = measure_all(demo, pages, args.rounds)
     result = {"small": small, "small_counts": data.counts()}
@@ -463,6 +467,8 @@ def main() -> None:
             "step_seconds": args.step_seconds,
             "load": [],
         }
+        # Kept before the load runs, so a failing load does not lose them.
+        Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
         if not args.skip_load:
             results["load"].append(run_load("sqlite", f"sqlite:///{work / 'load.sqlite3'}", args))
             if postgres_available():
