@@ -40,6 +40,25 @@ def _empty_page_cache():
     caches["pages"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _daytime(request):
+    """Tests marked ``daytime`` run at noon in the Netherlands, today.
+
+    Mail waits for the end of someone's quiet hours (21:00 to 08:00 unless they
+    chose otherwise, notices/delivery.py); a test that expects a mail to go out
+    now would otherwise fail whenever the suite happens to run at night. The
+    clock keeps ticking, so waits and timeouts behave as usual."""
+    if request.node.get_closest_marker("daytime") is None:
+        yield
+        return
+    import time_machine
+    from django.utils import timezone
+
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon, tick=True):
+        yield
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """One headless Chromium for the whole run (Debian's, through Playwright)."""

@@ -2,6 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
+import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import TestCase, override_settings
@@ -19,6 +20,9 @@ from samenplan.notices import delivery, work
 from samenplan.notices.models import Notification
 from samenplan.plan.models import TimelineEntry
 from samenplan.test import give_totp
+
+# Mail goes out only outside the quiet hours: these tests run at noon (conftest.py).
+pytestmark = pytest.mark.daytime
 
 
 def local(days: int, hour: int, minute: int = 0) -> datetime:

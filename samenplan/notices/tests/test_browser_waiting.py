@@ -11,7 +11,12 @@ from samenplan.plan import actions as plan
 from samenplan.plan.models import Goal
 from samenplan.test import give_totp
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Mail goes out only outside the quiet hours: this journey runs at noon (conftest.py).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.daytime,
+]
 
 
 @pytest.mark.parametrize("page", ["phone"], indirect=True)

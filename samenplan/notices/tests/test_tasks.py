@@ -15,6 +15,9 @@ from samenplan.notices.models import Notification
 from samenplan.notices.tasks import send_notices
 from samenplan.plan import actions as plan
 
+# Mail goes out only outside the quiet hours: these tests run at noon (conftest.py).
+pytestmark = pytest.mark.daytime
+
 RQ = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 DB = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 FAILING_SMTP = {

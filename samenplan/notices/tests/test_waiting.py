@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
@@ -17,6 +18,9 @@ from samenplan.notices.models import NoticeSettings, Notification
 from samenplan.plan import actions as plan
 from samenplan.plan.models import Goal, Step
 from samenplan.test import give_totp
+
+# Mail goes out only outside the quiet hours: these tests run at noon (conftest.py).
+pytestmark = pytest.mark.daytime
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Text that only the family knows; it must never reach a mail.
