@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "samenplan.middleware.RequireMFAMiddleware",
+    # "Weet je het zeker?" for the actions declared with a confirmation.
+    "samenplan.families.confirm.ConfirmMiddleware",
     "samenplan.middleware.NoStoreMiddleware",
     "samenplan.middleware.PermissionsPolicyMiddleware",
 ]

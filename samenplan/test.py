@@ -95,3 +95,7 @@ def logged_in_session(user) -> str:
     session["sp_last"] = now
     session.create()
     return session.session_key
+
+
+# What the "weet je het zeker?" page sends along (families/permissions.py: Confirm).
+CONFIRMED = {"bevestigd": "1"}

@@ -1,5 +1,7 @@
 """What "Wie doet wat" lets whom do."""
 
+from django.utils.translation import gettext_lazy as _
+
 from samenplan.families.permissions import (
     ANYONE,
     AUTHORITY_PARENT,
@@ -9,13 +11,26 @@ from samenplan.families.permissions import (
     TABLE_GUEST,
     WRITER,
     YOUTH_16,
+    Confirm,
     declare,
 )
 
 MANAGES_TABLE = AUTHORITY_PARENT | YOUTH_16 | COORDINATOR
 
 declare("role_card.write", TABLE_GUEST, doc="one's own card")
-declare("coordinator.choose", MANAGES_TABLE)
+declare(
+    "coordinator.choose",
+    MANAGES_TABLE,
+    confirm=Confirm(
+        _("Een andere zorgcoördinator kiezen?"),
+        _(
+            "Er is maar één zorgcoördinator: de persoon die het overzicht houdt en die "
+            "jullie als eerste kunnen bellen. De zorgcoördinator van nu stopt daarmee. "
+            "Hij of zij blijft wel meedoen."
+        ),
+        _("Ja, kies deze persoon"),
+    ),
+)
 declare("table.settings", MANAGES_TABLE, doc="phase, the maximum, who is needed per phase")
 declare("meeting.create", WRITER)
 declare("meeting.change", WRITER, doc="move or cancel; everyone invited is told")

@@ -168,7 +168,14 @@ class FamilyAccess:
         return permissions.allowed(self, action)
 
     def require(self, action: str) -> None:
+        """Refuse unless this person may do ``action`` now. Every write calls this
+        first; for an action declared with a confirmation, a POST that is not
+        confirmed yet stops here and shows the question (families/confirm.py),
+        after its form was found valid and before anything is written."""
         permissions.require(self, action)
+        request = self.request
+        if request is not None and request.method == "POST":
+            permissions.confirm_first(action, request.POST)
 
     @property
     def can_edit(self) -> bool:
@@ -388,7 +395,7 @@ def family_for(
         if not any(access.may(name) for name in action):
             raise PermissionDenied
     elif action is not None:
-        access.require(action)
+        permissions.require(access, action)
     if data and request.method in ("GET", "HEAD"):
         access.read(data)
     return access

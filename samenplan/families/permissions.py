@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from .access import FamilyAccess
@@ -72,6 +74,34 @@ NOBODY = Rule("nobody", lambda a: False)
 
 
 @dataclass(frozen=True)
+class Confirm:
+    """An action that is hard to take back asks "weet je het zeker?" first.
+
+    ``question`` is the page's heading, ``consequence`` what happens in plain
+    words, ``yes`` the button that does it. ``when`` narrows it to some of the
+    action's forms (closing.agree only when a criterion is taken away)."""
+
+    question: str
+    consequence: str
+    yes: str
+    when: Callable[[QueryDict], bool] = lambda post: True
+
+
+class ConfirmFirst(Exception):
+    """Raised by a write for a POST of an action declared with a confirmation
+    that was not confirmed yet (the write's transaction is rolled back);
+    ``families.confirm.ConfirmMiddleware`` shows the question."""
+
+    def __init__(self, confirm: Confirm):
+        super().__init__(confirm.question)
+        self.confirm = confirm
+
+
+# The field the confirmation page adds to the form it sends again.
+CONFIRMED_FIELD = "bevestigd"
+
+
+@dataclass(frozen=True)
 class Action:
     name: str
     who: Rule
@@ -80,16 +110,23 @@ class Action:
     # A read (the access log, a download) stays open under emergency access
     # and after closing; every other action is a write.
     read: bool = False
+    confirm: Confirm | None = None
 
 
 ACTIONS: dict[str, Action] = {}
 
 
 def declare(
-    name: str, who: Rule, *, when_closed: bool = False, doc: str = "", read: bool = False
+    name: str,
+    who: Rule,
+    *,
+    when_closed: bool = False,
+    doc: str = "",
+    read: bool = False,
+    confirm: Confirm | None = None,
 ) -> Action:
     """Declare an action once. Declaring a name twice is a mistake, and says so."""
-    declared = Action(name, who, when_closed, doc, read)
+    declared = Action(name, who, when_closed, doc, read, confirm)
     if name in ACTIONS and ACTIONS[name] != declared:
         raise ValueError(f"The action {name!r} is declared twice.")
     ACTIONS[name] = declared
@@ -119,6 +156,15 @@ def require(access: FamilyAccess, name: str) -> None:
         raise PermissionDenied
 
 
+def confirm_first(name: str, post: QueryDict) -> None:
+    """Ask first when ``name`` is declared with a confirmation and the form
+    does not carry it yet. ``FamilyAccess.require`` calls this after the seat
+    rules, so someone who may not do it is refused, never asked."""
+    confirm = action(name).confirm
+    if confirm is not None and confirm.when(post) and post.get(CONFIRMED_FIELD) != "1":
+        raise ConfirmFirst(confirm)
+
+
 # --- the core's own actions --------------------------------------------------------
 
 declare("log.read", FAMILY, read=True, doc="the family's own access log")
@@ -130,8 +176,31 @@ declare(
     AUTHORITY_PARENT | YOUTH_16,
     doc="a parent's or a youth's own seat; a youth of 16+ only their own",
 )
-declare("invitation.withdraw", AUTHORITY_PARENT | YOUTH_16 | COORDINATOR)
-declare("participant.end", AUTHORITY_PARENT | YOUTH_16 | COORDINATOR)
+declare(
+    "invitation.withdraw",
+    AUTHORITY_PARENT | YOUTH_16 | COORDINATOR,
+    confirm=Confirm(
+        _("De uitnodiging intrekken?"),
+        _(
+            "De link in de e-mail werkt dan niet meer. "
+            "Wil je deze persoon later toch vragen? Dan stuur je een nieuwe uitnodiging."
+        ),
+        _("Ja, trek de uitnodiging in"),
+    ),
+)
+declare(
+    "participant.end",
+    AUTHORITY_PARENT | YOUTH_16 | COORDINATOR,
+    confirm=Confirm(
+        _("Iemand laten stoppen?"),
+        _(
+            "Deze persoon doet dan niet meer mee. Hij of zij ziet het plan van jullie gezin "
+            "niet meer. Wat hij of zij schreef, blijft in het plan staan. "
+            "Later kun je iemand opnieuw uitnodigen."
+        ),
+        _("Ja, laat stoppen"),
+    ),
+)
 declare("consent.give", CONSENT_GIVER)
 declare(
     "consent.withdraw",
@@ -144,10 +213,36 @@ declare("member.edit", FAMILY, doc="name, birth date, sex, household; never auth
 declare("member.add", AUTHORITY_PARENT, doc="a new baby, a step-parent, a foster parent")
 declare("member.authority", AUTHORITY_PARENT, doc="who has gezag, with why; kept in the history")
 declare("closing.criterion", WRITER, doc="a professional's criterion is a draft for the family")
-declare("closing.agree", FAMILY, doc="agree to, change, tick off or end a closing criterion")
+declare(
+    "closing.agree",
+    FAMILY,
+    doc="agree to, change, tick off or end a closing criterion",
+    confirm=Confirm(
+        _("Dit punt weghalen?"),
+        _(
+            "Dit punt hoort dan niet meer bij wat jullie nodig hebben om af te sluiten. "
+            "In de geschiedenis blijft het staan."
+        ),
+        _("Ja, haal weg"),
+        when=lambda post: post.get("what") == "remove",
+    ),
+)
 declare("closing.answer", WRITER)
 declare("closing.plan", FAMILY)
-declare("family.close", CLOSER, doc="needs every consent giver's yes in voluntary help")
+declare(
+    "family.close",
+    CLOSER,
+    doc="needs every consent giver's yes in voluntary help",
+    confirm=Confirm(
+        _("Het plan afsluiten?"),
+        _(
+            "Daarna kan niemand meer iets in het plan veranderen. Iedereen kan het nog "
+            "lezen. De professionals stoppen. Binnen 30 dagen kan het gezin het plan "
+            "weer openen."
+        ),
+        _("Ja, sluit af"),
+    ),
+)
 declare("family.reopen", REOPENER, when_closed=True, doc="“we willen toch verder”")
 declare("move.propose", FAMILY | COORDINATOR, doc="to another organisation or another Samenplan")
 declare("move.answer", FILE_GIVER, doc="every consent giver says yes before a move happens")

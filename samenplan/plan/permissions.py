@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from samenplan.families.permissions import ANYONE, COORDINATOR, FAMILY, WRITER, declare
+from samenplan.families.permissions import ANYONE, COORDINATOR, FAMILY, WRITER, Confirm, declare
 from samenplan.lib.visibility import private_kind, scope_kind
 
 declare("help_question.write", WRITER, doc="the family writes; others propose")
@@ -14,12 +14,35 @@ declare(
 )
 declare("goal.create", WRITER, doc="the family writes; others propose")
 declare("goal.edit", WRITER, doc="the family edits; others propose a change")
-declare("goal.remove", FAMILY)
+declare(
+    "goal.remove",
+    FAMILY,
+    confirm=Confirm(
+        _("Dit doel uit het plan halen?"),
+        _(
+            "Het doel en de stappen die erbij horen staan dan niet meer in het plan. "
+            "Op de tijdlijn blijft het zichtbaar. Je kunt het nog even ongedaan maken."
+        ),
+        _("Ja, haal het doel weg"),
+    ),
+)
 declare("goal.score", WRITER)
 declare("step.create", WRITER, doc="a step for someone else is a proposal to them")
 declare("step.done", WRITER, doc="the person the step is for, or the family")
 declare("step.edit", WRITER, doc="who wrote it, the person it is for, or the family")
-declare("step.remove", WRITER, doc="who wrote it, the person it is for, or the family")
+declare(
+    "step.remove",
+    WRITER,
+    doc="who wrote it, the person it is for, or the family",
+    confirm=Confirm(
+        _("Deze stap uit het plan halen?"),
+        _(
+            "De stap staat dan niet meer in het plan. Op de tijdlijn blijft staan dat hij "
+            "is weggehaald. Je kunt het nog even ongedaan maken."
+        ),
+        _("Ja, haal de stap weg"),
+    ),
+)
 declare("step.celebrate", WRITER)
 declare("proposal.decide", WRITER, doc="the family; a step: the person it is for")
 declare("vision.write", WRITER, doc="own words; the family may write down a child's")

@@ -23,7 +23,7 @@ from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Invitation, Member, Participant
 from samenplan.lib.errors import ActionError
 from samenplan.plan.models import Goal, HelpQuestion, Step
-from samenplan.test import SamenplanTestCase, give_totp
+from samenplan.test import CONFIRMED, SamenplanTestCase, give_totp
 
 
 def access_of(participant) -> FamilyAccess:
@@ -142,7 +142,7 @@ class CoordinatorTestCase(CareteamTestCase):
 
     def test_a_parent_hands_the_coordination_to_youssef_and_it_is_recorded(self):
         self.login(self.sanne)
-        self.client.post(self.url("coordinator", self.p["youssef"].pk))
+        self.client.post(self.url("coordinator", self.p["youssef"].pk), CONFIRMED)
         self.assertEqual(self.coordinators(), ["Youssef El Idrissi"])
         change = CoordinatorChange.objects.filter(family=self.bakker).first()
         self.assertEqual(

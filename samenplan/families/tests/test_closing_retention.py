@@ -25,7 +25,7 @@ from samenplan.families.models import (
 )
 from samenplan.families.retention import due_families, term_for
 from samenplan.lib.visibility import family_models
-from samenplan.test import give_totp
+from samenplan.test import CONFIRMED, give_totp
 
 
 def worker_of(org, email, *, officer=False, admin=False):
@@ -53,7 +53,7 @@ class VoluntaryClosingTestCase(TestCase):
 
     def post(self, seat, **data):
         self.client.force_login(seat.user)
-        return self.client.post(self.url, data)
+        return self.client.post(self.url, {**data, **CONFIRMED})
 
     def ready(self):
         self.post(self.mother, step="answer", answer="yes")
@@ -170,12 +170,13 @@ class MeasureClosingTestCase(TestCase):
         self.client.force_login(self.guardian.user)
         page = self.client.get(self.url)
         self.assertContains(page, "Ik wil nog hulp")
-        refused = self.client.post(self.url, {"step": "close", "legal_basis": ""})
+        refused = self.client.post(self.url, {"step": "close", "legal_basis": "", **CONFIRMED})
         self.assertContains(refused, "op grond waarvan", status_code=400)
         self.client.post(
             self.url,
             {
                 "step": "close",
+                **CONFIRMED,
                 "legal_basis": "De rechter heeft de OTS beëindigd (uitspraak 3 mei).",
             },
         )

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from samenplan.audit.models import AuditEvent
 from samenplan.families.models import Consent
-from samenplan.test import SamenplanTestCase, give_totp
+from samenplan.test import CONFIRMED, SamenplanTestCase, give_totp
 
 
 class ConsentPageTestCase(SamenplanTestCase):
@@ -95,7 +95,8 @@ class ParticipantEndTestCase(SamenplanTestCase):
     def end(self, user, participant, family=None):
         self.login(user)
         return self.client.post(
-            reverse("families:participant_end", args=[(family or self.bakker).pk, participant.pk])
+            reverse("families:participant_end", args=[(family or self.bakker).pk, participant.pk]),
+            CONFIRMED,
         )
 
     def test_it_ends_a_professionals_seat_and_their_access(self):

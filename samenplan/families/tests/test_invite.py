@@ -4,7 +4,7 @@ from django.urls import reverse
 from samenplan.accounts.models import User
 from samenplan.audit.models import AuditEvent
 from samenplan.families.models import Invitation, Participant
-from samenplan.test import SamenplanTestCase, give_totp
+from samenplan.test import CONFIRMED, SamenplanTestCase, give_totp
 
 
 class InviteTestCase(SamenplanTestCase):
@@ -183,7 +183,8 @@ class InvitationJourneyTestCase(SamenplanTestCase):
         )
         self.login(self.youssef)
         self.client.post(
-            reverse("families:invitation_withdraw", args=[self.bakker.pk, invitation.pk])
+            reverse("families:invitation_withdraw", args=[self.bakker.pk, invitation.pk]),
+            CONFIRMED,
         )
         invitation.refresh_from_db()
         self.assertEqual(invitation.status, "withdrawn")
@@ -199,6 +200,7 @@ class InvitationJourneyTestCase(SamenplanTestCase):
         )
         self.login(self.sanne)
         response = self.client.post(
-            reverse("families:invitation_withdraw", args=[self.bakker.pk, invitation.pk])
+            reverse("families:invitation_withdraw", args=[self.bakker.pk, invitation.pk]),
+            CONFIRMED,
         )
         self.assertEqual(response.status_code, 404)

@@ -14,7 +14,7 @@ from samenplan.plan.models import (
     Step,
     TimelineEntry,
 )
-from samenplan.test import SamenplanTestCase, give_totp
+from samenplan.test import CONFIRMED, SamenplanTestCase, give_totp
 
 
 class PlanTestCase(SamenplanTestCase):
@@ -434,7 +434,7 @@ class RemoveTestCase(PlanTestCase):
         goal = self.goal("Sanne heeft")
         self.login(self.sanne)
         response = self.client.post(
-            self.url("plan:goal_remove", goal.pk), {"version": goal.version}
+            self.url("plan:goal_remove", goal.pk), {"version": goal.version, **CONFIRMED}
         )
         self.assertRedirects(response, self.url("plan:plan"))
         goal.refresh_from_db()
@@ -447,16 +447,19 @@ class RemoveTestCase(PlanTestCase):
     def test_it_refuses_to_remove_a_goal_changed_in_the_meantime(self):
         goal = self.goal("Sanne heeft")
         self.login(self.sanne)
-        self.client.post(self.url("plan:goal_remove", goal.pk), {"version": goal.version - 1})
+        self.client.post(
+            self.url("plan:goal_remove", goal.pk), {"version": goal.version - 1, **CONFIRMED}
+        )
         goal.refresh_from_db()
         self.assertIsNone(goal.removed_at)
 
     def test_a_step_is_removed_by_its_owner_but_not_by_others(self):
         step = Step.objects.get(family=self.bakker, text__startswith="Youssef haalt")
         self.login(self.ria)
-        self.assertEqual(self.client.post(self.url("plan:step_remove", step.pk)).status_code, 403)
+        refused = self.client.post(self.url("plan:step_remove", step.pk), CONFIRMED)
+        self.assertEqual(refused.status_code, 403)
         self.login(self.youssef)
-        self.client.post(self.url("plan:step_remove", step.pk))
+        self.client.post(self.url("plan:step_remove", step.pk), CONFIRMED)
         step.refresh_from_db()
         self.assertEqual(step.removed_by, self.youssef)
 
