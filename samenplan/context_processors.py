@@ -14,4 +14,24 @@ def samenplan(request):
             user=user, kind=WaitingItem.Kind.MINE, family__closed_at__isnull=True
         ).count()
 
-    return {"DEMO": settings.DEMO, "WAITING_COUNT": SimpleLazyObject(waiting_count)}
+    return {
+        "DEMO": settings.DEMO,
+        "WAITING_COUNT": SimpleLazyObject(waiting_count),
+        "UNDO": _undo_on_offer(request),
+    }
+
+
+def _undo_on_offer(request):
+    """The "Ongedaan maken" still on offer (families/writes.py: offer_undo), if any."""
+    import time
+
+    from samenplan.families.writes import UNDO_KEY
+
+    session = getattr(request, "session", None)
+    offer = session.get(UNDO_KEY) if session is not None else None
+    if not offer:
+        return None
+    if offer.get("until", 0) < time.time():
+        session.pop(UNDO_KEY, None)
+        return None
+    return offer

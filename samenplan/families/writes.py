@@ -77,3 +77,19 @@ def button_write(request, write, done) -> bool:
         return False
     messages.success(request, str(done(result) if callable(done) else done))
     return True
+
+
+# The session key of the one "Ongedaan maken" on offer (context_processors.py shows it).
+UNDO_KEY = "sp_undo"
+
+
+def offer_undo(request, url: str, what: str, seconds: int) -> None:
+    """Offer "Ongedaan maken" for ``seconds`` on the next pages: a button posting to
+    ``url``, the write that puts back what was just taken away (``what``)."""
+    import time
+
+    request.session[UNDO_KEY] = {"url": url, "what": str(what), "until": time.time() + seconds}
+
+
+def undo_done(request) -> None:
+    request.session.pop(UNDO_KEY, None)

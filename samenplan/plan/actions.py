@@ -4,6 +4,8 @@ its line on the timeline and, for texts that can change, a saved revision.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -596,6 +598,46 @@ def step_remove(*, access: FamilyAccess, step: Step, request=None) -> Step:
             access, kind="step", action="removed", summary=step.text, goal=step.goal, item=step
         )
     return step
+
+
+# "Ongedaan maken": how long after taking something out of the plan the one
+# who did it can put it back with one tap (the page offers it that long).
+UNDO_SECONDS = 30
+
+
+def _undo(access: FamilyAccess, item, model, data: str, *, goal=None, request=None):
+    """Put back what this person took out of the plan less than ``UNDO_SECONDS`` ago."""
+    item = model.objects.select_for_update().get(pk=item.pk, family_id=access.family.pk)
+    if (
+        item.removed_at is None
+        or item.removed_by_id != access.user.pk
+        or timezone.now() - item.removed_at > timedelta(seconds=UNDO_SECONDS)
+    ):
+        raise ActionError(
+            _("Ongedaan maken kan alleen vlak na het weghalen, door wie het weghaalde.")
+        )
+    item.removed_at = None
+    item.removed_by = None
+    item.version += 1
+    item.save(update_fields=["removed_at", "removed_by", "version"])
+    _revision(access, item)
+    access.audit(action="update", data=data, obj=item, request=request, detail="undo")
+    _timeline(access, kind=data, action="restored", summary=item.text, goal=goal or item, item=item)
+    return item
+
+
+@transaction.atomic
+def step_restore(*, access: FamilyAccess, step: Step, request=None) -> Step:
+    """Undo taking a step out of the plan, just after."""
+    access.require("step.restore")
+    return _undo(access, step, Step, "step", goal=step.goal, request=request)
+
+
+@transaction.atomic
+def goal_restore(*, access: FamilyAccess, goal: Goal, request=None) -> Goal:
+    """Undo taking a goal out of the plan, just after; its steps come back with it."""
+    access.require("goal.restore")
+    return _undo(access, goal, Goal, "goal", request=request)
 
 
 @transaction.atomic

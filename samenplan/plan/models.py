@@ -489,6 +489,7 @@ class TimelineEntry(models.Model):
         DONE = "done", _("deed")
         CELEBRATED = "celebrated", _("vierde")
         REMOVED = "removed", _("haalde weg")
+        RESTORED = "restored", _("zette terug")
         CHECKED = "checked", _("keek opnieuw naar")
         AGREED = "agreed", _("zei ja op")
         AGREED_IF = "agreed_if", _("zei 'ja, als…' op")

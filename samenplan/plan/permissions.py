@@ -20,14 +20,16 @@ declare(
     confirm=Confirm(
         _("Dit doel uit het plan halen?"),
         _(
-            "Het doel en de stappen die erbij horen staan dan niet meer in het plan. "
-            "Op de tijdlijn blijft het zichtbaar. Je kunt het nog even ongedaan maken."
+            "Het doel staat dan niet meer in het plan. Op de tijdlijn blijft het "
+            "zichtbaar. Je kunt het nog even ongedaan maken."
         ),
         _("Ja, haal het doel weg"),
     ),
 )
+declare("goal.restore", FAMILY, doc="undo a removal: who removed it, within 30 seconds")
 declare("goal.score", WRITER)
 declare("step.create", WRITER, doc="a step for someone else is a proposal to them")
+declare("step.restore", WRITER, doc="undo a removal: who removed it, within 30 seconds")
 declare("step.done", WRITER, doc="the person the step is for, or the family")
 declare("step.edit", WRITER, doc="who wrote it, the person it is for, or the family")
 declare(

@@ -30,6 +30,11 @@ urlpatterns = [
         name="goal_remove",
     ),
     path(
+        "gezin/<int:family_id>/plan/doelen/<int:goal_id>/terugzetten/",
+        views.goal_restore,
+        name="goal_restore",
+    ),
+    path(
         "gezin/<int:family_id>/plan/doelen/<int:goal_id>/cijfer/",
         views.score_add,
         name="score_add",
@@ -57,6 +62,11 @@ urlpatterns = [
         views.step_change,
         {"change": "remove"},
         name="step_remove",
+    ),
+    path(
+        "gezin/<int:family_id>/plan/stappen/<int:step_id>/terugzetten/",
+        views.step_restore,
+        name="step_restore",
     ),
     path(
         "gezin/<int:family_id>/plan/voorstel/<slug:kind>/<int:item_id>/overnemen/",

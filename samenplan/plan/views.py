@@ -23,7 +23,7 @@ from samenplan.families.models import Participant
 from samenplan.families.panels import panels_for
 from samenplan.families.versioning import show_newest
 from samenplan.families.versions import cached_part
-from samenplan.families.writes import button_write, form_write, say_saved
+from samenplan.families.writes import button_write, form_write, offer_undo, say_saved, undo_done
 from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
 
@@ -613,7 +613,60 @@ def goal_remove(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
     messages.success(
         request, _("Het doel is uit het plan gehaald. Op de tijdlijn blijft het zichtbaar.")
     )
+    offer_undo(
+        request,
+        reverse("plan:goal_restore", args=[access.family.pk, goal.pk]),
+        goal.text,
+        actions.UNDO_SECONDS,
+    )
     return redirect("plan:plan", access.family.pk)
+
+
+def _removed_in(access: FamilyAccess, model, item_id):
+    """Something this person may see that was taken out of the plan (to put it back)."""
+    item = model.objects.visible_to(access).filter(pk=item_id, removed_at__isnull=False).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def _restore(request, access, write, done_url):
+    try:
+        write()
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Ongedaan gemaakt. Het staat weer in het plan."))
+    undo_done(request)
+    return redirect(done_url)
+
+
+@login_required
+@require_POST
+def goal_restore(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
+    """ "Ongedaan maken" just after taking a goal out of the plan."""
+    access = family_for(request, family_id, action="goal.restore")
+    goal = _removed_in(access, Goal, goal_id)
+    return _restore(
+        request,
+        access,
+        lambda: actions.goal_restore(access=access, goal=goal, request=request),
+        reverse("plan:plan", args=[access.family.pk]) + f"#goal-{goal.pk}",
+    )
+
+
+@login_required
+@require_POST
+def step_restore(request: HttpRequest, family_id: int, step_id: int) -> HttpResponse:
+    """ "Ongedaan maken" just after taking a step out of the plan."""
+    access = family_for(request, family_id, action="step.restore")
+    step = _removed_in(access, Step, step_id)
+    return _restore(
+        request,
+        access,
+        lambda: actions.step_restore(access=access, step=step, request=request),
+        reverse("plan:plan", args=[access.family.pk]) + f"#step-{step.pk}",
+    )
 
 
 @login_required
@@ -778,6 +831,13 @@ def step_change(request: HttpRequest, family_id: int, step_id: int, change: str)
             },
         )
     messages.success(request, flash)
+    if change == "remove":
+        offer_undo(
+            request,
+            reverse("plan:step_restore", args=[access.family.pk, step.pk]),
+            step.text,
+            actions.UNDO_SECONDS,
+        )
     if request.POST.get("back") == "goal" and step.goal_id:
         return redirect("plan:goal", access.family.pk, step.goal_id)
     return redirect("plan:plan", access.family.pk)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import get_resolver, reverse
 
 from samenplan.audit.models import AuditEvent
-from samenplan.test import SamenplanTestCase
+from samenplan.test import CONFIRMED, SamenplanTestCase
 from samenplan.tests.urlmap import ANON, UrlMapTestCase, walk
 
 PERSONAS = [
@@ -150,6 +150,9 @@ MATRIX = {
     "plan:goal_remove": ("post", family_writes(302)),
     # Eva's step: Eva (owner), the family, or whoever wrote it may take it away.
     "plan:step_remove": ("post", family_writes(302) | {"eva": 302}),
+    # Nothing was taken out just now: who may undo finds nothing to put back.
+    "plan:step_restore": ("post", edit_page(404)),
+    "plan:goal_restore": ("post", family_writes(404)),
     "plan:vision_new": ("get", edit_page()),
     "plan:success_new": ("get", edit_page()),
     # Whose words they are, or who wrote them down: Sanne wrote down Sem's.
@@ -269,7 +272,8 @@ class AccessMatrixTestCase(UrlMapTestCase):
         # Each request in its own savepoint, so one POST does not change the next.
         with transaction.atomic():
             if method == "post":
-                response = self.client.post(url, {"language": "nl", "next": "/"})
+                # Confirmed: what is asked first is tried in families/tests/test_confirm.py.
+                response = self.client.post(url, {"language": "nl", "next": "/", **CONFIRMED})
             else:
                 response = self.client.get(url)
             transaction.set_rollback(True)

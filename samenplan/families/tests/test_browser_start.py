@@ -244,6 +244,8 @@ def test_de_groot_is_closed_by_the_gi_and_bakker_closes_and_goes_on(page, live_s
         "De kinderrechter heeft de OTS niet verlengd; die eindigt vandaag."
     )
     page.get_by_role("button", name="De maatregel is klaar: afsluiten").click()
+    page.get_by_role("heading", name="Het plan afsluiten?").wait_for()
+    page.get_by_role("button", name="Ja, sluit af").click()
     page.get_by_text("Afgesloten.").first.wait_for()
     assert Closing.objects.get(family=demo.degroot).legal_basis.startswith("De kinderrechter")
 
@@ -260,6 +262,7 @@ def test_de_groot_is_closed_by_the_gi_and_bakker_closes_and_goes_on(page, live_s
     page.get_by_text("Opgeslagen.").wait_for()
     check_page(page, "closing with everyone's yes")
     page.get_by_role("button", name="We sluiten af").click()
+    page.get_by_role("button", name="Ja, sluit af").click()
     page.get_by_text("Afgesloten.").first.wait_for()
     page.goto(closing)
     page.get_by_role("button", name="We willen toch verder").click()

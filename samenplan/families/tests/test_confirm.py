@@ -5,6 +5,8 @@ the write asks at the moment it would write, so a form with mistakes shows its
 mistakes first, and someone who may not do it is refused, never asked.
 """
 
+from datetime import timedelta
+
 from django.test import TestCase
 from django.urls import reverse
 
@@ -130,3 +132,71 @@ class ConfirmTestCase(TestCase):
         page = self.client.post(url, data)
         self.assertContains(page, "Remove this step from the plan?")
         self.assertContains(page, "No, go back")
+
+
+class UndoTestCase(TestCase):
+    """Taking a goal or a step out of the plan can be undone for 30 seconds, by who did it."""
+
+    def setUp(self):
+        self.f = FamilyBuilder()
+        self.mother = self.f.parent("Mira")
+        self.father = self.f.parent("Fons")
+        mother = self.f.access(self.mother)
+        self.goal = plan.goal_create(access=mother, text="Rustig slapen", domain="thuis")
+        self.step = plan.step_create(
+            access=mother, text="Om negen uur naar bed", goal=self.goal, owner=self.mother
+        )
+        self.client.force_login(self.mother.user)
+
+    def url(self, name, *args):
+        return reverse(name, args=[self.f.family.pk, *args])
+
+    def remove_step(self):
+        return self.client.post(self.url("plan:step_remove", self.step.pk), CONFIRMED, follow=True)
+
+    def test_the_next_page_offers_to_put_the_step_back_and_it_comes_back(self):
+        page = self.remove_step()
+        restore = self.url("plan:step_restore", self.step.pk)
+        self.assertContains(page, f'<form method="post" action="{restore}" class="undo">')
+        self.assertContains(page, "Ongedaan maken")
+        back = self.client.post(restore, follow=True)
+        self.assertContains(back, "Ongedaan gemaakt. Het staat weer in het plan.")
+        self.assertNotContains(back, 'class="undo"')
+        self.assertIsNone(Step.objects.get(pk=self.step.pk).removed_at)
+        self.assertContains(self.client.get(self.url("plan:plan")), "Om negen uur naar bed")
+        self.assertContains(self.client.get(self.url("plan:timeline")), "zette terug")
+        self.assertTrue(
+            AuditEvent.objects.filter(data="step", action="update", detail="undo").exists()
+        )
+
+    def test_a_removed_goal_comes_back(self):
+        self.client.post(
+            self.url("plan:goal_remove", self.goal.pk), {"version": self.goal.version, **CONFIRMED}
+        )
+        goal_link = f'href="{self.url("plan:goal", self.goal.pk)}"'
+        self.assertNotContains(self.client.get(self.url("plan:plan")), goal_link)
+        self.client.post(self.url("plan:goal_restore", self.goal.pk))
+        self.assertContains(self.client.get(self.url("plan:plan")), goal_link)
+        self.assertIsNone(Goal.objects.get(pk=self.goal.pk).removed_at)
+
+    def test_after_30_seconds_it_is_too_late(self):
+        import time_machine
+        from django.utils import timezone
+
+        self.remove_step()
+        with time_machine.travel(timezone.now() + timedelta(seconds=31)):
+            self.assertNotContains(self.client.get(self.url("plan:plan")), 'class="undo"')
+            page = self.client.post(self.url("plan:step_restore", self.step.pk), follow=True)
+        self.assertContains(page, "Ongedaan maken kan alleen vlak na het weghalen")
+        self.assertIsNotNone(Step.objects.get(pk=self.step.pk).removed_at)
+
+    def test_only_who_removed_it_puts_it_back(self):
+        self.remove_step()
+        self.client.force_login(self.father.user)
+        page = self.client.post(self.url("plan:step_restore", self.step.pk), follow=True)
+        self.assertContains(page, "Ongedaan maken kan alleen vlak na het weghalen")
+        self.assertIsNotNone(Step.objects.get(pk=self.step.pk).removed_at)
+
+    def test_a_step_in_the_plan_has_nothing_to_put_back(self):
+        response = self.client.post(self.url("plan:step_restore", self.step.pk))
+        self.assertEqual(response.status_code, 404)

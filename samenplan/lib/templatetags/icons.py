@@ -23,6 +23,12 @@ ICONS = {
         '<path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/>'
         "</svg>"
     ),
+    "undo": mark_safe(  # noqa: S308 - our own constant markup
+        '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
+        '<path d="M9 14L4 9l5-5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>'
+        '<path d="M4 9h10a6 6 0 010 12h-3" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>'
+        "</svg>"
+    ),
     "alert": mark_safe(  # noqa: S308 - our own constant markup
         '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
         '<path d="M12 3l10 18H2z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>'

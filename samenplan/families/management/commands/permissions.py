@@ -9,8 +9,8 @@ class Command(BaseCommand):
     help = "Print the table of actions and who may do them (docs/access.md holds a copy)."
 
     def handle(self, *args, **options):
-        self.stdout.write("| action | who | closed family | notes |")
-        self.stdout.write("|---|---|---|---|")
+        self.stdout.write("| action | who | closed family | asks first | notes |")
+        self.stdout.write("|---|---|---|---|---|")
         for name in sorted(ACTIONS):
             action = ACTIONS[name]
             if action.read:
@@ -19,7 +19,10 @@ class Command(BaseCommand):
                 closed = "yes"
             else:
                 closed = "no"
-            self.stdout.write(f"| `{name}` | {action.who.label} | {closed} | {action.doc} |")
+            asks = "yes" if action.confirm else ""
+            self.stdout.write(
+                f"| `{name}` | {action.who.label} | {closed} | {asks} | {action.doc} |"
+            )
         self.stdout.write("")
         self.stdout.write(
             "Emergency access allows reads only; every action above that is not a read "
