@@ -439,7 +439,10 @@ class RemoveTestCase(PlanTestCase):
         self.assertRedirects(response, self.url("plan:plan"))
         goal.refresh_from_db()
         self.assertIsNotNone(goal.removed_at)
-        self.assertNotContains(self.client.get(self.url("plan:plan")), "één avond per week")
+        # Gone from the goals; only the "Ongedaan maken" button names it, for 30 seconds.
+        page = self.client.get(self.url("plan:plan"))
+        self.assertNotContains(page, f'href="{self.url("plan:goal", goal.pk)}"')
+        self.assertContains(page, 'aria-label="Ongedaan maken: Sanne heeft')
         self.assertContains(self.client.get(self.url("plan:timeline")), "haalde weg doel")
         self.assertTrue(Revision.objects.filter(item_type="goal", item_id=goal.pk).exists())
         self.assertTrue(AuditEvent.objects.filter(data="goal", action="remove").exists())
