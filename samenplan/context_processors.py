@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from samenplan.middleware import kept_form
+
 
 def samenplan(request):
     def waiting_count():
@@ -18,7 +20,19 @@ def samenplan(request):
         "DEMO": settings.DEMO,
         "WAITING_COUNT": SimpleLazyObject(waiting_count),
         "UNDO": _undo_on_offer(request),
+        "KEPT_FORM": kept_form(request),
+        "SESSION_IDLE": _idle_seconds(request),
     }
+
+
+def _idle_seconds(request) -> int | None:
+    """After how many idle seconds this person is logged out (the page warns before)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    kind = request.session.get("sp_kind")
+    limits = settings.SAMENPLAN_SESSION_LIMITS.get(kind)
+    return limits["idle"] if limits else None
 
 
 def _undo_on_offer(request):

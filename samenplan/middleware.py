@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -42,6 +42,101 @@ class UserLanguageMiddleware:
         return response
 
 
+# What someone typed in a form sent after their session ended (see below).
+KEPT_KEY = "sp_kept_form"
+KEPT_SECONDS = 3600
+# Fields a page adds itself: not typed, never kept.
+_NOT_TYPED = {
+    "csrfmiddlewaretoken",
+    "once",
+    "version",
+    "base",
+    "bevestigd",
+    "step",
+    "what",
+    "back",
+    "next",
+    "language",
+}
+_KEPT_MAX = 20_000
+
+
+def _typed(post) -> dict[str, str]:
+    """The words typed into a form: sentences, not choices, numbers or the page's own fields."""
+    typed, size = {}, 0
+    for name, value in post.items():
+        value = value.strip()
+        if name in _NOT_TYPED or not value or value.isdigit():
+            continue
+        if " " not in value and len(value) < 20:
+            continue  # a choice ("school", "yes"), not something written
+        size += len(value)
+        if size > _KEPT_MAX:
+            break
+        typed[name] = value
+    return typed
+
+
+def _form_page(request) -> str:
+    """The page the form was on (the Referer, from this site), else the form's address."""
+    from urllib.parse import urlsplit
+
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return request.get_full_path()
+
+
+def kept_form(request) -> list[tuple[str, str]]:
+    """What this person typed before their session ended, once, on the page it was for."""
+    session = getattr(request, "session", None)
+    kept = session.get(KEPT_KEY) if session is not None else None
+    if not kept:
+        return []
+    user = getattr(request, "user", None)
+    if kept.get("until", 0) < time.time() or (
+        user is not None and user.is_authenticated and kept.get("user") != user.pk
+    ):
+        # Too old, or someone else logged in on this browser: never theirs to see.
+        session.pop(KEPT_KEY, None)
+        return []
+    if user is None or not user.is_authenticated or request.path != kept.get("path"):
+        return []
+    session.pop(KEPT_KEY, None)
+    return list(kept["fields"].items())
+
+
+class HtmxLoginMiddleware:
+    """An htmx request that is sent to the login page opens it as a page.
+
+    Without this, htmx follows the redirect and puts the login page inside the
+    card the button was in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.headers.get("HX-Request") == "true"
+            and response.status_code in (301, 302, 303)
+            and response["Location"].split("?", 1)[0] == resolve_url(settings.LOGIN_URL)
+        ):
+            from django.http import HttpResponse
+
+            redirected = HttpResponse(status=204)
+            redirected["HX-Redirect"] = response["Location"]
+            for cookie in response.cookies.values():
+                redirected.cookies[cookie.key] = cookie
+            return redirected
+        return response
+
+
 class SessionTimeoutMiddleware:
     """Log out after idle time and after a maximum session length.
 
@@ -67,8 +162,25 @@ class SessionTimeoutMiddleware:
             last = session.setdefault("sp_last", now)
             if now - last > limits["idle"] or now - started > limits["absolute"]:
                 path = request.get_full_path()
+                typed = _typed(request.POST) if request.method == "POST" else {}
+                if typed:
+                    # A form sent after the session ended: keep what was typed for
+                    # the same person, and go back to the page the form was on.
+                    path = _form_page(request)
                 logout(request)
+                if typed:
+                    request.session[KEPT_KEY] = {
+                        "user": user.pk,
+                        "path": path.split("?", 1)[0],
+                        "fields": typed,
+                        "until": now + KEPT_SECONDS,
+                    }
                 messages.info(request, _("Je bent uitgelogd, omdat je een tijd niets hebt gedaan."))
+                if typed:
+                    messages.info(
+                        request,
+                        _("Wat je typte, is bewaard. Log opnieuw in, dan zie je het terug."),
+                    )
                 return redirect_to_login(path)
             if now - last >= self.TOUCH_EVERY:
                 session["sp_last"] = now

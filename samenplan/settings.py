@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "samenplan.audit.middleware.AuditReadsMiddleware",
     "samenplan.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Outside the session timeout, so that its redirect to the login page is seen too.
+    "samenplan.middleware.HtmxLoginMiddleware",
     "samenplan.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -3,11 +3,22 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from . import actions
 from .forms import ProfessionalForm, ProfileForm
 from .gate import org_admin_for
 from .models import Professional
+
+
+@login_required
+@require_POST
+def still_here(request: HttpRequest) -> HttpResponse:
+    """ "Ik ben er nog": typing or the button on the warning keeps the session open.
+
+    The session timeout counts every request as activity; this one has nothing
+    else to do. It answers 204, or sends an ended session to the login page."""
+    return HttpResponse(status=204)
 
 
 @login_required

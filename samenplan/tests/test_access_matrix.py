@@ -151,6 +151,8 @@ MATRIX = {
     # Eva's step: Eva (owner), the family, or whoever wrote it may take it away.
     "plan:step_remove": ("post", family_writes(302) | {"eva": 302}),
     # Nothing was taken out just now: who may undo finds nothing to put back.
+    # Anyone logged in keeps their session open by typing; nothing of a family.
+    "accounts:still_here": ("post", everyone(204, anon=LOGIN)),
     "plan:step_restore": ("post", edit_page(404)),
     "plan:goal_restore": ("post", family_writes(404)),
     "plan:vision_new": ("get", edit_page()),

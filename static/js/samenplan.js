@@ -1,0 +1,70 @@
+// Samenplan's own script: small, optional, no framework. Every page works without it.
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    try {
+      return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["x-csrftoken"] || "";
+    } catch (error) {
+      return "";
+    }
+  }
+
+  // What was typed before the session ended comes back into the form it was for.
+  function restoreKept() {
+    var kept = document.querySelectorAll("[data-kept] textarea[data-name]");
+    var restored = false;
+    kept.forEach(function (source) {
+      var name = source.getAttribute("data-name");
+      // The first form with this field: what was typed is newer than what the
+      // page was filled in with, so it replaces that, not what is typed now.
+      var forms = Array.prototype.slice.call(document.querySelectorAll("main form"));
+      for (var i = 0; i < forms.length; i++) {
+        var field = forms[i].elements.namedItem(name);
+        if (!field || !("value" in field) || field.type === "hidden") continue;
+        if (field.value === field.defaultValue) {
+          field.value = source.value;
+          restored = true;
+        }
+        break;
+      }
+    });
+    var note = document.querySelector("[data-kept-restored]");
+    if (restored && note) note.hidden = false;
+  }
+
+  // Warn before the session ends for being idle; typing counts as activity.
+  function watchIdle() {
+    var body = document.body;
+    var idle = parseInt(body.getAttribute("data-idle-seconds") || "0", 10);
+    var url = body.getAttribute("data-still-here");
+    var warning = document.querySelector("[data-session-warning]");
+    if (!idle || !url || !warning) return;
+    // The server notes activity at most once a minute: warn three minutes early.
+    var warnAfter = Math.max(idle - 180, idle / 2) * 1000;
+    var lastSeen = Date.now();
+
+    function stillHere() {
+      lastSeen = Date.now();
+      warning.hidden = true;
+      fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": csrfToken() },
+      });
+    }
+
+    document.addEventListener("input", function () {
+      if (Date.now() - lastSeen > 60 * 1000) stillHere();
+    });
+    warning.querySelector("[data-session-stay]").addEventListener("click", stillHere);
+    setInterval(function () {
+      if (Date.now() - lastSeen > warnAfter && warning.hidden) warning.hidden = false;
+    }, 5000);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    restoreKept();
+    watchIdle();
+  });
+})();
