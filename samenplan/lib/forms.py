@@ -46,8 +46,34 @@ def is_unsafe(value) -> bool:
     return False
 
 
+# Django's empty choice is "---------"; people read "Kies …" (in their language).
+DJANGO_BLANK = "---------"
+BLANK_LABEL = _("Kies …")
+
+
+def say_choose(field) -> None:
+    """Give a choice field's empty option words instead of Django's dashes."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DJANGO_BLANK:
+            field.empty_label = BLANK_LABEL
+        return
+    if not isinstance(field, forms.ChoiceField):
+        return
+    choices = list(field.choices)
+    if any(label == DJANGO_BLANK for _value, label in choices):
+        field.choices = [
+            (value, BLANK_LABEL if label == DJANGO_BLANK else label) for value, label in choices
+        ]
+
+
 class SafeInputMixin:
-    """Refuse NUL and lone surrogates on every field, with the normal form error."""
+    """Refuse NUL and lone surrogates on every field, with the normal form error;
+    "Kies …" instead of "---------" on every choice."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            say_choose(field)
 
     def _clean_fields(self):
         unsafe = [name for name, bound in self._bound_items() if is_unsafe(bound.data)]
