@@ -301,7 +301,7 @@ def _form_page(
         say_saved(request, form, proposed if is_proposal else done)
         if meeting is not None:
             return redirect("careteam:meeting", access.family.pk, meeting.pk)
-        return redirect("plan:plan", access.family.pk)
+        return redirect(_plan_at(access, form.result, is_proposal))
     return render(
         request,
         template,
@@ -686,6 +686,16 @@ def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
     else:
         messages.error(request, " ".join(form.non_field_errors()))
     return redirect("plan:goal", access.family.pk, goal.pk)
+
+
+def _plan_at(access: FamilyAccess, item, is_proposal: bool) -> str:
+    """The plan, scrolled to what was just saved (the page is long on a phone)."""
+    url = reverse("plan:plan", args=[access.family.pk])
+    if item is None or not getattr(item, "pk", None):
+        return url  # a double tap: the first one's item is not at hand
+    if is_proposal:
+        return f"{url}#proposals-title"
+    return f"{url}#{item._meta.model_name}-{item.pk}"
 
 
 def _helper_choices(access: FamilyAccess) -> list[tuple[int, str]]:

@@ -141,8 +141,12 @@ class GoalTestCase(PlanTestCase):
     def test_the_family_adds_a_goal(self):
         self.login(self.sanne)
         response = self.client.post(self.url("plan:goal_new"), self.data())
-        self.assertRedirects(response, self.url("plan:plan"))
         goal = Goal.objects.get(text="Sem slaapt op tijd")
+        # Back on the plan at the new goal, not at the top of a long page.
+        self.assertRedirects(
+            response, self.url("plan:plan") + f"#goal-{goal.pk}", fetch_redirect_response=False
+        )
+        self.assertContains(self.client.get(self.url("plan:plan")), f'id="goal-{goal.pk}"')
         self.assertEqual(goal.status, "accepted")
         self.assertTrue(Revision.objects.filter(item_type="goal", item_id=goal.pk).exists())
         self.assertTrue(TimelineEntry.objects.filter(goal=goal, action="added").exists())
@@ -150,8 +154,11 @@ class GoalTestCase(PlanTestCase):
     def test_a_professionals_goal_is_a_proposal(self):
         give_totp(self.martijn)
         self.login(self.martijn)
-        self.client.post(self.url("plan:goal_new"), self.data())
+        response = self.client.post(self.url("plan:goal_new"), self.data())
         self.assertEqual(Goal.objects.get(text="Sem slaapt op tijd").status, "proposed")
+        self.assertRedirects(
+            response, self.url("plan:plan") + "#proposals-title", fetch_redirect_response=False
+        )
 
     def test_a_professionals_change_waits_until_the_family_takes_it_over(self):
         give_totp(self.eva)
