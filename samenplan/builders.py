@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from samenplan.accounts.models import Organization, Professional, User
@@ -25,7 +26,13 @@ from samenplan.lib.dates import years_before
 
 def user(email: str, name: str = "") -> User:
     found = User.objects.filter(email=email).first()
-    return found or User.objects.create_user(email=email, name=name or email.split("@")[0])
+    if found:
+        return found
+    made = User.objects.create_user(email=email, name=name or email.split("@")[0])
+    # As an accepted invitation or an organisation's admin leaves it: the address is
+    # known to be theirs, so logging in does not ask to verify it first.
+    EmailAddress.objects.create(user=made, email=email, verified=True, primary=True)
+    return made
 
 
 def default_organization() -> Organization:

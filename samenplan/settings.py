@@ -235,6 +235,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
+# "Stuur een nieuwe code" on the code page, at most three times per login.
+ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = 3
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
@@ -249,6 +251,12 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Samenplan: "
+# Our own labels and help on the code screens (templates/account/ has the pages).
+ACCOUNT_FORMS = {
+    "request_login_code": "samenplan.accounts.forms.RequestCodeForm",
+    "confirm_login_code": "samenplan.accounts.forms.LoginCodeForm",
+    "confirm_password_reset_code": "samenplan.accounts.forms.PasswordResetCodeForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 # Second-factor secrets are encrypted in the database (samenplan/accounts/mfa.py).
 MFA_ADAPTER = "samenplan.accounts.mfa.MFAAdapter"

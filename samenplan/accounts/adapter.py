@@ -1,7 +1,25 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # The messages people see most on the way in, in our words: what went wrong
+    # and what to do next (allauth's own say only "Incorrect code.").
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "incorrect_code": _(
+            "Deze inlogcode klopt niet. Kijk of je hem goed hebt overgetypt. Een code "
+            "werkt 10 minuten en één keer. Is hij te oud? Vraag hieronder een nieuwe."
+        ),
+        "too_many_login_attempts": _(
+            "Te veel inlogpogingen. Wacht een paar minuten en probeer het dan opnieuw."
+        ),
+        "rate_limited": _(
+            "Je hebt net al een code gevraagd. Wacht een minuut en probeer het dan opnieuw."
+        ),
+        "invalid_or_expired_key": _("Deze link werkt niet meer. Vraag een nieuwe aan."),
+    }
+
     def is_open_for_signup(self, request):
         # People join through an invitation or their organisation's admin.
         return False

@@ -1,7 +1,12 @@
+from allauth.account.forms import (
+    ConfirmLoginCodeForm,
+    ConfirmPasswordResetCodeForm,
+    RequestLoginCodeForm,
+)
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenplan.lib.forms import SafeModelForm
+from samenplan.lib.forms import SafeInputMixin, SafeModelForm
 
 from .models import Professional, User
 
@@ -51,3 +56,40 @@ class ProfessionalForm(SafeModelForm):
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("Er is al een account met dit e-mailadres."))
         return email
+
+
+def _code_field(field):
+    # One large box that phones fill from the mail (one-time-code); letters in any
+    # case and with or without the dash are accepted by the check itself.
+    field.label = _("Inlogcode")
+    field.help_text = _("Acht letters en cijfers, zoals ABCD‑2345. Kleine letters mogen ook.")
+    field.widget.attrs = {
+        "class": "code-input",
+        "autocomplete": "one-time-code",
+        "autocapitalize": "characters",
+        "autocorrect": "off",
+        "spellcheck": "false",
+        "maxlength": "20",
+    }
+
+
+class LoginCodeForm(SafeInputMixin, ConfirmLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_field(self.fields["code"])
+
+
+class PasswordResetCodeForm(SafeInputMixin, ConfirmPasswordResetCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_field(self.fields["code"])
+        self.fields["code"].label = _("Code uit de mail")
+
+
+class RequestCodeForm(SafeInputMixin, RequestLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = _("Je e-mailadres")
+        email.help_text = _("Het adres waarop je de uitnodiging voor Samenplan kreeg.")
+        email.widget.attrs.update({"autocomplete": "email", "placeholder": ""})

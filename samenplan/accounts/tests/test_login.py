@@ -32,7 +32,8 @@ class LoginByCodeTestCase(SamenplanTestCase):
         self.client.post(reverse("account_request_login_code"), {"email": "sanne@example.org"})
         response = self.client.post(reverse("account_confirm_login_code"), {"code": "ABCD-EFGH"})
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Ongeldige code.")
+        self.assertContains(response, "Deze inlogcode klopt niet.")
+        self.assertContains(response, 'value="ABCD-EFGH"')
         self.assertNotIn("_auth_user_id", self.client.session)
 
     def test_it_does_not_tell_whether_an_address_is_known(self):
