@@ -5,6 +5,7 @@ environment variable. Defaults are safe for production; `make run` switches on
 DEBUG and the demo.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -334,6 +335,13 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
 SAMENPLAN_ADMIN = envbool("SAMENPLAN_ADMIN", DEBUG)
 SECURITY_CONTACT = os.environ.get("SAMENPLAN_SECURITY_CONTACT", "mailto:security@samenplan.example")
 SECURITY_TXT_EXPIRES = os.environ.get("SAMENPLAN_SECURITY_TXT_EXPIRES", "")
+
+# The crisis service for youth on "Het gaat nu niet goed", per municipality (as the
+# family's "Gemeente" is written; "*" for every other). Each municipality arranges
+# its own, so there is no default: set it where the app is deployed, e.g.
+# SAMENPLAN_CRISIS_LINES='{"*": {"name": "Crisisdienst Jeugd", "phone": "088-1234567",
+# "hours": "dag en nacht"}}'.
+SAMENPLAN_CRISIS_LINES = json.loads(os.environ.get("SAMENPLAN_CRISIS_LINES") or "{}")
 
 # Language and time.
 LANGUAGE_CODE = "nl"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -561,7 +562,7 @@ def safety(request: HttpRequest, family_id: int) -> HttpResponse:
     scenarios = list(
         SafetyScenario.objects.visible_to(access)
         .select_related("created_by")
-        .prefetch_related("concerned__user", "signs")
+        .prefetch_related("concerned__user__professional", "signs")
         .order_by("created_at")[:50]
     )
     may_answer, may_edit = access.may("safety.agree"), access.may("safety.edit")
@@ -579,7 +580,34 @@ def safety(request: HttpRequest, family_id: int) -> HttpResponse:
                 "may_edit": may_edit,
             }
         )
-    return _page(request, "careteam/safety.html", access, rows=rows)
+    return _page(
+        request,
+        "careteam/safety.html",
+        access,
+        rows=rows,
+        crisis=crisis_line(access.family.municipality),
+        callers=_callers(scenarios),
+    )
+
+
+def crisis_line(municipality: str) -> dict | None:
+    """The youth crisis service of the family's municipality, from the settings."""
+    lines = settings.SAMENPLAN_CRISIS_LINES
+    by_name = {str(name).strip().casefold(): line for name, line in lines.items()}
+    line = by_name.get(municipality.strip().casefold()) or by_name.get("*")
+    return line if isinstance(line, dict) and line.get("phone") else None
+
+
+def _callers(scenarios) -> list[dict]:
+    """Professionals in the family's own safety agreements who can be phoned, once each."""
+    seen, callers = set(), []
+    for scenario in scenarios:
+        for participant in scenario.concerned.all():
+            professional = getattr(participant.user, "professional", None)
+            if professional and professional.phone and participant.user_id not in seen:
+                seen.add(participant.user_id)
+                callers.append({"participant": participant, "professional": professional})
+    return callers
 
 
 def _safety_answers(scenario: SafetyScenario) -> list[dict]:
