@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from .models import AuditEvent
 
@@ -89,16 +89,70 @@ def role_label(code: str) -> str:
     return str(ROLE_LABELS.get(code, code))
 
 
-def sentence(event: AuditEvent) -> str:
-    """A sentence such as: Eva de Vries (Wijkteam Oost) bekeek op 3 maart om 10:12 jullie plan."""
-    who = event.actor_name or _("Iemand")
-    if event.organization:
-        who = f"{who} ({event.organization})"
-    at = timezone.localtime(event.at)
-    return _("%(who)s %(action)s op %(date)s om %(time)s %(what)s") % {
-        "who": who,
-        "action": ACTION_LABELS.get(event.action, event.action),
-        "date": date_format(at, "j F"),
-        "time": date_format(at, "H:i"),
-        "what": data_label(event.data),
-    }
+def _join(parts: list[str]) -> str:
+    """ "a", "a en b", "a, b en c"."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return _("%(first)s en %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def _what_they_did(events: list[AuditEvent]) -> str:
+    """ "bekeek jullie plan (3 keer) en een doel, en wijzigde een stap", oldest first."""
+    by_action: dict[str, dict[str, int]] = {}
+    for event in reversed(events):
+        counts = by_action.setdefault(event.action, {})
+        counts[event.data] = counts.get(event.data, 0) + 1
+    parts = []
+    for action, counts in by_action.items():
+        things = [
+            data_label(code)
+            if n == 1
+            else ngettext("%(what)s (%(n)d keer)", "%(what)s (%(n)d keer)", n)
+            % {"what": data_label(code), "n": n}
+            for code, n in counts.items()
+        ]
+        parts.append(f"{ACTION_LABELS.get(action, action)} {_join(things)}")
+    if len(parts) < 2:
+        return "".join(parts)
+    return _("%(first)s, en %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def day_label(day, today) -> str:
+    if day == today:
+        return _("Vandaag")
+    if (today - day).days == 1:
+        return _("Gisteren")
+    return date_format(day, "l j F Y")
+
+
+def log_days(events: list[AuditEvent], today=None) -> list[dict]:
+    """The log as people tell it: per day, one line per person for what they did in a row.
+
+    ``events`` come newest first. A line joins the events of one person (with the
+    same role, organisation and kind of access) until someone else comes between.
+    """
+    today = today or timezone.localdate()
+    days: list[dict] = []
+    for event in events:
+        at = timezone.localtime(event.at)
+        if not days or days[-1]["day"] != at.date():
+            days.append({"day": at.date(), "label": day_label(at.date(), today), "lines": []})
+        lines = days[-1]["lines"]
+        key = (event.actor_id, event.actor_name, event.organization, event.role, event.emergency)
+        if lines and lines[-1]["key"] == key:
+            lines[-1]["events"].append(event)
+            lines[-1]["first"] = at
+        else:
+            lines.append({"key": key, "events": [event], "first": at, "last": at})
+    for day in days:
+        for line in day["lines"]:
+            event = line["events"][0]
+            who = event.actor_name or _("Iemand")
+            line.update(
+                who=who,
+                organization=event.organization,
+                role=role_label(event.role) if event.role else "",
+                emergency=event.emergency,
+                did=_what_they_did(line["events"]),
+            )
+    return days

@@ -202,6 +202,7 @@ class AccessLogFilterForm(SafeForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     emergency = forms.BooleanField(label=_("Alleen noodtoegang"), required=False)
+    mine = forms.BooleanField(label=_("Ook laten zien wat ik zelf bekeek"), required=False)
 
     def __init__(self, *args, family=None, **kwargs):
         from samenplan.audit.describe import DATA_LABELS

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from samenplan.accounts.gate import org_admin_for
 from samenplan.audit.actions import read_later
+from samenplan.audit.describe import log_days
 from samenplan.audit.models import AuditEvent
 from samenplan.lib import keyset as log_cursor
 from samenplan.lib.dates import local_midnight
@@ -385,8 +386,11 @@ def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="log.read", data="access_log")
     events = AuditEvent.objects.visible_to(access)
     form = AccessLogFilterForm(request.GET or None, family=access.family)
-    if form.is_valid():
-        chosen = form.cleaned_data
+    chosen = form.cleaned_data if form.is_valid() else {}
+    # What you looked at yourself is not news to you: hidden unless asked for.
+    if not chosen.get("mine") and chosen.get("who") != request.user.name:
+        events = events.exclude(actor=request.user, action=AuditEvent.Action.VIEW)
+    if chosen:
         if chosen.get("who"):
             events = events.filter(actor_name=chosen["who"])
         if chosen.get("what"):
@@ -416,7 +420,8 @@ def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
         {
             "access": access,
             "family": access.family,
-            "events": rows,
+            "days": log_days(rows),
+            "empty": not rows,
             "older": log_cursor.make(rows[-1]) if more else "",
             "paged": older is not None,
             "form": form,

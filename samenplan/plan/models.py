@@ -523,3 +523,74 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return self.summary
+
+    def sentence(self) -> str:
+        """What the person did, as one says it: "stelde een stap voor", "zette de stap op klaar"."""
+        special = TIMELINE_SPECIAL.get((self.kind, self.action))
+        if special:
+            return str(special)
+        pattern = TIMELINE_SENTENCES.get(self.action)
+        if pattern is None:
+            return f"{self.get_action_display()} {self.get_kind_display()}"
+        return str(pattern) % {
+            "a": TIMELINE_A.get(self.kind, self.get_kind_display()),
+            "the": TIMELINE_THE.get(self.kind, self.get_kind_display()),
+        }
+
+
+# Sentences for the plan's timeline: the verb around the item, with its article
+# (Dutch splits "voorstellen" into "stelde … voor").
+_A = TimelineEntry.Action
+TIMELINE_SENTENCES = {
+    _A.ADDED: _("voegde %(a)s toe"),
+    _A.CHANGED: _("veranderde %(the)s"),
+    _A.PROPOSED: _("stelde %(a)s voor"),
+    _A.ACCEPTED: _("nam %(the)s over"),
+    _A.DECLINED: _("nam %(the)s niet over"),
+    _A.DONE: _("zette %(the)s op klaar"),
+    _A.CELEBRATED: _("vierde %(the)s"),
+    _A.REMOVED: _("haalde %(the)s weg"),
+    _A.RESTORED: _("zette %(the)s terug"),
+    _A.CHECKED: _("keek opnieuw naar %(the)s"),
+    _A.AGREED: _("zei ja op %(the)s"),
+    _A.AGREED_IF: _("zei 'ja, als…' op %(the)s"),
+    _A.SAID_NO: _("zei nee op %(the)s"),
+    _A.EVALUATED: _("bekeek %(the)s opnieuw"),
+    _A.DECIDED: _("legde %(the)s vast"),
+    _A.OBJECTED: _("is het niet eens met %(the)s"),
+}
+_K = TimelineEntry.Kind
+TIMELINE_A = {
+    _K.HELP_QUESTION: _("een hulpvraag"),
+    _K.GOAL: _("een doel"),
+    _K.SCORE: _("een cijfer"),
+    _K.STEP: _("een stap"),
+    _K.VISION: _("een toekomstbeeld"),
+    _K.SUCCESS: _("een succes"),
+    _K.AGREEMENT: _("een afspraak"),
+    _K.DECISION: _("een beslissing"),
+    _K.MEETING: _("een overleg"),
+    _K.FAMILY: _("een gezin"),
+}
+TIMELINE_THE = {
+    _K.HELP_QUESTION: _("de hulpvraag"),
+    _K.GOAL: _("het doel"),
+    _K.SCORE: _("het cijfer"),
+    _K.STEP: _("de stap"),
+    _K.VISION: _("het toekomstbeeld"),
+    _K.SUCCESS: _("het succes"),
+    _K.AGREEMENT: _("de afspraak"),
+    _K.DECISION: _("de beslissing"),
+    _K.MEETING: _("het overleg"),
+    _K.FAMILY: _("het gezin"),
+}
+TIMELINE_SPECIAL = {
+    (_K.SCORE, _A.ADDED): _("gaf een cijfer"),
+    (_K.HELP_QUESTION, _A.ADDED): _("schreef de hulpvraag op"),
+    (_K.HELP_QUESTION, _A.CHANGED): _("schreef de hulpvraag anders op"),
+    (_K.DECISION, _A.ADDED): _("begon aan een beslissing"),
+    (_K.MEETING, _A.ADDED): _("plande een overleg"),
+    (_K.MEETING, _A.ACCEPTED): _("keurde het verslag van het overleg goed"),
+    (_K.STEP, _A.CELEBRATED): _("vierde dat de stap gelukt is"),
+    (_K.GOAL, _A.CELEBRATED): _("vierde dat het doel gehaald is"),
+}

@@ -164,7 +164,7 @@ class UndoTestCase(TestCase):
         self.assertNotContains(back, 'class="undo"')
         self.assertIsNone(Step.objects.get(pk=self.step.pk).removed_at)
         self.assertContains(self.client.get(self.url("plan:plan")), "Om negen uur naar bed")
-        self.assertContains(self.client.get(self.url("plan:timeline")), "zette terug")
+        self.assertContains(self.client.get(self.url("plan:timeline")), "zette de stap terug")
         self.assertTrue(
             AuditEvent.objects.filter(data="step", action="update", detail="undo").exists()
         )

@@ -137,9 +137,10 @@ class AccessLogTestCase(SamenplanTestCase):
         response = self.client.get(reverse("families:access_log", args=[self.bakker.pk]))
         self.assertRegex(
             response.content.decode(),
-            r"Eva de Vries \(Wijkteam Oost\) bekeek op \d+ \w+ om \d\d:\d\d de gezinspagina",
+            r"<strong>Eva de Vries</strong> <span class=\"muted\">\(Wijkteam Oost, professional\)"
+            r"</span> bekeek [^<]*de gezinspagina",
         )
-        self.assertContains(response, "Martijn Smit (Jeugdhulp De Brug) bekeek op ")
+        self.assertContains(response, "<strong>Martijn Smit</strong>")
 
     def test_it_logs_reading_the_log(self):
         self.login(self.noor)

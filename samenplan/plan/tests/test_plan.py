@@ -315,7 +315,9 @@ class StepTestCase(PlanTestCase):
         self.assertIsNotNone(step.done_at)
         self.assertIsNotNone(step.celebrated_at)
         response = self.client.get(self.url("plan:timeline") + "?soort=step")
-        self.assertContains(response, "Ria Bakker</strong> vierde stap: Samen naar de bieb")
+        self.assertContains(
+            response, "Ria Bakker</strong> vierde dat de stap gelukt is: “Samen naar de bieb”"
+        )
 
     def test_someone_else_cannot_finish_your_step(self):
         step = Step.objects.get(family=self.bakker, text__startswith="Eva belt")
@@ -450,7 +452,7 @@ class RemoveTestCase(PlanTestCase):
         page = self.client.get(self.url("plan:plan"))
         self.assertNotContains(page, f'href="{self.url("plan:goal", goal.pk)}"')
         self.assertContains(page, 'aria-label="Ongedaan maken: Sanne heeft')
-        self.assertContains(self.client.get(self.url("plan:timeline")), "haalde weg doel")
+        self.assertContains(self.client.get(self.url("plan:timeline")), "haalde het doel weg")
         self.assertTrue(Revision.objects.filter(item_type="goal", item_id=goal.pk).exists())
         self.assertTrue(AuditEvent.objects.filter(data="goal", action="remove").exists())
 
