@@ -127,7 +127,7 @@ TEMPLATES = [
                 "samenplan.context_processors.samenplan",
             ],
             # {% icon "check" %} everywhere without a {% load %}.
-            "builtins": ["samenplan.lib.templatetags.icons"],
+            "builtins": ["samenplan.lib.templatetags.icons", "samenplan.lib.templatetags.terms"],
         },
     },
 ]

@@ -73,7 +73,7 @@ def test_a_parent_sees_who_does_what_and_keeps_the_table_small(page, live_server
     coming.refresh_from_db()
     assert coming.summary_status == "confirmed"
     with page.expect_download() as download:
-        page.get_by_role("link", name="Zet in mijn agenda (.ics)").click()
+        page.get_by_role("link", name="Zet in mijn agenda").click()
     content = Path(download.value.path()).read_text(encoding="utf-8")
     assert "BEGIN:VCALENDAR" in content and "Wijkcentrum De Linde" in content
 
@@ -125,7 +125,7 @@ def test_eva_moves_a_meeting_and_sannes_calendar_file_follows(page, live_server)
     page.get_by_role("link", name="Eva de Vries verzette het overleg").first.click()
     check_page(page, "a moved meeting")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Zet in mijn agenda (.ics)").click()
+        page.get_by_role("link", name="Zet in mijn agenda").click()
     event = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")[0]
     assert event.decoded("DTSTART") == timezone.make_aware(datetime.combine(later, time(10)))
     assert int(event["SEQUENCE"]) == Meeting.objects.get(pk=meeting.pk).version > 1

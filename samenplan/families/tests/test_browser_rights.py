@@ -36,10 +36,11 @@ def test_a_parent_governs_consent_reads_the_log_and_takes_the_data(page, live_se
     assert ConsentExclusion.objects.filter(participant=eva, kind="goal").count() == 1
 
     page.goto(f"/gezin/{family}/logboek/")
+    page.get_by_text("Filteren: wie, wat en wanneer").click()
     page.get_by_label("Wie").select_option(label="Eva de Vries")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**who=Eva*")
-    page.get_by_text("Eva de Vries (Wijkteam Oost) bekeek op").first.wait_for()
+    page.get_by_text("(Wijkteam Oost, professional) bekeek").first.wait_for()
     check_page(page, "access log filtered")
 
     page.goto(f"/gezin/{family}/")

@@ -230,7 +230,9 @@ def test_de_groot_is_closed_by_the_gi_and_bakker_closes_and_goes_on(page, live_s
     # In an OTS the family does not close; the GI does, with the legal basis.
     log_in(page, live_server, demo.users["anouk"])
     page.goto(f"/gezin/{demo.degroot.pk}/afsluiten/")
-    page.get_by_text("Daarom sluit de gecertificeerde instelling (GI) af").wait_for()
+    page.get_by_text("Daarom sluit de").wait_for()
+    page.get_by_text("gecertificeerde instelling (GI)").click()
+    page.get_by_text("De gezinsvoogd werkt daar.").wait_for()
     assert page.get_by_role("button", name="We sluiten af").count() == 0
     page.get_by_label("Nee, nog niet").check()
     page.get_by_label("Wil je er iets over zeggen?").fill("Ik wil nog even hulp bij werk.")
