@@ -1,8 +1,10 @@
 """A meeting as an iCalendar file (RFC 5545), for the person's own calendar.
 
-Calendars are often synced to outside services, so the file holds no family
-content: only the time, the place the family chose and a link back to the
-meeting in Samenplan (which asks for a login).
+Calendars are often synced to outside services, so the file holds no content
+of the plan: the family's name as the family wrote it in Samenplan (a
+professional with thirty "Overleg" entries could not tell them apart), the time,
+the place and a link back to the meeting in Samenplan (which asks for a login).
+The meeting page says so beside the download.
 """
 
 from __future__ import annotations
@@ -30,11 +32,12 @@ def meeting_ics(meeting: Meeting, url: str) -> bytes:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.starts_at + timedelta(minutes=meeting.minutes))
-    event.add("summary", _("Overleg (Samenplan)"))
-    if meeting.place_kind == Meeting.Place.ONLINE:
-        event.add("location", _("Online"))
-    elif meeting.place:
+    family = meeting.family.name
+    event.add("summary", _("Overleg %(family)s (Samenplan)") % {"family": family})
+    if meeting.place:
         event.add("location", meeting.place)
+    elif meeting.place_kind == Meeting.Place.HOME:
+        event.add("location", _("Thuis bij %(family)s") % {"family": family})
     else:
         event.add("location", meeting.get_place_kind_display())
     event.add(

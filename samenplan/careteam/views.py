@@ -545,6 +545,7 @@ def meeting_ics(request: HttpRequest, family_id: int, meeting_id: int) -> HttpRe
     access = family_for(request, family_id)
     item = _meeting_in(access, meeting_id)
     access.read("meeting", obj=item, action="export", detail="ics")
+    item.family = access.family
     url = request.build_absolute_uri(reverse("careteam:meeting", args=[access.family.pk, item.pk]))
     response = HttpResponse(
         calendar.meeting_ics(item, url), content_type="text/calendar; charset=utf-8"

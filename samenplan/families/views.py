@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -76,6 +76,7 @@ from .models import (
     MoveAnswer,
     Participant,
     Revision,
+    WaitingItem,
 )
 from .once import AlreadySaved
 from .panels import panels_for
@@ -132,6 +133,19 @@ def family_list(request: HttpRequest) -> HttpResponse:
                 data="family_list",
                 emergency=item["emergency_active"],
             )
+    # What waits for this person in each family they can open: something to act on.
+    waiting = {
+        row["family_id"]: row
+        for row in WaitingItem.objects.filter(
+            user=request.user,
+            kind=WaitingItem.Kind.MINE,
+            family_id__in=[item["family"].pk for item in families if item["open"]],
+        )
+        .values("family_id")
+        .annotate(count=Count("id"), late=Count("id", filter=Q(late=True)))
+    }
+    for item in families:
+        item["waiting"] = waiting.get(item["family"].pk) if item["open"] else None
     invitations = open_invitations(request.user)
     return render(
         request,

@@ -63,8 +63,72 @@
     }, 5000);
   }
 
+  // Long pages fold per section: the heading becomes a button (the disclosure
+  // pattern), and the choice is remembered on this device for this page. Without
+  // the script every section stays open.
+  function foldSections() {
+    var sections = document.querySelectorAll("section[data-fold]");
+    if (!sections.length) return;
+    var store = null;
+    try {
+      store = window.localStorage;
+    } catch (error) {
+      store = null;
+    }
+    var prefix = "sp-fold:" + location.pathname + ":";
+
+    function setOpen(section, button, open, remember) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      Array.prototype.forEach.call(section.children, function (child) {
+        if (child !== button.parentNode) child.hidden = !open;
+      });
+      if (remember && store) {
+        if (open) store.removeItem(prefix + section.getAttribute("data-fold"));
+        else store.setItem(prefix + section.getAttribute("data-fold"), "closed");
+      }
+    }
+
+    var buttons = {};
+    sections.forEach(function (section) {
+      var heading = section.querySelector("h2");
+      if (!heading || heading.parentNode !== section) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fold-button";
+      while (heading.firstChild) button.appendChild(heading.firstChild);
+      heading.appendChild(button);
+      button.addEventListener("click", function () {
+        setOpen(section, button, button.getAttribute("aria-expanded") !== "true", true);
+      });
+      var closed = store && store.getItem(prefix + section.getAttribute("data-fold")) === "closed";
+      setOpen(section, button, !closed, false);
+      buttons[heading.id] = { section: section, button: button };
+    });
+
+    // A link to a section (or into one) opens it first.
+    function openFor(hash) {
+      var target = hash && document.getElementById(hash.slice(1));
+      if (!target) return;
+      var section = target.closest("section[data-fold]");
+      var found = section && buttons[(section.querySelector("h2") || {}).id];
+      if (found && found.button.getAttribute("aria-expanded") !== "true") {
+        setOpen(found.section, found.button, true, true);
+        target.scrollIntoView();
+      }
+    }
+    openFor(location.hash);
+    window.addEventListener("hashchange", function () {
+      openFor(location.hash);
+    });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest('a[href^="#"]');
+      if (link) openFor(link.getAttribute("href"));
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     restoreKept();
     watchIdle();
+    foldSections();
   });
 })();

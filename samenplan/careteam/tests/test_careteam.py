@@ -304,7 +304,7 @@ class MeetingTestCase(CareteamTestCase):
         self.past.refresh_from_db()
         self.assertEqual((self.past.summary_status, self.past.confirmed_by), ("waiting", None))
 
-    def test_the_ics_holds_the_time_and_place_and_no_family_content(self):
+    def test_the_ics_holds_the_familys_name_time_and_place_and_nothing_of_the_plan(self):
         self.login(self.noor)
         response = self.client.get(self.url("meeting_ics", self.coming.pk))
         self.assertEqual(response["Content-Type"], "text/calendar; charset=utf-8")
@@ -313,10 +313,18 @@ class MeetingTestCase(CareteamTestCase):
         self.assertEqual(event.decoded("dtstart"), self.coming.starts_at)
         self.assertEqual(event.decoded("dtend") - event.decoded("dtstart"), timedelta(minutes=45))
         self.assertIn("Wijkcentrum De Linde", str(event.get("location")))
+        self.assertEqual(str(event.get("summary")), "Overleg Gezin Bakker (Samenplan)")
         text = response.content.decode()
-        for private in ("Noor", "Bakker", "halve dagen", "school"):
+        for private in ("Noor", "halve dagen", "school"):
             self.assertNotIn(private, text)
         self.assertEqual(AuditEvent.objects.filter(action="export", data="meeting").count(), 1)
+
+    def test_a_meeting_at_home_without_an_address_says_whose_home(self):
+        Meeting.objects.filter(pk=self.coming.pk).update(place_kind="thuis", place="")
+        self.login(self.eva)
+        response = self.client.get(self.url("meeting_ics", self.coming.pk))
+        event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+        self.assertEqual(str(event.get("location")), "Thuis bij Gezin Bakker")
 
     def test_a_step_made_in_a_meeting_goes_into_the_plan(self):
         self.login(self.sanne)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from samenplan.builders import FamilyBuilder, user
 from samenplan.families.access import FAMILIES_PER_PAGE, open_invitations
-from samenplan.families.models import Consent, Invitation, Participant
+from samenplan.families.models import Consent, Invitation, Participant, WaitingItem
 from samenplan.test import give_totp
 
 
@@ -53,6 +53,35 @@ class MyFamiliesTestCase(TestCase):
             Consent.objects.all().delete()
             Participant.objects.all().delete()
         self.assertEqual(counts[0], counts[1])
+
+
+class WhatWaitsInMyFamiliesTestCase(TestCase):
+    def test_each_family_says_what_waits_for_me_and_what_is_late(self):
+        bakker, visser = FamilyBuilder("Gezin Bakker"), FamilyBuilder("Gezin Visser")
+        bakker.parent("Ouder")
+        visser.parent("Ouder")
+        eva = bakker.professional("Eva de Vries")
+        seat = Participant.objects.create(
+            family=visser.family, user=eva.user, role="professional", organization_name="Wijk"
+        )
+        visser.consent_all(seat)
+        for key, late in (("a", False), ("b", True)):
+            WaitingItem.objects.create(
+                family=bakker.family,
+                participant=eva,
+                user=eva.user,
+                key=key,
+                kind="mine",
+                title="Iets",
+                url="/",
+                late=late,
+            )
+        give_totp(eva.user)
+        self.client.force_login(eva.user)
+        response = self.client.get(reverse("families:list"))
+        self.assertContains(response, "Wacht op jou: 2 dingen")
+        self.assertContains(response, "1 te laat")
+        self.assertContains(response, "Er wacht nu niets op jou.", count=1)
 
 
 class InvitationAddressTestCase(TestCase):
