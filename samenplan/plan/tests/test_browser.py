@@ -41,6 +41,7 @@ def test_a_parent_adds_a_goal_and_a_step_and_accepts_a_proposal(page, live_serve
     assert Goal.objects.get(text="Sem heeft na school iets leuks te doen").status == "accepted"
     page.get_by_role("link", name="Bekijk de tijdlijn").click()
     check_page(page, "timeline")
+    page.get_by_text("Filteren: doel, persoon en soort").click()
     page.get_by_label("Soort").select_option(label="Doel")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**soort=goal")
