@@ -380,8 +380,12 @@ def _slash(x: float, y: float) -> str:
 
 # --- ecomap ---------------------------------------------------------------------
 
-ECO = 640  # the ecomap's square canvas
-RADIUS = {1: 160, 2: 218, 3: 276}
+# The ecomap's square canvas. Wide enough that a first name fits outside the
+# outer ring, and small enough that a phone (about 326 px for the picture) still
+# shows the 31-unit names at 12 px.
+ECO = 840
+RADIUS = {1: 150, 2: 205, 3: 262}
+ECO_TEXT = 31
 
 
 @dataclass
@@ -435,10 +439,20 @@ def ecomap(people, professionals) -> list[EcoNode]:
     return nodes
 
 
+def _two_lines(name: str) -> list[str]:
+    """A long name over two lines, split at the space nearest the middle."""
+    name = name.strip()
+    spaces = [i for i, char in enumerate(name) if char == " "]
+    if len(name) <= 9 or not spaces:
+        return [name]
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return [name[:cut], name[cut + 1 :]]
+
+
 def ecomap_svg(nodes: list[EcoNode], *, family_name: str, title: str, described_by: str) -> str:
     centre = ECO / 2
-    core = 78
-    node_r = 30
+    core = 84
+    node_r = 32
     parts = [
         # A group, not an image: each person in it is a link to what they help with.
         f'<svg class="drawing ecomap" viewBox="0 0 {ECO} {ECO}" role="group" '
@@ -465,9 +479,15 @@ def ecomap_svg(nodes: list[EcoNode], *, family_name: str, title: str, described_
                 f'data-line="{node.line}" d="M{x0:.0f} {y0:.0f} L{x1:.0f} {y1:.0f}"/>'
             )
     parts.append(f'<circle class="ecomap__family" cx="{centre}" cy="{centre}" r="{core}"/>')
+    lines = _two_lines(family_name)
+    top = centre + 10 - (len(lines) - 1) * ECO_TEXT * 0.55
     parts.append(
-        f'<text class="ecomap__family-name" x="{centre}" y="{centre + 5}" '
-        f'text-anchor="middle">{escape(family_name)}</text>'
+        f'<text class="ecomap__family-name" x="{centre}" y="{top:.0f}" text-anchor="middle">'
+        + "".join(
+            f'<tspan x="{centre}" dy="{0 if i == 0 else ECO_TEXT * 1.1:.0f}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        + "</text>"
     )
     for node in nodes:
         shape = (
@@ -476,11 +496,29 @@ def ecomap_svg(nodes: list[EcoNode], *, family_name: str, title: str, described_
             if node.professional
             else f'<circle cx="{node.x:.0f}" cy="{node.y:.0f}" r="{node_r}"/>'
         )
-        first = escape(short_name(node.name))
+        first = node.name.split()[0] if node.name.split() else node.name
+        dx, dy = node.x - centre, node.y - centre
+        length = math.hypot(dx, dy) or 1
+        ux, uy = dx / length, dy / length
+        # The first name outside the ring, on the side away from the family: above
+        # the top ones, below the bottom ones, beside the rest (the list under the
+        # picture and the tooltip carry the whole name).
+        wide = 0.58 * ECO_TEXT * len(first)
+        if uy < -0.7:
+            label_x, label_y, anchor = node.x, node.y - node_r - 12, "middle"
+        elif uy > 0.7:
+            label_x, label_y, anchor = node.x, node.y + node_r + ECO_TEXT, "middle"
+        elif ux > 0 and node.x + node_r + 8 + wide <= ECO:
+            label_x, label_y, anchor = node.x + node_r + 8, node.y + ECO_TEXT / 3, "start"
+        elif ux < 0 and node.x - node_r - 8 - wide >= 0:
+            label_x, label_y, anchor = node.x - node_r - 8, node.y + ECO_TEXT / 3, "end"
+        else:
+            label_x, label_y, anchor = node.x, node.y + node_r + ECO_TEXT, "middle"
         parts.append(
             f'<a href="#eco-{node.key}" class="ecomap__person" data-key="{node.key}">'
             f"<title>{escape(node.name)}</title>{shape}"
-            f'<text x="{node.x:.0f}" y="{node.y + 5:.0f}" text-anchor="middle">{first}</text></a>'
+            f'<text class="ecomap__name" x="{label_x:.0f}" y="{label_y:.0f}" '
+            f'text-anchor="{anchor}">{escape(first)}</text></a>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -499,23 +537,48 @@ class Moment:
     lane: int = 0
 
 
+LANES = 3  # rows of labels above the axis (life) and below it (plan)
+
+
+def _label_width(moment: Moment) -> float:
+    """About how wide the label is at 13 px (title up to 26 characters, or the date)."""
+    return max(min(len(moment.title), 26), 7) * 7.4 + 12
+
+
+def _lanes(moments: list[Moment], per_day: float, first: date) -> bool:
+    """Give each moment a row where its label does not touch the one before; False if
+    some label must overlap at this scale."""
+    ends: dict[str, list[float]] = {"life": [-1e9] * LANES, "plan": [-1e9] * LANES}
+    fits = True
+    for moment in moments:
+        moment.x = MARGIN + (moment.on - first).days * per_day
+        rows = ends[moment.kind]
+        free = [i for i in range(LANES) if rows[i] < moment.x]
+        lane = free[0] if free else min(range(LANES), key=lambda i: rows[i])
+        fits = fits and bool(free)
+        moment.lane = lane
+        rows[lane] = moment.x + _label_width(moment)
+    return fits
+
+
 def timeline(moments: list[Moment]) -> tuple[list[Moment], int, list[tuple[int, float]]]:
-    """Place moments on one horizontal axis; returns (moments, width, year ticks)."""
+    """Place moments on one horizontal axis; returns (moments, width, year ticks).
+
+    The scale grows until no two labels overlap (up to a canvas of 8,000 units;
+    beyond that the list under the drawing tells it all).
+    """
     moments = sorted(moments, key=lambda m: (m.on, m.kind, m.title))
     if not moments:
         return [], 600, []
     first, last = moments[0].on, moments[-1].on
     span = max((last - first).days, 1)
     per_day = min(4.0, max(0.25, 1400 / span))
-    width = int(min(max(span * per_day + 2 * MARGIN + 120, 600), 4000))
-    per_day = (width - 2 * MARGIN - 120) / span
-    lanes: dict[str, list[float]] = {"life": [-1e9] * 3, "plan": [-1e9] * 3}
-    for moment in moments:
-        moment.x = MARGIN + (moment.on - first).days * per_day
-        free = lanes[moment.kind]
-        lane = min(range(3), key=lambda i: (free[i] > moment.x - 130, free[i]))
-        moment.lane = lane
-        free[lane] = moment.x
+    while True:
+        width = int(max(span * per_day + 2 * MARGIN + 200, 600))
+        per_day = (width - 2 * MARGIN - 200) / span
+        if _lanes(moments, per_day, first) or width >= 8000:
+            break
+        per_day *= 1.4
     ticks = [
         (year, MARGIN + (date(year, 1, 1) - first).days * per_day)
         for year in range(first.year + 1, last.year + 1)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -300,10 +302,19 @@ def _moments(access: FamilyAccess) -> list[drawing.Moment]:
     return moments
 
 
+HELP_LEAD_DAYS = 92
+
+
 @login_required
 def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="network_timeline")
-    moments, width, ticks = drawing.timeline(_moments(access))
+    everything = _moments(access)
+    # The drawing starts a few months before the help did; the years before are
+    # one tap away ("?alles=1") and always in the list under it.
+    since = timezone.localdate(access.family.created_at) - timedelta(days=HELP_LEAD_DAYS)
+    whole = request.GET.get("alles") == "1"
+    drawn = everything if whole else [m for m in everything if m.on >= since]
+    moments, width, ticks = drawing.timeline(drawn)
     svg = drawing.timeline_svg(
         moments,
         width,
@@ -316,7 +327,10 @@ def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
         "network/timeline.html",
         access,
         svg=mark_safe(svg),  # built by drawing.py, every text escaped
-        moments=moments,
+        moments=sorted(everything, key=lambda m: (m.on, m.kind, m.title)),
+        earlier=len(everything) - len(drawn),
+        whole=whole,
+        since=since,
     )
 
 

@@ -6,11 +6,15 @@ chart is described in words (``aria-describedby``) by the table beside it.
 
 from __future__ import annotations
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-WIDTH, HEIGHT = 320, 160
-LEFT, RIGHT, TOP, BOTTOM = 28, 8, 8, 22
+# Drawn at about its own size on a phone (the page is ~330 px wide there), so the
+# 13-unit labels read as 13 px.
+WIDTH, HEIGHT = 320, 180
+LEFT, RIGHT, TOP, BOTTOM = 30, 14, 10, 34
 COLOURS = ["#0b5d57", "#8a3b00", "#3f3fa0", "#6b2b6b", "#2f5f1f", "#7a1f2b"]
 DASHES = ["", "6 4", "2 3", "8 3 2 3", "1 2", "10 4"]
 MARKERS = ["circle", "square", "diamond", "triangle", "circle", "square"]
@@ -66,6 +70,19 @@ def score_chart(people: list[dict], *, label: str, described_by: str) -> SafeStr
         '<text x="{}" y="{}" class="chart__axis">{}</text>',
         ((LEFT, y(v), WIDTH - RIGHT, y(v), 4, y(v) + 4, v) for v in (0, 5, 10)),
     )
+    # Dates under the axis: the first and the last score, and the middle when
+    # they are far apart; anchored so no label runs off the chart.
+    moments = [(start, "start"), (end, "end")] if end != start else [(start, "start")]
+    if (end - start).days > 14:
+        moments.insert(1, (start + (end - start) / 2, "middle"))
+    dates = format_html_join(
+        "",
+        '<text x="{}" y="{}" class="chart__axis" text-anchor="{}">{}</text>',
+        (
+            (x(t), HEIGHT - 8, anchor, date_format(timezone.localtime(t), "j M"))
+            for t, anchor in moments
+        ),
+    )
     lines = []
     for person in people:
         points = " ".join(f"{x(t)},{y(v)}" for t, v in person["points"])
@@ -82,12 +99,13 @@ def score_chart(people: list[dict], *, label: str, described_by: str) -> SafeStr
             lines.append(_marker(person["marker"], x(t), y(v), person["colour"]))
     return format_html(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" aria-describedby="{}">'
-        "{}{}</svg>",
+        "{}{}{}</svg>",
         WIDTH,
         HEIGHT,
         label,
         described_by,
         grid,
+        dates,
         SafeString("".join(lines)),
     )
 

@@ -1,13 +1,18 @@
 """The network's pictures in the real browser, at 360 px and on a laptop, for both demo
 families and an empty one: axe-clean in Dutch and English, with text alternatives."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from samenplan.browser import check_page, log_in, screenshot
 from samenplan.demo.build import build_demo
 from samenplan.families.actions import account_for_email
 from samenplan.families.models import Family, Member, Participant
 from samenplan.network.models import FamilyGroupPlan, NetworkPerson
+from samenplan.network.views import HELP_LEAD_DAYS
+from samenplan.plan.models import Goal
 from samenplan.test import give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,3 +75,33 @@ def test_eva_does_not_see_the_draft_until_the_family_shares_it(page, live_server
     log_in(page, live_server, demo.users["eva"])
     page.goto(f"/gezin/{demo.bakker.pk}/netwerk/familiegroepsplan/")
     page.get_by_text(draft.main_question).wait_for()
+
+
+SMALLEST_TEXT = """(selector) => Math.min(...[...document.querySelectorAll(selector)]
+    .map(e => e.getBoundingClientRect().height))"""
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_names_in_the_drawings_can_be_read_on_a_phone(page, live_server):
+    demo = build_demo()
+    log_in(page, live_server, demo.users["sanne"])
+    page.goto(f"/gezin/{demo.bakker.pk}/netwerk/")
+    # A text's box is about 1.2 times its font size: 12 px text makes a 14 px box.
+    assert page.evaluate(SMALLEST_TEXT, ".ecomap__name") >= 14
+    assert page.evaluate(SMALLEST_TEXT, ".ecomap__family-name") >= 14
+
+    page.goto(f"/gezin/{demo.bakker.pk}/netwerk/tijdlijn/")
+    page.get_by_role("link", name="Teken ook de jaren daarvoor").wait_for()
+    start = page.locator("svg.timeline g").first.get_attribute("data-date")
+    since = timezone.localdate(demo.bakker.created_at) - timedelta(days=HELP_LEAD_DAYS)
+    assert start >= since.isoformat()
+    page.get_by_role("link", name="Teken ook de jaren daarvoor").click()
+    page.get_by_role("link", name="Teken alleen de tijd van de hulp").wait_for()
+    assert page.locator("svg.timeline g").first.get_attribute("data-date") < start
+
+    goal = Goal.objects.get(family=demo.bakker, text__startswith="Noor gaat")
+    page.goto(f"/gezin/{demo.bakker.pk}/plan/doelen/{goal.pk}/")
+    page.locator("svg.chart").wait_for()
+    assert page.evaluate(SMALLEST_TEXT, ".chart__axis") >= 14
+    assert page.locator("svg.chart text[text-anchor]").count() >= 2  # dates under the axis
+    check_page(page, "the score chart")

@@ -220,6 +220,20 @@ class TimelineTestCase(SimpleTestCase):
         self.assertEqual(svg.count('data-kind="life"'), 2)
         self.assertEqual(svg.count('data-kind="plan"'), 1)
 
+    def test_labels_close_in_time_never_overlap(self):
+        moments = [
+            drawing.Moment(on=date(2026, 3, day), title=f"Gebeurtenis nummer {day}", kind="life")
+            for day in range(1, 15)
+        ]
+        placed, width, _ticks = drawing.timeline(moments)
+        rows: dict[int, list] = {}
+        for moment in placed:
+            rows.setdefault(moment.lane, []).append(moment)
+        for row in rows.values():
+            for before, after in zip(row, row[1:], strict=False):
+                self.assertGreater(after.x, before.x + drawing._label_width(before) - 1)
+        self.assertLessEqual(width, 8000)
+
     def test_an_empty_timeline_still_draws(self):
         placed, width, ticks = drawing.timeline([])
         svg = drawing.timeline_svg(placed, width, ticks, title="t", described_by="d")

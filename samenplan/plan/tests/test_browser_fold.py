@@ -29,6 +29,8 @@ def test_a_parent_folds_the_steps_away_and_a_link_opens_them_again(page, live_se
 
     page.reload()  # remembered on this phone
     assert not page.get_by_text("Om negen uur naar bed", exact=True).is_visible()
-    page.get_by_role("navigation", name="Op deze pagina").get_by_role("link", name="Stappen").click()
+    page.get_by_role("navigation", name="Op deze pagina").get_by_role(
+        "link", name="Stappen"
+    ).click()
     page.get_by_text("Om negen uur naar bed", exact=True).wait_for()
     assert page.get_by_role("button", name="Stappen").get_attribute("aria-expanded") == "true"
