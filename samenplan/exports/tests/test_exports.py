@@ -2,6 +2,8 @@
 
 import json
 import os
+import re
+import zlib
 
 from django.apps import apps
 from django.test import TestCase
@@ -148,3 +150,35 @@ class PdfExportTestCase(SamenplanTestCase):
         html = render_to_string("exports/plan_pdf.html", context)
         self.assertNotIn(goal.text, html)
         self.assertIn("Rustige ochtenden thuis", html)
+
+
+class CompletePdfTestCase(SamenplanTestCase):
+    def html_for(self, seat):
+        from django.template.loader import render_to_string
+
+        access = FamilyAccess(
+            family=self.bakker,
+            participant=self.p[seat],
+            members=list(Member.objects.filter(family=self.bakker)),
+        )
+        return render_to_string("exports/plan_pdf.html", pdf.plan_context(access))
+
+    def test_the_paper_plan_holds_the_charts_pictures_successes_and_safety_plan(self):
+        html = self.html_for("sanne")
+        self.assertIn('<svg class="chart"', html)
+        self.assertIn("Ons toekomstbeeld", html)
+        self.assertIn("We ontbijten samen en niemand schreeuwt.", html)
+        self.assertIn("Vorige zomer ging Noor elke dag naar haar zomercursus.", html)
+        self.assertIn("Bel 112", html)
+        self.assertIn("Veilig Thuis: 0800-2000", html)
+        self.assertIn("Samen afgesproken door:", html)
+
+    def test_the_pdf_is_tagged_for_screen_readers(self):
+        weasyprint_or_skip(self)
+        self.login(self.sanne)
+        response = self.client.get(reverse("exports:pdf", args=[self.bakker.pk]))
+        # The catalogue sits in a compressed object stream: read every stream.
+        streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", response.content, re.S)
+        text = b"".join(zlib.decompress(raw) for raw in streams if raw[:1] == b"x")
+        self.assertTrue(b"/StructTreeRoot" in text, "no structure tree: the PDF is not tagged")
+        self.assertTrue(b"/Lang" in text, "no language")
