@@ -712,5 +712,7 @@ class MoveAnswerForm(SafeForm):
     move = forms.IntegerField(widget=forms.HiddenInput)
     seen = forms.IntegerField(widget=forms.HiddenInput)
     agrees = forms.TypedChoiceField(
-        choices=[("1", _("Ja")), ("0", _("Nee"))], coerce=lambda value: value == "1"
+        label=_("Gaan jullie akkoord met de verhuizing?"),
+        choices=[("1", _("Ja")), ("0", _("Nee"))],
+        coerce=lambda value: value == "1",
     )
