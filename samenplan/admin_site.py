@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -41,6 +42,10 @@ class SamenplanAdminSite(admin.AdminSite):
             # Logged in, but without a second factor (or without using it): set it up / log
             # in again with it.
             return redirect(reverse("mfa_index"))
+        if user.is_authenticated:
+            # Logged in and not staff: the login page would send them straight back
+            # here, round and round. Say no instead.
+            raise PermissionDenied
         next_url = request.GET.get("next") or reverse("admin:index")
         return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 

@@ -101,8 +101,9 @@ MATRIX = {
     # Plain files and the health page: the same for everyone, no data.
     "security_txt": ("get", everyone(200)),
     "health": ("get", everyone(200)),
-    # The admin has no login of its own: allauth's, with the second factor.
-    "admin:login": ("get", everyone(302, anon=302)),
+    # The admin has no login of its own: allauth's, with the second factor. Someone
+    # logged in without staff rights is told no (not sent round between the two).
+    "admin:login": ("get", everyone(403, anon=302)),
     # What waits for the person looking, across their families, and how they hear of it.
     "notices:for_you": ("get", everyone(200, anon=LOGIN)),
     "notices:settings": ("get", everyone(200, anon=LOGIN)),

@@ -30,6 +30,13 @@ class AdminTestCase(TestCase):
         login = self.client.get(response["Location"])
         self.assertRedirects(login, "/accounts/login/?next=%2Fbeheer%2F", target_status_code=200)
 
+    def test_someone_logged_in_without_staff_rights_is_told_no_not_sent_round(self):
+        other = get_user_model().objects.create_user(email="ouder@example.org", name="Ouder")
+        self.client.force_login(other)
+        response = self.client.get("/beheer/", follow=True)
+        self.assertEqual(response.status_code, 403)
+        self.assertLess(len(response.redirect_chain), 3)
+
     def test_staff_without_a_second_factor_is_sent_to_set_one_up(self):
         self.client.force_login(self.staff)
         response = self.client.get("/beheer/", follow=True)

@@ -1,0 +1,56 @@
+"""No page scrolls sideways at 320 or 360 px (WCAG 1.4.10): every page of the URL map.
+
+A new URL is walked without anyone adding it. Each page is loaded once at 320 px
+and looked at again at 360 px (the layout follows the width without a reload),
+as a parent, a professional and an organisation's admin. Pictures may scroll
+inside their own frame; the page itself may not.
+"""
+
+import pytest
+from playwright.sync_api import Error
+
+from samenplan.browser import log_in, sideways
+
+from .test_access_matrix import MATRIX
+from .urlmap import UrlMapTestCase, our_patterns
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PERSONAS = ("sanne", "eva", "admin")
+
+
+class _Walk(UrlMapTestCase):
+    """The URL map's family and its items, built once in the browser's database."""
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_no_page_scrolls_sideways_at_320_or_360_px(page, live_server):
+    _Walk.setUpTestData()
+    walk = _Walk()
+    patterns = our_patterns()
+    pages = [name for name, (method, _expected) in MATRIX.items() if method == "get"]
+    assert len(pages) > 60
+    seen, wide = 0, []
+    for persona in PERSONAS:
+        log_in(page, live_server, walk.user(persona))
+        for name in pages:
+            url = walk.reverse_for(name, patterns[name], persona)
+            page.set_viewport_size({"width": 320, "height": 780})
+            try:
+                response = page.goto(url)
+            except Error as error:  # a download: no page to lay out
+                assert "Download is starting" in str(error), error
+                continue
+            if response is None or response.status != 200:
+                continue
+            if not response.headers.get("content-type", "").startswith("text/html"):
+                continue
+            seen += 1
+            for width in (320, 360):
+                page.set_viewport_size({"width": width, "height": 780})
+                found = sideways(page)
+                if found:
+                    wide.append(f"{persona} {url} at {width} px: {found}")
+    print(f"{seen} pages at 320 and 360 px")
+    assert seen > 100, seen
+    assert wide == [], "\n".join(wide)
