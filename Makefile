@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --durations=20
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-pg fuzz lint format bench audit lock clean messages demo setup backup restore cluster cluster-up cluster-down
+.PHONY: run test test-pg fuzz lint format bench pages audit lock clean messages demo setup backup restore cluster cluster-up cluster-down
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,13 @@ cluster-down: setup
 # bench/README.md and bench/results.json. BENCH_ARGS="--families 100000" for the big run.
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Every family page through Lighthouse (phone) and the Nu Html Checker, with the bytes
+# a cold cache transfers: one table (bench/pages_check.py). The tools come from npm
+# into .tools/ (Node.js, Java and Debian's chromium are needed). PAGES_ARGS="--limit 5".
+pages: setup
+	npm install --prefix .tools --no-audit --no-fund --silent lighthouse@12.8.2 vnu-jar@26.9.27
+	$(BIN)/python bench/pages_check.py $(PAGES_ARGS)
 
 # Known vulnerabilities in the pinned packages (asks PyPI's vulnerability data).
 audit: setup

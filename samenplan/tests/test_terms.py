@@ -16,16 +16,16 @@ def render(text, **context):
 
 
 class TermTagTestCase(SimpleTestCase):
-    def test_the_word_stays_in_the_sentence_with_its_explanation_in_a_details(self):
-        html = render('{% term "gi" %}')
-        self.assertTrue(html.startswith('<details class="term"><summary>'))
-        self.assertIn("gecertificeerde instelling (GI)", html)
-        self.assertIn("maatregel van de kinderrechter", html)
-        self.assertIn("(wat is dat?)", html)
+    def test_the_word_stays_in_the_sentence_with_its_explanation_after_it(self):
+        html = render('<p>De {% term "gi" %} sluit af.</p>')
+        self.assertIn('<span class="term__word">gecertificeerde instelling (GI)</span>', html)
+        self.assertIn('<span class="term__explain"> (Een organisatie die', html)
+        # Only phrasing elements: it may stand inside a sentence.
+        self.assertNotRegex(html, r"<(div|p|details|ul)[ >](?!De )")
 
     def test_a_label_of_the_page_can_stand_for_the_word(self):
         html = render('{% term "ots" label=name %}', name="Ondertoezichtstelling (OTS)")
-        self.assertIn("<summary>Ondertoezichtstelling (OTS)", html)
+        self.assertIn('"term__word">Ondertoezichtstelling (OTS)<', html)
 
     def test_an_unknown_word_is_shown_as_it_is_and_escaped(self):
         self.assertEqual(render("{% term key %}", key="vrijwillig"), "vrijwillig")
@@ -49,17 +49,17 @@ class TermsOnPagesTestCase(SamenplanTestCase):
     def test_a_family_under_supervision_sees_what_it_means_on_its_home(self):
         self.login(self.daan)
         response = self.client.get(reverse("families:home", args=[self.degroot.pk]))
-        self.assertContains(response, "<summary>ondertoezichtstelling (OTS)")
+        self.assertContains(response, '"term__word">ondertoezichtstelling (OTS)<')
         self.assertContains(response, "De ouders houden het gezag.")
 
     def test_closing_under_a_measure_explains_the_gi(self):
         self.login(self.daan)
         response = self.client.get(reverse("families:closing", args=[self.degroot.pk]))
-        self.assertContains(response, "<summary>gecertificeerde instelling (GI)")
+        self.assertContains(response, '"term__word">gecertificeerde instelling (GI)<')
 
     def test_a_meeting_explains_the_calendar_file(self):
         meeting = Meeting.objects.filter(family=self.bakker).first()
         self.login(self.sanne)
         response = self.client.get(reverse("careteam:meeting", args=[self.bakker.pk, meeting.pk]))
-        self.assertContains(response, "<summary>.ics-bestand")
+        self.assertContains(response, '"term__word">.ics-bestand<')
         self.assertNotContains(response, "(.ics)")

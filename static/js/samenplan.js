@@ -4,7 +4,7 @@
 
   function csrfToken() {
     try {
-      return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["x-csrftoken"] || "";
+      return JSON.parse(document.body.getAttribute("data-hx-headers") || "{}")["x-csrftoken"] || "";
     } catch (error) {
       return "";
     }
@@ -126,7 +126,42 @@
     });
   }
 
+  // A word from law or care: the word becomes a button that shows its explanation.
+  function explainTerms() {
+    var label = document.documentElement.lang === "en" ? "what is that?" : "wat is dat?";
+    document.querySelectorAll("[data-term]").forEach(function (term, index) {
+      var word = term.querySelector(".term__word");
+      var explain = term.querySelector(".term__explain");
+      if (!word || !explain) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "term__button";
+      button.setAttribute("aria-expanded", "false");
+      explain.id = explain.id || "term-" + index;
+      button.setAttribute("aria-controls", explain.id);
+      button.appendChild(document.createTextNode(word.textContent));
+      var mark = document.createElement("span");
+      mark.className = "term__mark";
+      mark.setAttribute("aria-hidden", "true");
+      mark.textContent = "?";
+      button.appendChild(mark);
+      var hint = document.createElement("span");
+      hint.className = "visually-hidden";
+      hint.textContent = " (" + label + ")";
+      button.appendChild(hint);
+      term.replaceChild(button, word);
+      explain.hidden = true;
+      explain.textContent = explain.textContent.replace(/^ \(|\)$/g, "");
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        explain.hidden = !open;
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    explainTerms();
     restoreKept();
     watchIdle();
     foldSections();

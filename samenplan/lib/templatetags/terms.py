@@ -1,9 +1,10 @@
 """Words from law and care, explained where they are used: ``{% term "ots" %}``.
 
-The word stays in the sentence; a small button beside it opens a plain
-explanation. It is a ``<details>``: it works without JavaScript, a screen reader
-announces it as a button, and on a phone it opens with a tap (a ``title``
-tooltip never shows on a touch screen). Built in, like ``{% icon %}``.
+Without JavaScript the explanation stands in brackets right after the word. The
+page's script turns the word into a button (``aria-expanded``) that shows and
+hides it, so a phone opens it with a tap (a ``title`` tooltip never shows on a
+touch screen). Only phrasing elements (spans), so it may stand inside a
+sentence, a ``<p>`` or a ``<dd>``. Built in, like ``{% icon %}``.
 """
 
 from django import template
@@ -86,15 +87,13 @@ TERMS = {
 
 @register.simple_tag
 def term(key, label=None):
-    """The word, with its explanation one tap away; an unknown key shows the word only."""
+    """The word with its explanation; an unknown key shows the word only."""
     word, explanation = TERMS.get(key, (None, None))
     if word is None:
         return label or key
     return format_html(
-        '<details class="term"><summary>{}<span class="term__mark" aria-hidden="true">?</span>'
-        '<span class="visually-hidden"> {}</span></summary>'
-        '<span class="term__explain">{}</span></details>',
+        '<span class="term" data-term><span class="term__word">{}</span>'
+        '<span class="term__explain"> ({})</span></span>',
         label or word,
-        _("(wat is dat?)"),
         explanation,
     )
