@@ -227,6 +227,7 @@ def phases(request: HttpRequest, family_id: int) -> HttpResponse:
         request.POST if request.method == "POST" and not is_table else None,
         participants=participants,
         initial={"phase": access.family.phase},
+        auto_id="need-%s",  # the table form above has a "phase" too: ids must differ
     )
     if request.method == "POST":
         form = table_form if is_table else need_form

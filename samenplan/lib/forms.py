@@ -68,12 +68,16 @@ def say_choose(field) -> None:
 
 class SafeInputMixin:
     """Refuse NUL and lone surrogates on every field, with the normal form error;
-    "Kies …" instead of "---------" on every choice."""
+    "Kies …" instead of "---------" on every choice; hidden fields without an id."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             say_choose(field)
+            if field.widget.is_hidden:
+                # No label points at a hidden field; without an id, two forms on one
+                # page (each with its "once" or "version") don't repeat one.
+                field.widget.attrs.setdefault("id", False)
 
     def _clean_fields(self):
         unsafe = [name for name, bound in self._bound_items() if is_unsafe(bound.data)]

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from samenplan.browser import check_page, log_in
+from samenplan.browser import check_page, log_in, screenshot
 from samenplan.careteam.models import Meeting, ReportBack, SafetyScenario
 from samenplan.decisions.models import Decision
 from samenplan.demo.build import build_demo
@@ -186,6 +186,8 @@ def test_every_page_is_accessible(page, live_server, part):
         page.goto(path.format(**values))
         page.get_by_text(marker).first.wait_for()
         check_page(page, f"{who or 'anonymous'} {path}")
+        # Every page as it looked, for a person to go through (test-results/).
+        screenshot(page, f"page-{who or 'anonymous'}-{path.format(**values)}-{page.size_name}")
 
 
 def test_a_form_with_errors_is_accessible(page, live_server):
