@@ -29,30 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import ENV, free_port  # noqa: E402
+from bench.run import ENV, free_port, prepare  # noqa: E402
 
 TOOLS = ROOT / ".tools" / "node_modules"
 GOALS = {"accessibility": 1.0, "best-practices": 0.95, "performance": 0.9}
 MAX_KB = 150
-
-
-def prepare(database_url: str) -> dict:
-    """Migrate, seed the demo and collect the static files in a child process."""
-    code = (
-        f"import json, bench.run as b; b.setup_django({database_url!r});"
-        "from django.core.management import call_command;"
-        "call_command('migrate', verbosity=0); call_command('createcachetable', verbosity=0);"
-        "call_command('collectstatic', interactive=False, verbosity=0);"
-        "from samenplan.demo.build import build_demo; demo = build_demo();"
-        "from bench.pages import candidate_urls; from samenplan.test import logged_in_session;"
-        "print(json.dumps({'session': logged_in_session(demo.users['sanne']),"
-        " 'urls': candidate_urls(demo.bakker)}))"
-    )
-    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def fetch(url: str, cookie: str) -> tuple[int, str, str]:
@@ -130,7 +111,7 @@ def main() -> int:
             raise SystemExit(f"{tool} is missing: run `make pages`, which installs it.")
     workdir = Path(tempfile.mkdtemp(prefix="samenplan-pages-"))
     database_url = f"sqlite:///{workdir / 'pages.sqlite3'}"
-    prepared = prepare(database_url)
+    prepared = prepare(database_url, history=0)
     cookie = f"sessionid={prepared['session']}"
     port = free_port()
     env = {**os.environ, **ENV, "DATABASE_URL": database_url, "REQUEST_LOG_LEVEL": "WARNING"}

@@ -265,8 +265,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def prepare(database_url: str) -> dict:
-    """Migrate and seed in a child process; Sanne's session and her pages' URLs."""
+def prepare(database_url: str, history: int = 20_000) -> dict:
+    """Migrate and seed in a child process (the demo, and ``history`` log rows for
+    Bakker); Sanne's session and her pages' URLs."""
     code = (
         f"import json, bench.run as b, sys; b.setup_django({database_url!r});"
         "from samenplan.demo.build import build_demo;"
@@ -274,7 +275,8 @@ def prepare(database_url: str) -> dict:
         "call_command('migrate', verbosity=0); call_command('createcachetable', verbosity=0);"
         "call_command('collectstatic', interactive=False, verbosity=0);"
         "demo = build_demo(); from bench import data;"
-        f"data.add_history([demo.bakker.pk], {20_000});  data.analyze();"
+        + (f"data.add_history([demo.bakker.pk], {history});" if history else "")
+        + "data.analyze();"
         "from bench.pages import candidate_urls; from samenplan.test import logged_in_session;"
         "print(json.dumps({'session': logged_in_session(demo.users['sanne']),"
         " 'urls': candidate_urls(demo.bakker)}))"
