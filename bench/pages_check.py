@@ -158,8 +158,8 @@ def main() -> int:
             missed += not ok
             rows.append({"page": name, **scores, "vnu_errors": found, "ok": ok})
             print(
-                f"{name:34} {scores['accessibility']:>5} {scores['best-practices']:>5} "
-                f"{scores['performance']:>5} {scores['kb']:>6} {len(found):>4}"
+                f"{name:34} {scores['accessibility']!s:>5} {scores['best-practices']!s:>5} "
+                f"{scores['performance']!s:>5} {scores['kb']:>6} {len(found):>4}"
                 f"{'' if ok else '  <- ' + ', '.join(scores['failed'] + found[:2])}",
                 flush=True,
             )
