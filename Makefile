@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --durations=20
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-pg fuzz lint format bench pages audit lock clean messages demo setup backup restore cluster cluster-up cluster-down
+.PHONY: vendor-css run test test-pg fuzz lint format bench pages audit lock clean messages demo setup backup restore cluster cluster-up cluster-down
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ run: setup
 	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py notices --every 300 --verbosity 0 & ticker=$$!; \
 	trap 'kill $$worker $$ticker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 SAMENPLAN_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The NL Design System's CSS is vendored (static/vendor/nl-design-system/); this
+# downloads the pinned versions again (needs npm, not needed to run the app).
+vendor-css:
+	$(PYTHON) tools/vendor_nl_design_system.py
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -89,6 +89,37 @@ def sideways(page) -> list[str]:
     )
 
 
+def small_targets(page, least: int = 44) -> list[str]:
+    """Buttons and fields smaller than a fingertip (``least`` px both ways).
+
+    Words explained inline ({% term %}) are text, not targets (WCAG 2.5.8's
+    exception for a target in a sentence); radio buttons and checkboxes count by
+    the label around them, which is what a finger hits.
+    """
+    return page.evaluate(
+        """(least) => {
+            const found = [];
+            const targets = document.querySelectorAll(
+                "button:not(.term__button), .nl-button, select, textarea, " +
+                "input:not([type=hidden]):not([type=radio]):not([type=checkbox]), " +
+                "label:has(> input[type=radio]), label:has(> input[type=checkbox])"
+            );
+            for (const e of targets) {
+                const box = e.getBoundingClientRect();
+                const folded = e.closest("[hidden], details:not([open])");
+                const shown = box.width && box.height && !folded;
+                if (shown && (box.height + 0.5 < least || box.width + 0.5 < least)) {
+                    const text = (e.textContent || e.getAttribute("name") || "").trim();
+                    const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+                    found.push(`${e.tagName.toLowerCase()} "${text.slice(0, 40)}" ${size}`);
+                }
+            }
+            return found.slice(0, 5);
+        }""",
+        least,
+    )
+
+
 PHONE_WIDTH = 400
 
 

@@ -18,6 +18,7 @@ def samenplan(request):
 
     return {
         "DEMO": settings.DEMO,
+        "THEME_CSS": settings.SAMENPLAN_THEME_CSS,
         "WAITING_COUNT": SimpleLazyObject(waiting_count),
         "UNDO": _undo_on_offer(request),
         "KEPT_FORM": kept_form(request),

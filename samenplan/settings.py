@@ -127,7 +127,11 @@ TEMPLATES = [
                 "samenplan.context_processors.samenplan",
             ],
             # {% icon "check" %} everywhere without a {% load %}.
-            "builtins": ["samenplan.lib.templatetags.icons", "samenplan.lib.templatetags.terms"],
+            "builtins": [
+                "samenplan.lib.templatetags.icons",
+                "samenplan.lib.templatetags.terms",
+                "samenplan.lib.templatetags.design",
+            ],
         },
     },
 ]
@@ -355,6 +359,18 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# A municipality's own look: one or more CSS files (paths on this server, comma
+# separated) that set NL Design System tokens, e.g. its published theme. They load
+# after ours, so what they set wins (docs/design.md).
+SAMENPLAN_THEME_CSS = []
+for _sheet in envlist("SAMENPLAN_THEME_CSS"):
+    _path = Path(_sheet)
+    if not _path.is_file() or _path.suffix != ".css":
+        raise ImproperlyConfigured(f"SAMENPLAN_THEME_CSS: {_sheet} is not a .css file.")
+    _prefix = f"theme/{len(SAMENPLAN_THEME_CSS)}"
+    STATICFILES_DIRS.append((_prefix, str(_path.parent)))
+    SAMENPLAN_THEME_CSS.append(f"{_prefix}/{_path.name}")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

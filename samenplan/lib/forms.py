@@ -66,6 +66,31 @@ def say_choose(field) -> None:
         ]
 
 
+# The NL Design System (Utrecht) class of each kind of form field, so every field
+# of every form looks the same without each template saying so.
+_WIDGET_CLASSES = [
+    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
+    # Before RadioSelect: Django's CheckboxSelectMultiple is a kind of RadioSelect.
+    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
+    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.FileInput, ""),
+    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
+]
+
+
+def design_system_class(widget):
+    own = widget.attrs.get("class", "")
+    if widget.is_hidden or "utrecht-" in own:
+        return
+    for kind, classes in _WIDGET_CLASSES:
+        if isinstance(widget, kind):
+            if classes:
+                widget.attrs["class"] = f"{classes} {own}".strip()
+            return
+
+
 class SafeInputMixin:
     """Refuse NUL and lone surrogates on every field, with the normal form error;
     "Kies …" instead of "---------" on every choice; hidden fields without an id."""
@@ -78,6 +103,8 @@ class SafeInputMixin:
                 # No label points at a hidden field; without an id, two forms on one
                 # page (each with its "once" or "version") don't repeat one.
                 field.widget.attrs.setdefault("id", False)
+            else:
+                design_system_class(field.widget)
 
     def _clean_fields(self):
         unsafe = [name for name, bound in self._bound_items() if is_unsafe(bound.data)]

@@ -1,4 +1,5 @@
-"""No page scrolls sideways at 320 or 360 px (WCAG 1.4.10): every page of the URL map.
+"""No page scrolls sideways at 320 or 360 px (WCAG 1.4.10), and every button and
+field is at least 44 px both ways: every page of the URL map.
 
 A new URL is walked without anyone adding it. Each page is loaded once at 320 px
 and looked at again at 360 px (the layout follows the width without a reload),
@@ -9,7 +10,7 @@ inside their own frame; the page itself may not.
 import pytest
 from playwright.sync_api import Error
 
-from samenplan.browser import log_in, sideways
+from samenplan.browser import log_in, sideways, small_targets
 
 from .test_access_matrix import MATRIX
 from .urlmap import UrlMapTestCase, our_patterns
@@ -24,13 +25,13 @@ class _Walk(UrlMapTestCase):
 
 
 @pytest.mark.parametrize("page", ["phone"], indirect=True)
-def test_no_page_scrolls_sideways_at_320_or_360_px(page, live_server):
+def test_no_page_scrolls_sideways_and_every_target_is_44_px(page, live_server):
     _Walk.setUpTestData()
     walk = _Walk()
     patterns = our_patterns()
     pages = [name for name, (method, _expected) in MATRIX.items() if method == "get"]
     assert len(pages) > 60
-    seen, wide = 0, []
+    seen, wide, small = 0, [], []
     for persona in PERSONAS:
         log_in(page, live_server, walk.user(persona))
         for name in pages:
@@ -51,6 +52,10 @@ def test_no_page_scrolls_sideways_at_320_or_360_px(page, live_server):
                 found = sideways(page)
                 if found:
                     wide.append(f"{persona} {url} at {width} px: {found}")
+            tiny = small_targets(page)
+            if tiny:
+                small.append(f"{persona} {url}: {tiny}")
     print(f"{seen} pages at 320 and 360 px")
     assert seen > 100, seen
     assert wide == [], "\n".join(wide)
+    assert small == [], "smaller than 44 x 44 px:\n" + "\n".join(small)

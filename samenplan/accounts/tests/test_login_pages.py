@@ -154,7 +154,7 @@ class SecondStepTestCase(SamenplanTestCase):
         )
         response = self.client.get(reverse("mfa_authenticate"))
         self.assertContains(response, "Tweede stap van inloggen")
-        self.assertContains(response, 'class="button"')
+        self.assertContains(response, 'class="nl-button nl-button--primary"')
         self.assertContains(response, "herstelcodes")
         for word in ("Two-Factor", "Sign In", "Cancel"):
             self.assertNotContains(response, word)

@@ -49,7 +49,7 @@ def test_a_parent_governs_consent_reads_the_log_and_takes_the_data(page, live_se
     assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF")
     with page.expect_download() as data:
         page.get_by_role(
-            "link", name="Al onze gegevens (json), bijvoorbeeld als we verhuizen"
+            "link", name="Al onze gegevens als één bestand, om zelf te bewaren of mee te nemen"
         ).click()
     exported = json.loads(Path(data.value.path()).read_text(encoding="utf-8"))
     assert exported["family"]["name"] == "Gezin Bakker"
