@@ -53,12 +53,14 @@ ENV = {
     "WHITENOISE_USE_FINDERS": "1",
     "LOG_LEVEL": "ERROR",
     "DJANGO_SETTINGS_MODULE": "samenplan.settings",
+    # No separate worker here: the PDF is made at the first download and kept,
+    # so the bench measures the download as a person gets it once it is ready.
+    "SAMENPLAN_TASKS": "immediate",
 }
 PG_SERVER = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
 PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
 PERSONAS = {"parent": "sanne", "youth": "noor", "professional": "eva"}
-# The pages the load run sends traffic to, each at its own rate (the PDF is
-# rendered per request, so its rate is lower).
+# The pages the load run sends traffic to, each at its own rate.
 LOAD_PAGES = {
     "plan:plan": 30,
     "families:home": 30,

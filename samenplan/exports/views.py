@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +19,8 @@ from samenplan.families.access import family_for
 from samenplan.families.models import MOVE_FILE_DAYS, Move
 from samenplan.lib.forms import SafeForm
 
-from . import family_json, fhir, moving, pdf
+from . import family_json, fhir, moving
+from .tasks import ask_for_pdf
 
 
 def _filename(family, suffix: str) -> str:
@@ -37,8 +38,12 @@ def _download(content, content_type: str, filename: str) -> HttpResponse:
 def plan_pdf(request: HttpRequest, family_id: int) -> HttpResponse:
     """The plan on paper, for everyone at the table; it shows what they may see."""
     access = family_for(request, family_id)
+    content = ask_for_pdf(access, translation.get_language())
+    if content is None:
+        # Being made by the worker: this page looks again by itself. Nothing of
+        # the plan is shown yet, so nothing is logged as read yet either.
+        return render(request, "exports/pdf_waiting.html", {"family": access.family})
     access.read("export", action="export", detail="pdf")
-    content = pdf.plan_pdf(access, base_url=request.build_absolute_uri("/"))
     return _download(content, "application/pdf", _filename(access.family, "pdf"))
 
 

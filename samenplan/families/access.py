@@ -357,24 +357,18 @@ def _writes(action) -> bool:
     return bool(names) and all(not permissions.action(name).read for name in names)
 
 
-def family_for(
-    request, family_id, *, action: str | tuple[str, ...] | None = None, data: str | None = None
-) -> FamilyAccess:
-    """Return the family ``family_id`` for ``request.user``, or refuse.
+def access_for(user, family_id, *, request=None) -> FamilyAccess:
+    """What ``user`` may see of family ``family_id`` now, for reading.
 
-    Outsiders get ``Http404``. A participant without consent gets
-    ``PermissionDenied`` (unless emergency access is on). ``action`` is what
-    the request does (see ``permissions.py``), or a tuple of actions of which
-    one must be allowed (the write function then checks the exact one); a
-    POST must name one, and is refused when this person may not do it now.
-    When ``data`` is given and the request reads, the read goes to the audit
-    log once the page is shown.
+    ``family_for`` adds the request's action on top; the task worker calls this
+    directly for work it does on someone's behalf (their PDF), with the same
+    refusals: ``Http404`` for outsiders, ``PermissionDenied`` without consent.
     """
     try:
         family_id = int(family_id)
     except (TypeError, ValueError):
         raise Http404 from None
-    participant = _participant_for(request.user, family_id)
+    participant = _participant_for(user, family_id)
     if participant is None:
         raise Http404
     members = list(Member.objects.filter(family_id=family_id))
@@ -388,6 +382,23 @@ def family_for(
             if not emergency_active(participant):
                 raise PermissionDenied("no_consent")
             access.emergency = True
+    return access
+
+
+def family_for(
+    request, family_id, *, action: str | tuple[str, ...] | None = None, data: str | None = None
+) -> FamilyAccess:
+    """Return the family ``family_id`` for ``request.user``, or refuse.
+
+    Outsiders get ``Http404``. A participant without consent gets
+    ``PermissionDenied`` (unless emergency access is on). ``action`` is what
+    the request does (see ``permissions.py``), or a tuple of actions of which
+    one must be allowed (the write function then checks the exact one); a
+    POST must name one, and is refused when this person may not do it now.
+    When ``data`` is given and the request reads, the read goes to the audit
+    log once the page is shown.
+    """
+    access = access_for(request.user, family_id, request=request)
     if request.method not in SAFE_METHODS and not _writes(action):
         # Every write names its write action; one that does not is refused.
         raise PermissionDenied

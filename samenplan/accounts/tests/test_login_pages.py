@@ -27,7 +27,9 @@ class LoginCodePageTestCase(SamenplanTestCase):
         response = self.ask_code()
         self.assertContains(response, "Vul je inlogcode in")
         self.assertContains(response, 'autocomplete="one-time-code"')
-        self.assertContains(response, 'class="code-input"')
+        self.assertContains(
+            response, 'class="utrecht-textbox utrecht-textbox--html-input code-input"'
+        )
         self.assertContains(response, "sanne@example.org")
         self.assertOurWords(response)
 

@@ -413,4 +413,9 @@ class SupportTestCase(CareteamTestCase):
             url + "?naam=Joke+Mulder&email=joke%40example.org&rol=client_supporter"
         )
         self.assertContains(page, 'value="joke@example.org"')
-        self.assertContains(page, 'value="client_supporter" required id="id_role_4" checked')
+        self.assertContains(
+            page,
+            'value="client_supporter" '
+            'class="utrecht-radio-button utrecht-radio-button--html-input" '
+            'required id="id_role_4" checked',
+        )

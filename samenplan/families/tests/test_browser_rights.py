@@ -45,7 +45,7 @@ def test_a_parent_governs_consent_reads_the_log_and_takes_the_data(page, live_se
 
     page.goto(f"/gezin/{family}/")
     with page.expect_download() as pdf:
-        page.get_by_role("link", name="Ons plan als pdf (om te printen)").click()
+        page.get_by_role("link", name="Ons plan als pdf (om te lezen of te printen)").click()
     assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF")
     with page.expect_download() as data:
         page.get_by_role(

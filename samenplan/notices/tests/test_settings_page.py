@@ -38,7 +38,10 @@ class SettingsTestCase(TestCase):
         stale = self.save(frequency="weekly", version=0)
         self.assertContains(stale, "al ergens anders aangepast", status_code=400)
         self.assertContains(
-            stale, 'value="weekly" required id="id_frequency_2" checked', status_code=400
+            stale,
+            'value="weekly" class="utrecht-radio-button utrecht-radio-button--html-input" '
+            'required id="id_frequency_2" checked',
+            status_code=400,
         )
         self.assertEqual(NoticeSettings.objects.get(user=self.person).frequency, "daily")
 
