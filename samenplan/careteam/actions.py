@@ -175,7 +175,7 @@ def phase_need_add(
 
 @transaction.atomic
 def phase_need_remove(*, access: FamilyAccess, need: PhaseNeed, request=None) -> None:
-    access.require("table.settings")
+    access.require("phase_need.remove")
     PhaseNeed.objects.filter(pk=need.pk, family_id=access.family.pk).update(
         removed_at=timezone.now()
     )

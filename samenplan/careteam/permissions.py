@@ -32,6 +32,19 @@ declare(
     ),
 )
 declare("table.settings", MANAGES_TABLE, doc="phase, the maximum, who is needed per phase")
+declare(
+    "phase_need.remove",
+    MANAGES_TABLE,
+    doc="no longer need someone in a phase",
+    confirm=Confirm(
+        _("Dit weghalen?"),
+        _(
+            "Jullie hebben dan in deze fase niet meer iemand voor dit nodig. Wie al aan "
+            "tafel zit, blijft meedoen."
+        ),
+        _("Ja, haal weg"),
+    ),
+)
 declare("meeting.create", WRITER)
 declare("meeting.change", WRITER, doc="move or cancel; everyone invited is told")
 declare("agenda.add", WRITER, doc="the family's points come first")

@@ -273,7 +273,7 @@ def phases(request: HttpRequest, family_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def phase_need_remove(request: HttpRequest, family_id: int, need_id: int) -> HttpResponse:
-    access = family_for(request, family_id, action="table.settings")
+    access = family_for(request, family_id, action="phase_need.remove")
     need = PhaseNeed.objects.visible_to(access).filter(pk=need_id).first()
     if need is None:
         raise Http404

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from samenplan.families.permissions import FAMILY, WRITER, Rule, declare
+from samenplan.families.permissions import FAMILY, WRITER, Confirm, Rule, declare
 from samenplan.lib.visibility import scope_kind
 
 # The family and its own network write the family group plan; professionals
@@ -13,7 +13,19 @@ FAMILY_SIDE = Rule(
 
 declare("network_person.create", WRITER, doc="the family adds; others propose")
 declare("network_person.edit", FAMILY, doc="others propose a new person instead")
-declare("network_person.remove", FAMILY)
+declare(
+    "network_person.remove",
+    FAMILY,
+    confirm=Confirm(
+        _("Deze persoon uit jullie netwerk halen?"),
+        _(
+            "Deze persoon staat dan niet meer in jullie netwerk en niet meer in de "
+            "tekeningen. Stappen en afspraken met deze persoon blijven staan. "
+            "Je kunt iemand later opnieuw toevoegen."
+        ),
+        _("Ja, haal uit het netwerk"),
+    ),
+)
 declare("network_person.decide", FAMILY, doc="accept or decline a proposed person")
 declare("relationship.create", FAMILY)
 declare("life_event.create", FAMILY)

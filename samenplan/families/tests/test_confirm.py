@@ -12,9 +12,13 @@ from django.urls import reverse
 
 from samenplan.audit.models import AuditEvent
 from samenplan.builders import FamilyBuilder
+from samenplan.careteam import actions as careteam
+from samenplan.careteam.models import PhaseNeed
 from samenplan.families import actions as families
 from samenplan.families.models import Invitation, Participant
 from samenplan.families.permissions import ACTIONS, CONFIRMED_FIELD
+from samenplan.network import actions as network
+from samenplan.network.models import NetworkPerson
 from samenplan.plan import actions as plan
 from samenplan.plan.models import Goal, Step
 from samenplan.test import CONFIRMED
@@ -35,6 +39,10 @@ class ConfirmTestCase(TestCase):
             access=mother, email="juf@example.org", name="Juf Ans", role="network"
         )
         self.criterion = families.closing_criterion_add(access=mother, text="Slapen gaat goed")
+        self.neighbour = network.person_add(access=mother, name="Buurvrouw Els")
+        self.need = careteam.phase_need_add(
+            access=mother, phase="plan", why="Hulp bij slapen", who="Een slaapcoach"
+        )
         self.client.force_login(self.mother.user)
 
     def url(self, name, *args):
@@ -66,6 +74,11 @@ class ConfirmTestCase(TestCase):
                 },
             ),
             "family.close": (closing, {"step": "close", "legal_basis": ""}),
+            "network_person.remove": (
+                self.url("network:person_edit", self.neighbour.pk),
+                {"weghalen": "1"},
+            ),
+            "phase_need.remove": (self.url("careteam:phase_need_remove", self.need.pk), {}),
         }
 
     def state(self):
@@ -78,6 +91,8 @@ class ConfirmTestCase(TestCase):
             Step.objects.get(pk=self.step.pk).removed_at,
             self.f.family.closed_at,
             sorted(Participant.objects.filter(is_coordinator=True).values_list("pk", flat=True)),
+            NetworkPerson.objects.get(pk=self.neighbour.pk).removed_at,
+            PhaseNeed.objects.get(pk=self.need.pk).removed_at,
         )
 
     def test_every_action_that_asks_first_is_tried_here(self):
