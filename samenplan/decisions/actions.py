@@ -263,6 +263,7 @@ def outcome_record(
     legal_basis: str = "",
     follow_up: str = "",
     follow_up_owner: Participant | None = None,
+    unheard_reason: str = "",
     request=None,
 ) -> Decision:
     """Write down what was decided, and how.
@@ -295,6 +296,17 @@ def outcome_record(
         raise ActionError(_("Kies wie de volgende stap doet."))
     if review_on is not None and review_on <= access.today:
         raise ActionError(_("Kies een datum in de toekomst om opnieuw te kijken."))
+    unheard = not_heard(access, decision, mode, about)
+    unheard_reason = unheard_reason.strip()
+    if unheard and not unheard_reason:
+        names = ", ".join(m.name for m in unheard)
+        raise ActionError(
+            _(
+                "%(names)s gaf nog geen mening. Vraag eerst wat %(names)s ervan vindt. "
+                "Lukt dat niet? Schrijf dan op waarom die mening er niet is."
+            )
+            % {"names": names}
+        )
     now = timezone.now()
     decision.mode = mode
     decision.chosen = chosen
@@ -304,6 +316,7 @@ def outcome_record(
     decision.review_on = review_on
     decision.follow_up = follow_up.strip()
     decision.follow_up_owner = follow_up_owner
+    decision.unheard_reason = unheard_reason if unheard else ""
     decision.outcome_version += 1
     decision.outcome_by = access.user
     decision.outcome_at = now
@@ -334,6 +347,22 @@ def outcome_record(
             decision=decision,
         )
     return decision
+
+
+def not_heard(access: FamilyAccess, decision: Decision, mode: str, about) -> list[Member]:
+    """The children who must be heard (``rules.to_be_heard``) and have no view yet.
+
+    Every view counts, also one the child keeps to themselves: being heard is
+    not the same as being read by everyone."""
+    must = rules.to_be_heard(mode, access.members, about, access.today)
+    if not must:
+        return []
+    heard = set(
+        View.objects.for_family(access.family.pk)
+        .filter(decision=decision, member__in=must)
+        .values_list("member_id", flat=True)
+    )
+    return [m for m in must if m.pk not in heard]
 
 
 def _complete(access: FamilyAccess, decision: Decision) -> bool:

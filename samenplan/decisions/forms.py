@@ -182,10 +182,12 @@ class OutcomeForm(SafeModelForm):
             "review_on",
             "follow_up",
             "follow_up_owner",
+            "unheard_reason",
         ]
         widgets = {
             "outcome": forms.Textarea(attrs={"rows": 3}),
             "reason": forms.Textarea(attrs={"rows": 3}),
+            "unheard_reason": forms.Textarea(attrs={"rows": 2}),
             "follow_up": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {

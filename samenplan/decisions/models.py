@@ -128,6 +128,16 @@ class Decision(models.Model):
         _("Op grond van welke wet of uitspraak?"), max_length=300, blank=True
     )
     review_on = models.DateField(_("Wanneer kijken we opnieuw?"), null=True, blank=True)
+    # Hoorrecht: why the view of a child who had to be heard is not there.
+    unheard_reason = models.TextField(
+        _("Waarom is er geen mening van het kind of de jongere?"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Alleen nodig als een kind dat gehoord moet worden nog geen mening gaf. "
+            "Bijvoorbeeld: hij wilde er niet over praten, of zij is te jong om het te begrijpen."
+        ),
+    )
     follow_up = models.TextField(_("Wat gaat er nu gebeuren?"), max_length=1000, blank=True)
     follow_up_owner = models.ForeignKey(
         "families.Participant",

@@ -47,6 +47,24 @@ def youths_concerned(members: list[Member], about: Member | None, on: date) -> l
     return [m for m in members if m.is_child and _age(m, on) >= 12]
 
 
+def to_be_heard(mode: str, members: list[Member], about: Member | None, on: date) -> list[Member]:
+    """The children whose own view must be there before the decision is written down.
+
+    Hoorrecht: a youth of 12 or older is heard about every decision about them
+    (Jeugdwet art. 7.3.4; BW 1:809 for the judge). In a compulsory framework the
+    child it is about is heard whatever their age, and when it is about the
+    whole family every youth of 12 or older. A view written down for a child
+    without an account counts; otherwise the reason it is missing is required.
+    """
+    if mode in COMPULSORY_MODES:
+        if about is not None and about.is_child:
+            return [about]
+        return youths_concerned(members, None, on)
+    if about is not None:
+        return youths_concerned(members, about, on)
+    return []
+
+
 def required(mode: str, members: list[Member], about: Member | None, on: date) -> list[Member]:
     """The family members who must say yes before the decision stands."""
     if mode == Mode.TOGETHER:

@@ -397,6 +397,7 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
             review_on=decision.review_on,
             follow_up=decision.follow_up,
             follow_up_owner=decision.follow_up_owner_id,
+            unheard_reason=decision.unheard_reason,
         )
     form = OutcomeForm(
         request.POST or None,
@@ -431,6 +432,8 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
         access,
         status=400 if form.errors else 200,
         decision=decision,
+        # Who has not said anything yet (the widest case: a compulsory framework).
+        unheard=actions.not_heard(access, decision, Decision.Mode.GI, about),
         form=form,
         stale=getattr(form, "stale", None),
         table=summary.agreement(options, people),

@@ -123,6 +123,7 @@ class UrlMapTestCase(SamenplanTestCase):
                 outcome="Ja.",
                 reason="Daarom.",
                 review_on=None,
+                unheard_reason="Nog niet gevraagd.",
             )
             return decision
 

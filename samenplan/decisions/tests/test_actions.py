@@ -128,7 +128,12 @@ class DecisionActionsTestCase(TestCase):
         worker = self.f.access(self.worker)
         with self.assertRaises(ActionError):
             self.outcome(worker, mode="gi")
-        decision = self.outcome(worker, mode="gi", legal_basis="BW 1:265b")
+        decision = self.outcome(
+            worker,
+            mode="gi",
+            legal_basis="BW 1:265b",
+            unheard_reason="Sam wilde er nu niet over praten.",
+        )
         self.assertEqual(decision.state, Decision.State.DECIDED)
         self.assertFalse(actions.can_assent(self.family, decision))
         with self.assertRaises(ActionError):

@@ -415,6 +415,9 @@ class CompulsoryTestCase(DecisionTestCase):
         self.assertContains(response, "op grond van welke wet", status_code=400)
         data["legal_basis"] = "Schriftelijke aanwijzing (BW 1:263)"
         response = self.client.post(self.url("decide", decision), data)
+        self.assertContains(response, "Daan de Groot gaf nog geen mening.", status_code=400)
+        data["unheard_reason"] = "Daan is deze week op kamp met school."
+        response = self.client.post(self.url("decide", decision), data)
         self.assertRedirects(response, self.url("detail", decision))
         decision.refresh_from_db()
         self.assertEqual(decision.state, "decided")
