@@ -105,6 +105,7 @@ def _lighthouse_once(url: str, cookie: str, report_path: Path) -> dict | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    parser.add_argument("--only", default="", help="only these pages (names, comma separated)")
     args = parser.parse_args()
     for tool in (TOOLS / ".bin" / "lighthouse", TOOLS / "vnu-jar"):
         if not tool.exists():
@@ -146,6 +147,8 @@ def main() -> int:
             if status == 200 and kind.startswith("text/html"):
                 pages[name] = (path, workdir / f"{name.replace(':', '-')}.html")
                 pages[name][1].write_text(html)
+        if args.only:
+            pages = {name: page for name, page in pages.items() if name in args.only.split(",")}
         if args.limit:
             pages = dict(list(pages.items())[: args.limit])
         errors = nu_checker([file for _path, file in pages.values()])
@@ -167,7 +170,17 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
-    (ROOT / "bench" / "pages-results.json").write_text(json.dumps(rows, indent=1) + "\n")
+    results = ROOT / "bench" / "pages-results.json"
+    if args.only or args.limit:
+        # A partial run (pages measured again) updates those rows and keeps the rest.
+        kept = (
+            {row["page"]: row for row in json.loads(results.read_text())}
+            if results.exists()
+            else {}
+        )
+        rows = list({**kept, **{row["page"]: row for row in rows}}.values())
+        rows.sort(key=lambda row: row["page"])
+    results.write_text(json.dumps(rows, indent=1) + "\n")
     print(f"{len(rows)} pages, {missed} missing a goal")
     return 1 if missed else 0
 
