@@ -27,7 +27,7 @@ def plan_context(access: FamilyAccess) -> dict:
     scores = list(
         GoalScore.objects.visible_to(access)
         .filter(goal__in=goals)
-        .select_related("author")
+        .select_related("author", "member")
         .order_by("created_at", "id")[:2000]
     )
     steps = list(

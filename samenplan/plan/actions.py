@@ -343,13 +343,32 @@ def goal_remove(*, access: FamilyAccess, goal: Goal, expected_version: int, requ
 
 @transaction.atomic
 def score_add(
-    *, access: FamilyAccess, goal: Goal, score: int, note: str = "", request=None
+    *,
+    access: FamilyAccess,
+    goal: Goal,
+    score: int,
+    note: str = "",
+    member: Member | None = None,
+    request=None,
 ) -> GoalScore:
+    """A score; ``member``: written down for a child without an account, in their words."""
     access.require("goal.score")
     if goal.removed_at is not None or goal.status != Status.ACCEPTED:
         raise ActionError(_("Bij dit doel kun je geen cijfer geven."))
+    if member is not None and member not in score_proxies(access):
+        raise ActionError(
+            _(
+                "Alleen een ouder of een professional schrijft een cijfer op "
+                "voor een kind zonder account."
+            )
+        )
     entry = GoalScore.objects.create(
-        family=access.family, goal=goal, author=access.user, score=score, note=note.strip()
+        family=access.family,
+        goal=goal,
+        author=access.user,
+        member=member,
+        score=score,
+        note=note.strip(),
     )
     access.audit(action="create", data="goal_score", obj=entry, request=request)
     _timeline(
@@ -361,6 +380,19 @@ def score_add(
         item=entry,
     )
     return entry
+
+
+def score_proxies(access: FamilyAccess) -> list[Member]:
+    """The children ``access``'s person may write a score down for: those without an
+    account at the table, for a parent or a professional."""
+    if access.role not in ("parent", "professional"):
+        return []
+    seated = set(
+        Participant.objects.active()
+        .filter(family_id=access.family.pk, member__isnull=False)
+        .values_list("member_id", flat=True)
+    )
+    return [m for m in access.members if m.is_child and m.pk not in seated]
 
 
 # --- steps -------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def series(scores) -> list[dict]:
     """Scores grouped per person, in time order: [{name, points: [(date, score)]}]."""
     people: dict[int, dict] = {}
     for score in sorted(scores, key=lambda s: (s.created_at, s.pk)):
-        person = people.setdefault(score.author_id, {"name": score.author.name, "points": []})
+        person = people.setdefault(score.person_key, {"name": score.person_name, "points": []})
         person["points"].append((score.created_at, score.score))
     result = list(people.values())
     for index, person in enumerate(result):

@@ -114,9 +114,27 @@ class ScoreForm(OnceField, SafeModelForm):
         widget=forms.RadioSelect(attrs={"class": "scale"}),
     )
 
+    member = forms.ModelChoiceField(
+        queryset=Member.objects.none(),
+        required=False,
+        label=_("Voor wie is dit cijfer?"),
+        empty_label=_("Mijn eigen cijfer"),
+        help_text=_(
+            "Voor een kind zonder eigen account: vraag het kind zelf om een cijfer, en "
+            "schrijf bij 'Waarom' op wat het zegt, in zijn of haar eigen woorden."
+        ),
+    )
+
     class Meta:
         model = GoalScore
-        fields = ["score", "note"]
+        fields = ["score", "note", "member"]
+
+    def __init__(self, *args, proxies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if proxies:
+            self.fields["member"].queryset = Member.objects.filter(pk__in=[m.pk for m in proxies])
+        else:
+            del self.fields["member"]
 
 
 class StepFields(SafeModelForm):

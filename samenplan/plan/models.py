@@ -63,12 +63,14 @@ class OnGoalQuerySet(FamilyQuerySet):
 class ScoreQuerySet(OnGoalQuerySet):
     def latest_per_person(self):
         """Each person's newest score per goal: rows stay goals × people however long it runs."""
-        from django.db.models import F, Window
+        from django.db.models import Case, F, Value, When, Window
         from django.db.models.functions import RowNumber
 
+        # A child's scores written down by different people are one person's.
+        author = Case(When(member_id__isnull=True, then=F("author_id")), default=Value(0))
         latest = Window(
             RowNumber(),
-            partition_by=[F("goal_id"), F("author_id")],
+            partition_by=[F("goal_id"), F("member_id"), author],
             order_by=[F("created_at").desc(), F("id").desc()],
         )
         return self.annotate(row=latest).filter(row=1)
@@ -230,6 +232,16 @@ class GoalScore(models.Model):
         _("Waar staan we nu?"), validators=[MinValueValidator(0), MaxValueValidator(10)]
     )
     note = models.CharField(_("Waarom dit cijfer? (mag leeg blijven)"), max_length=300, blank=True)
+    # Whose score it is when someone wrote it down for a child without an account
+    # (in the child's words); empty: the author's own score.
+    member = models.ForeignKey(
+        "families.Member",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Voor wie is dit cijfer?"),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ScoreQuerySet.as_manager()
@@ -239,7 +251,16 @@ class GoalScore(models.Model):
         indexes = [models.Index(fields=["family", "goal", "created_at"])]
 
     def __str__(self):
-        return f"{self.author}: {self.score}"
+        return f"{self.person_name}: {self.score}"
+
+    @property
+    def person_key(self) -> tuple[str, int]:
+        """Whose score: the child it was written down for, or its author."""
+        return ("member", self.member_id) if self.member_id else ("user", self.author_id)
+
+    @property
+    def person_name(self) -> str:
+        return self.member.name if self.member_id else self.author.name
 
 
 class Step(PlanItem):

@@ -157,7 +157,7 @@ def _plan_context(access: FamilyAccess) -> dict:
         GoalScore.objects.visible_to(access)
         .filter(goal__removed_at__isnull=True)
         .latest_per_person()
-        .select_related("author")
+        .select_related("author", "member")
         .order_by("created_at", "id")
     )
     visions = list(
@@ -366,7 +366,7 @@ def _checks(access: FamilyAccess, question: HelpQuestion | None) -> list[HelpQue
     for check in (
         HelpQuestionCheck.objects.visible_to(access)
         .filter(question=question)
-        .select_related("author")
+        .select_related("author", "member")
         .order_by("-created_at", "-id")[:50]
     ):
         newest.setdefault(check.author_id, check)
@@ -501,7 +501,7 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
     scores = list(
         GoalScore.objects.visible_to(access)
         .filter(goal=goal)
-        .select_related("author")
+        .select_related("author", "member")
         .order_by("created_at", "id")[:500]
     )
     people = series(scores)
@@ -536,7 +536,7 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
             "chart": chart,
             "steps": steps,
             "successes": successes,
-            "score_form": ScoreForm(),
+            "score_form": ScoreForm(proxies=actions.score_proxies(access)),
             "today": timezone.localdate(),
             "private": goal.pk in access.private_ids("plan.goal"),
         },
@@ -674,7 +674,7 @@ def step_restore(request: HttpRequest, family_id: int, step_id: int) -> HttpResp
 def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="goal.score")
     goal = _goal_in(access, goal_id)
-    form = ScoreForm(request.POST)
+    form = ScoreForm(request.POST, proxies=actions.score_proxies(access))
     if not form.is_valid():
         messages.error(request, _("Kies een cijfer van 0 tot en met 10."))
     elif form_write(
@@ -1221,7 +1221,7 @@ def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) 
     evaluations = list(
         AgreementEvaluation.objects.visible_to(access)
         .filter(agreement=agreement)
-        .select_related("author")
+        .select_related("author", "member")
         .order_by("-created_at")[:20]
     )
     return render(
