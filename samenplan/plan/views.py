@@ -366,7 +366,7 @@ def _checks(access: FamilyAccess, question: HelpQuestion | None) -> list[HelpQue
     for check in (
         HelpQuestionCheck.objects.visible_to(access)
         .filter(question=question)
-        .select_related("author", "member")
+        .select_related("author")
         .order_by("-created_at", "-id")[:50]
     ):
         newest.setdefault(check.author_id, check)
@@ -1221,7 +1221,7 @@ def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) 
     evaluations = list(
         AgreementEvaluation.objects.visible_to(access)
         .filter(agreement=agreement)
-        .select_related("author", "member")
+        .select_related("author")
         .order_by("-created_at")[:20]
     )
     return render(
