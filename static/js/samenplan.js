@@ -160,7 +160,39 @@
     });
   }
 
+  // "We maken jullie pdf": look again every few seconds and start the download
+  // when it is there. No timed reload of the page (WCAG 2.2.1): without script,
+  // the person looks again with the button.
+  function waitForDownload() {
+    var box = document.querySelector("[data-wait-for]");
+    if (!box || !window.fetch) return;
+    var url = box.getAttribute("data-wait-for");
+    var status = box.querySelector("[data-wait-status]");
+    var tries = 0;
+    function look() {
+      tries += 1;
+      fetch(url, { credentials: "same-origin" }).then(function (response) {
+        var type = response.headers.get("content-type") || "";
+        if (!response.ok || type.indexOf("text/html") === 0) {
+          if (tries < 40) window.setTimeout(look, 3000);
+          return null;
+        }
+        var name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+        return response.blob().then(function (blob) {
+          var link = document.createElement("a");
+          link.href = URL.createObjectURL(blob);
+          link.download = name ? name[1] : "samenplan.pdf";
+          document.body.appendChild(link);
+          link.click();
+          status.textContent = box.getAttribute("data-ready");
+        });
+      });
+    }
+    window.setTimeout(look, 3000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    waitForDownload();
     explainTerms();
     restoreKept();
     watchIdle();

@@ -108,7 +108,8 @@ class PdfOnTheWorkerTestCase(TransactionTestCase):
         waiting = self.client.get(self.url)
         self.assertEqual(waiting.status_code, 200)
         self.assertContains(waiting, "We maken jullie pdf")
-        self.assertContains(waiting, '<meta http-equiv="refresh" content="3">')
+        self.assertContains(waiting, f'data-wait-for="{self.url}"')  # the script looks again
+        self.assertNotContains(waiting, 'http-equiv="refresh"')  # no timed reload (WCAG 2.2.1)
         self.assertEqual(pdf_reads(self.f.family), 0)  # nothing of the plan shown yet
         self.client.get(self.url)  # looking again before the worker ran asks nothing more
         self.assertEqual(DBTaskResult.objects.count(), 1)
