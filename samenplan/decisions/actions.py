@@ -564,18 +564,47 @@ def check_answer(
     could_say: int,
     together: int,
     know_next: int,
+    member: Member | None = None,
     request=None,
 ) -> Check:
-    access.require("decision.check")
-    if not can_check(access, decision):
+    """One person's answers; for ``member``, a child without an account, written
+    down by a parent with authority or a professional in the child's words."""
+    access.require("decision.check_for" if member is not None else "decision.check")
+    if decision.state == Decision.State.OPEN or (member is None and not can_check(access, decision)):
         raise ActionError(_("Deze vragen zijn voor het gezin, als er besloten is."))
     answers = {"heard": heard, "could_say": could_say, "together": together, "know_next": know_next}
     if any(not 1 <= value <= 5 for value in answers.values()):
         raise ActionError(_("Kies bij elke zin een antwoord van 1 tot en met 5."))
-    check, _created = Check.objects.update_or_create(
-        decision=decision,
-        participant=access.participant,
-        defaults={"family": access.family, **answers},
-    )
+    if member is not None:
+        _own_member(access, member)
+        if member not in check_proxies(access):
+            raise ActionError(_("Deze persoon geeft zelf antwoord."))
+        check, _created = Check.objects.update_or_create(
+            decision=decision,
+            member=member,
+            participant=None,
+            defaults={"family": access.family, "written_by": access.user, **answers},
+        )
+    else:
+        check, _created = Check.objects.update_or_create(
+            decision=decision,
+            participant=access.participant,
+            defaults={
+                "family": access.family,
+                "member": access.participant.member,
+                "written_by": access.user,
+                **answers,
+            },
+        )
     access.audit(action="create", data="decision_check", obj=check, request=request)
     return check
+
+
+def check_proxies(access: FamilyAccess, participants=None) -> list[Member]:
+    """The children whose answers ``access``'s person may write down: those without
+    an account at the table, old enough to be asked."""
+    if not access.may("decision.check_for"):
+        return []
+    if participants is None:
+        participants = list(Participant.objects.active().filter(family_id=access.family.pk))
+    return members_without_account(access, participants)

@@ -38,8 +38,13 @@ class ViewQuerySet(OnDecisionQuerySet):
 
 class CheckQuerySet(OnDecisionQuerySet):
     def rules(self, queryset, access):
-        # Each person's answers are their own; others see only counts.
-        return queryset.filter(participant_id=access.participant.pk)
+        # Each person's answers are their own; others see only counts. A
+        # child's answers written down for them stay with the one who wrote
+        # them down: the child has no account to look with.
+        return queryset.filter(
+            models.Q(participant_id=access.participant.pk)
+            | models.Q(participant__isnull=True, written_by_id=access.user.pk)
+        )
 
     def counts(self, access, decision, *, minimum_others: int) -> dict | None:
         """Counts per statement over everyone's answers, or None when fewer than
@@ -50,7 +55,13 @@ class CheckQuerySet(OnDecisionQuerySet):
         answers = self.filter(family_id=access.family.pk, decision=decision)
         if decision.pk in access.hidden("decisions.decision"):
             return None
-        others = answers.exclude(participant_id=access.participant.pk).count()
+        # What the viewer wrote down for a child they know already: counting it
+        # as someone else's would let the rest be worked out by subtraction.
+        others = (
+            answers.exclude(participant_id=access.participant.pk)
+            .exclude(participant__isnull=True, written_by_id=access.user.pk)
+            .count()
+        )
         if others < minimum_others:
             return None
         sums = {
@@ -351,7 +362,10 @@ class Check(models.Model):
     """The short check afterwards: four statements, each 1 (not true) to 5 (true).
 
     The answers are the person's own: others see only counts per statement,
-    and only once at least two people answered (``checks.py``).
+    and only once at least two people answered (``summary.check_summary``).
+    A child without an account answers on a parent's or professional's
+    phone: then ``member`` is the child and ``written_by`` the one who wrote
+    it down; one row per child, the newest answers count.
     """
 
     STATEMENTS = (
@@ -364,7 +378,13 @@ class Check(models.Model):
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="checks")
     participant = models.ForeignKey(
-        "families.Participant", on_delete=models.PROTECT, related_name="+"
+        "families.Participant", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    member = models.ForeignKey(
+        "families.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     heard = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -384,12 +404,26 @@ class Check(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["decision", "participant"], name="one_check_each")
+            models.UniqueConstraint(fields=["decision", "participant"], name="one_check_each"),
+            models.UniqueConstraint(
+                fields=["decision", "member"],
+                condition=models.Q(participant__isnull=True),
+                name="one_check_per_child",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(participant__isnull=False)
+                | models.Q(member__isnull=False, written_by__isnull=False),
+                name="check_has_a_person",
+            ),
         ]
         indexes = [models.Index(fields=["family", "decision"])]
 
     def __str__(self):
-        return f"{self.participant_id} → {self.decision_id}"
+        return f"{self.participant_id or self.member_id} → {self.decision_id}"
+
+    @property
+    def written_for_someone(self) -> bool:
+        return self.participant_id is None
 
     def answers(self) -> list[int]:
         return [getattr(self, key) for key, _label in self.STATEMENTS]

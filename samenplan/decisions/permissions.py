@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.permissions import (
+    AUTHORITY_PARENT,
     COORDINATOR,
     FAMILY,
     FAMILY_MEMBER,
@@ -28,6 +29,12 @@ declare(
 declare("decision.assent", FAMILY_MEMBER, doc="those whose yes the decision needs")
 declare("decision.objection", FAMILY_MEMBER, doc="once decided")
 declare("decision.check", FAMILY_MEMBER, doc="once decided; each answer stays private")
+declare(
+    "decision.check_for",
+    AUTHORITY_PARENT | PROFESSIONAL,
+    doc="the answers of a child without an account, in the child's words; "
+    "they stay with the one who wrote them down",
+)
 declare("decision.review", WRITER)
 
 scope_kind("decision", "decisions.decision", _("beslissingen"))

@@ -13,7 +13,7 @@ from django.db.models.functions import RowNumber
 from samenplan.families.access import FamilyAccess
 from samenplan.families.models import Member, Participant
 
-from .actions import members_without_account
+from .actions import check_proxies, members_without_account
 from .models import Check, Decision, Option, View
 
 # Counts of the check show only when at least this many people other than the
@@ -122,15 +122,31 @@ def agreement(options: list[Option], people: list[Person]) -> dict:
     }
 
 
-def check_summary(access: FamilyAccess, decision: Decision) -> dict:
+def check_summary(access: FamilyAccess, decision: Decision, participants=None) -> dict:
     """The viewer's own answers, and counts per statement once enough others answered.
 
     Other people's rows never leave the database: only counts do, and only
     when at least ``CHECK_MIN_OTHERS`` people other than the viewer answered.
     """
-    mine = Check.objects.visible_to(access).filter(decision=decision).first()
+    visible = list(Check.objects.visible_to(access).filter(decision=decision))
+    mine = next((c for c in visible if c.participant_id == access.participant.pk), None)
+    written = {c.member_id: c for c in visible if c.written_for_someone}
     counts = Check.objects.counts(access, decision, minimum_others=CHECK_MIN_OTHERS)
     enough = counts is not None
+    # Children without an account whose answers the viewer may write down, with
+    # what the viewer wrote down for them before.
+    children = []
+    if decision.state != Decision.State.OPEN:
+        for child in check_proxies(access, participants):
+            earlier = written.get(child.pk)
+            children.append(
+                {
+                    "member": child,
+                    "answers": [(label, getattr(earlier, key)) for key, label in Check.STATEMENTS]
+                    if earlier
+                    else None,
+                }
+            )
     statements = []
     for key, label in Check.STATEMENTS:
         statements.append(
@@ -147,6 +163,7 @@ def check_summary(access: FamilyAccess, decision: Decision) -> dict:
         "statements": statements,
         "mine": mine,
         "talk_about_it": enough and counts["low"] and access.participant.is_coordinator,
+        "children": children,
     }
 
 

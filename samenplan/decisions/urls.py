@@ -19,5 +19,6 @@ urlpatterns = [
     path(one + "nog-niet/", views.assent, {"agrees": False}, name="assent_no"),
     path(one + "niet-eens/", views.objection_add, name="objection"),
     path(one + "terugblik/", views.check, name="check"),
+    path(one + "terugblik/voor/<int:member_id>/", views.check_for, name="check_for"),
     path(one + "opnieuw-bekijken/", views.review, name="review"),
 ]

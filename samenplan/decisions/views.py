@@ -227,7 +227,7 @@ def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> H
         can_add=decision.is_open and access.may("decision.option"),
         can_object=actions.can_object(access, decision),
         can_check=actions.can_check(access, decision),
-        check=summary.check_summary(access, decision),
+        check=summary.check_summary(access, decision, participants),
         objections=objections,
         goal_visible=goal_visible,
         option_form=OptionForm(),
@@ -529,6 +529,57 @@ def check(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespons
         decision=decision,
         form=form,
         faces=faces,
+    )
+
+
+@login_required
+def check_for(
+    request: HttpRequest, family_id: int, decision_id: int, member_id: int
+) -> HttpResponse:
+    """The four questions for a child without an account, on a parent's or
+    professional's phone; the answers stay with the one who writes them down."""
+    access = family_for(request, family_id, action="decision.check_for", data="decision_check")
+    decision = _decision_in(access, decision_id)
+    child = next((m for m in actions.check_proxies(access) if m.pk == member_id), None)
+    if child is None:
+        raise Http404
+    if decision.state == Decision.State.OPEN:
+        raise PermissionDenied
+    earlier = Check.objects.for_family(access.family.pk).filter(
+        decision=decision, member=child, participant__isnull=True
+    )
+    mine = earlier.filter(written_by=access.user).first()
+    someone_else = mine is None and earlier.exists()
+    initial = {key: getattr(mine, key) for key, _label in Check.STATEMENTS} if mine else {}
+    form = CheckForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **data: actions.check_answer(
+                access=access, decision=decision, member=child, request=request, **data
+            ),
+        )
+    ):
+        first = child.name.split()[0]
+        messages.success(
+            request,
+            _("Dank je wel, %(name)s! %(writer)s bewaart je antwoorden. Niemand anders ziet ze.")
+            % {"name": first, "writer": access.user.name.split()[0]},
+        )
+        return redirect("decisions:detail", access.family.pk, decision.pk)
+    faces = request.GET.get("gezichtjes", "1") == "1"
+    return _page(
+        request,
+        "decisions/check.html",
+        access,
+        status=400 if form.errors else 200,
+        decision=decision,
+        form=form,
+        faces=faces,
+        for_member=child,
+        someone_else=someone_else,
     )
 
 

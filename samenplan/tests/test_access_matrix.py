@@ -190,6 +190,12 @@ MATRIX = {
         "get",
         expect(dict.fromkeys(VIEW, 403), sanne=200, peter=200, noor=200, daan=200),
     ),
+    # A parent with authority or a professional writes down Sem's answers; in
+    # De Groot, Daan has an account and answers himself.
+    "decisions:check_for": (
+        "get",
+        expect(dict.fromkeys(VIEW, 403), sanne=200, eva=200),
+    ),
     "decisions:review": ("get", edit_page()),
     # Wie doet wat.
     "careteam:overview": ("get", view_page()),

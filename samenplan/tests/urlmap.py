@@ -250,7 +250,7 @@ class UrlMapTestCase(SamenplanTestCase):
             name = pattern.name
             if name in ("assent_yes", "assent_no"):
                 kwargs["decision_id"] = self.proposed_decision[family_key].pk
-            elif name in ("objection", "check", "review"):
+            elif name in ("objection", "check", "check_for", "review"):
                 kwargs["decision_id"] = self.decided[family_key].pk
             else:
                 kwargs["decision_id"] = self.decision[family_key].pk
