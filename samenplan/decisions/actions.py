@@ -570,7 +570,9 @@ def check_answer(
     """One person's answers; for ``member``, a child without an account, written
     down by a parent with authority or a professional in the child's words."""
     access.require("decision.check_for" if member is not None else "decision.check")
-    if decision.state == Decision.State.OPEN or (member is None and not can_check(access, decision)):
+    if decision.state == Decision.State.OPEN or (
+        member is None and not can_check(access, decision)
+    ):
         raise ActionError(_("Deze vragen zijn voor het gezin, als er besloten is."))
     answers = {"heard": heard, "could_say": could_say, "together": together, "know_next": know_next}
     if any(not 1 <= value <= 5 for value in answers.values()):

@@ -2,6 +2,7 @@
 reads the four sentences with the child and writes down the child's own answers.
 The answers stay with the one who wrote them down; the rest see counts only."""
 
+from django.core.exceptions import PermissionDenied
 from django.test import TestCase
 from django.urls import reverse
 
@@ -55,7 +56,7 @@ class CheckByProxyTestCase(TestCase):
         self.assertEqual((check.heard, check.written_by), (5, self.worker.user))
 
     def test_a_youth_answers_only_for_herself_and_nobody_answers_for_her(self):
-        with self.assertRaises(Exception):
+        with self.assertRaises(PermissionDenied):
             self.answer(self.noa, member=self.sem)
         with self.assertRaises(ActionError):
             self.answer(self.mira, member=self.noa.member)
@@ -88,7 +89,9 @@ class CheckByProxyTestCase(TestCase):
         self.assertContains(page, "Hoe ging het beslissen voor Sem?")
         self.client.post(url, ANSWERS | {"once": "c-1"})
         self.assertEqual(Check.objects.get(member=self.sem).written_by, self.mira.user)
-        detail = self.client.get(reverse("decisions:detail", args=[self.f.family.pk, self.decision.pk]))
+        detail = self.client.get(
+            reverse("decisions:detail", args=[self.f.family.pk, self.decision.pk])
+        )
         self.assertContains(detail, "Wat Sem antwoordde (jij schreef het op; alleen jij ziet het):")
         self.client.force_login(self.noa.user)
         self.assertEqual(self.client.get(url).status_code, 403)
