@@ -64,6 +64,7 @@ DATA_LABELS = {
     "destruction": gettext_lazy("een verzoek om gegevens te vernietigen"),
     "family": gettext_lazy("het gezin in Samenplan"),
     "member": gettext_lazy("wie er in het gezin is"),
+    "child_voice": gettext_lazy("alles wat een kind zelf zei"),
     "authority": gettext_lazy("wie gezag heeft"),
     "move": gettext_lazy("een verhuizing naar een andere organisatie"),
     "move_file": gettext_lazy("het verhuisbestand"),

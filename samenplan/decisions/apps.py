@@ -7,4 +7,4 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Beslissen"
 
     def ready(self):
-        from . import panels, permissions, waiting  # noqa: F401  (actions, panels, what waits)
+        from . import panels, permissions, voice, waiting  # noqa: F401  (what it adds elsewhere)

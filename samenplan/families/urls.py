@@ -76,4 +76,5 @@ urlpatterns = [
         views.member_history,
         name="member_history",
     ),
+    path("gezin/<int:family_id>/stem/<int:member_id>/", views.child_voice, name="child_voice"),
 ]

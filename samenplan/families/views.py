@@ -81,6 +81,7 @@ from .models import (
 from .once import AlreadySaved
 from .panels import panels_for
 from .versioning import show_newest
+from .voice import everything_said
 from .writes import button_write, form_write, say_saved
 
 
@@ -926,6 +927,28 @@ def member_history(request: HttpRequest, family_id: int, member_id: int) -> Http
             "family": access.family,
             "member": member,
             "versions": versions,
+            "section": "family",
+        },
+    )
+
+
+@login_required
+def child_voice(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
+    """Stem van het kind: all one child said, chose, scored or made, newest first."""
+    access = family_for(request, family_id, data="child_voice")
+    member = _member_of(access, member_id)
+    if not member.is_child:
+        raise Http404
+    said = everything_said(access, member)
+    return render(
+        request,
+        "families/child_voice.html",
+        {
+            "access": access,
+            "family": access.family,
+            "member": member,
+            "first_name": member.name.split()[0],
+            "said": said,
             "section": "family",
         },
     )

@@ -7,4 +7,4 @@ class PlanConfig(AppConfig):
     verbose_name = "Ons plan"
 
     def ready(self):
-        from . import permissions, waiting  # noqa: F401  (actions and what waits for whom)
+        from . import permissions, voice, waiting  # noqa: F401  (what it adds elsewhere)

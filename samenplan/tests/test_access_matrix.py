@@ -112,6 +112,7 @@ MATRIX = {
     "families:member_new": ("get", manage(200) | {"daan": 403}),
     "families:member_authority": ("get", manage(200) | {"daan": 403}),
     "families:member_history": ("get", view_page()),
+    "families:child_voice": ("get", view_page()),
     "families:move": ("get", view_page()),
     # Only after every consent giver said yes to a move to another Samenplan.
     "exports:move_file": ("get", expect(dict.fromkeys(VIEW, 403))),

@@ -102,6 +102,8 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("families:member_new", args=[self.bakker.pk]),
             reverse("families:member_authority", args=[self.bakker.pk, self.m["youssef"].pk]),
             reverse("families:member_history", args=[self.bakker.pk, self.m["sem"].pk]),
+            reverse("families:child_voice", args=[self.bakker.pk, self.m["sem"].pk]),
+            reverse("families:child_voice", args=[self.bakker.pk, self.m["noor"].pk]),
             reverse("families:move", args=[self.bakker.pk]),
             reverse("families:access_log", args=[self.bakker.pk])
             + "?who=Eva+de+Vries&emergency=on",
@@ -115,6 +117,11 @@ class QueryCountTestCase(SamenplanTestCase):
                     if decision.state == "open"
                     else ("detail", "check", "review")
                 )
+            ),
+            *(
+                reverse("decisions:check_for", args=[self.bakker.pk, decision.pk, self.m["sem"].pk])
+                for decision in self.decisions
+                if decision.state != "open"
             ),
         ]
 
