@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenplan.families.access import FamilyAccess
-from samenplan.families.models import Member
+from samenplan.families.models import Member, Participant
 from samenplan.families.versioning import confirm_version, save_versioned
 from samenplan.lib.errors import ActionError
 from samenplan.plan.actions import goal_create, step_create, timeline_add
 
-from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
+from .models import AboutUs, ChildTalent, FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 
 PERSON_FIELDS = (
     "name",
@@ -254,3 +254,61 @@ def family_plan_share(
     access.audit(action="accept", data="family_plan", obj=plan, request=request)
     timeline_add(access, kind="goal", action="added", summary=_("Familiegroepsplan gedeeld"))
     return plan
+
+
+# --- wie zijn wij ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def about_us_save(
+    *,
+    access: FamilyAccess,
+    expected_version: int,
+    texts: dict,
+    talents: dict,
+    audience: str,
+    shown_to=(),
+    request=None,
+) -> AboutUs:
+    """Save what the family wrote about itself, if nobody saved it since
+    ``expected_version``. ``talents``: {member: (good at, likes)} for children."""
+    access.require("about_us.write")
+    if audience not in AboutUs.Audience.values:
+        raise ActionError(_("Kies wie dit mag lezen."))
+    about, _created = AboutUs.objects.get_or_create(family=access.family)
+    guests = {
+        p.pk: p
+        for p in Participant.objects.active().filter(
+            family_id=access.family.pk, role__in=("network", "professional", "client_supporter")
+        )
+    }
+    chosen = [p.pk if hasattr(p, "pk") else p for p in shown_to]
+    if any(pk not in guests for pk in chosen):
+        raise ActionError(_("Kies iemand die nu aan jullie tafel zit."))
+    changes = {key: (texts.get(key) or "").strip() for key in AboutUs.TEXTS}
+    about = save_versioned(
+        access=access,
+        item=about,
+        expected_version=expected_version,
+        shown=lambda row: "\n\n".join(
+            getattr(row, key) for key in AboutUs.TEXTS if getattr(row, key)
+        ),
+        changes=changes
+        | {"audience": audience, "updated_at": timezone.now(), "updated_by": access.user},
+    )
+    about.shown_to.set(chosen if audience == AboutUs.Audience.CHOSEN else [])
+    children = {m.pk for m in access.members if m.is_child}
+    for member, (good_at, likes) in talents.items():
+        if member.pk not in children:
+            raise ActionError(_("Kies een kind uit dit gezin."))
+        ChildTalent.objects.update_or_create(
+            about=about,
+            member=member,
+            defaults={
+                "family": access.family,
+                "good_at": (good_at or "").strip(),
+                "likes": (likes or "").strip(),
+            },
+        )
+    access.audit(action="update", data="about_us", obj=about, request=request)
+    return about

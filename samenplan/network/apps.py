@@ -7,4 +7,4 @@ class NetworkConfig(AppConfig):
     verbose_name = "Ons netwerk"
 
     def ready(self):
-        from . import permissions, waiting  # noqa: F401  (actions and what waits for whom)
+        from . import panels, permissions, waiting  # noqa: F401  (what it adds elsewhere)

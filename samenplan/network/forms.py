@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenplan.families.once import OnceField
-from samenplan.lib.forms import SafeForm, SafeModelForm
+from samenplan.lib.forms import SafeForm, SafeModelForm, design_system_class
 
-from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
+from .models import AboutUs, FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship
 
 
 class PersonForm(OnceField, SafeModelForm):
@@ -112,4 +112,98 @@ class FamilyPlanForm(OnceField, SafeModelForm):
             "goals": forms.Textarea(attrs={"rows": 4}),
             "who_helps": forms.Textarea(attrs={"rows": 4}),
             "support_needed": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class AboutUsForm(SafeModelForm):
+    """Wie zijn wij: five optional texts, each child's talents, and who reads it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    shown_to = forms.ModelMultipleChoiceField(
+        label=_("Wie mag het lezen?"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = AboutUs
+        fields = [*AboutUs.TEXTS, "audience"]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in AboutUs.TEXTS},
+            "audience": forms.RadioSelect,
+        }
+        help_texts = {
+            "background": _(
+                "Bijvoorbeeld: waar jullie familie vandaan komt, wat jullie belangrijk vinden."
+            ),
+            "faith": _(
+                "Bijvoorbeeld: bidden, vasten, de kerk of de moskee. "
+                "Of dat jullie niet gelovig zijn."
+            ),
+            "daily_life": _(
+                "Bijvoorbeeld: wanneer jullie niet kunnen afspreken, wat jullie wel of niet eten."
+            ),
+            "languages": _(
+                "Bijvoorbeeld: thuis spreken we Turks. De kinderen praten liever Nederlands. "
+                "Papa wil graag een tolk."
+            ),
+            "for_professionals": _(
+                "Bijvoorbeeld: trek je schoenen uit, of bel niet tijdens het eten."
+            ),
+        }
+
+    def __init__(self, *args, children=(), guests=(), talents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shown_to"].queryset = guests
+        self.fields["shown_to"].label_from_instance = lambda p: p.user.name
+        self.children = list(children)
+        talents = talents or {}
+        for child in self.children:
+            first = child.name.split()[0]
+            earlier = talents.get(child.pk)
+            self.fields[f"good_at_{child.pk}"] = forms.CharField(
+                label=_("Waar is %(name)s goed in?") % {"name": first},
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=earlier.good_at if earlier else "",
+            )
+            self.fields[f"likes_{child.pk}"] = forms.CharField(
+                label=_("Wat doet %(name)s graag?") % {"name": first},
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=earlier.likes if earlier else "",
+            )
+        for child in self.children:
+            for key in (f"good_at_{child.pk}", f"likes_{child.pk}"):
+                design_system_class(self.fields[key].widget)
+
+    def family_fields(self):
+        return [self[name] for name in AboutUs.TEXTS]
+
+    def talent_fields(self):
+        return [
+            (child, self[f"good_at_{child.pk}"], self[f"likes_{child.pk}"])
+            for child in self.children
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("audience") == AboutUs.Audience.CHOSEN and not cleaned.get("shown_to"):
+            self.add_error("shown_to", _("Kies wie het mag lezen, of kies hierboven iets anders."))
+        return cleaned
+
+    def action_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "expected_version": data.get("version") or 0,
+            "texts": {name: data.get(name, "") for name in AboutUs.TEXTS},
+            "talents": {
+                child: (data.get(f"good_at_{child.pk}", ""), data.get(f"likes_{child.pk}", ""))
+                for child in self.children
+            },
+            "audience": data["audience"],
+            "shown_to": list(data.get("shown_to") or []),
         }

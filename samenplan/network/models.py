@@ -296,3 +296,107 @@ class FamilyGroupPlan(models.Model):
             who, sep, what = line.partition(":")
             result.append((who.strip(), what.strip()) if sep and what.strip() else ("", line))
         return result
+
+
+class AboutUsQuerySet(FamilyQuerySet):
+    def rules(self, queryset, access):
+        # The family's own words about itself: the family always reads them;
+        # others only when the family chose to show them to them.
+        if access.role in ("parent", "youth"):
+            return queryset
+        return queryset.filter(
+            models.Q(audience=AboutUs.Audience.TABLE)
+            | models.Q(audience=AboutUs.Audience.CHOSEN, shown_to=access.participant.pk)
+        ).distinct()
+
+
+class AboutUs(models.Model):
+    """Wie zijn wij: what the family wants professionals to know about its culture,
+    faith, way of life and language, and what each child is good at.
+
+    Written by the family in its own words and only if it wants to; every
+    field may stay empty. The family chooses who reads it (``audience``). A
+    professional sees it on their first visit after it was written or changed
+    (``panels.py``); the audit log says whether they read this version.
+    """
+
+    class Audience(models.TextChoices):
+        FAMILY = "family", _("Alleen ons gezin")
+        CHOSEN = "chosen", _("Ons gezin en de mensen die we hieronder kiezen")
+        TABLE = "table", _("Iedereen aan onze tafel")
+
+    family = models.OneToOneField("families.Family", on_delete=models.CASCADE, related_name="+")
+    background = models.TextField(_("Onze achtergrond en cultuur"), max_length=2000, blank=True)
+    faith = models.TextField(_("Ons geloof of onze levensovertuiging"), max_length=2000, blank=True)
+    daily_life = models.TextField(
+        _("Hoe wij leven: gewoontes, feestdagen, eten, rustdagen"), max_length=2000, blank=True
+    )
+    languages = models.TextField(
+        _("Welke talen wij spreken, en in welke taal we het liefst praten"),
+        max_length=1000,
+        blank=True,
+    )
+    for_professionals = models.TextField(
+        _("Wat we willen dat professionals weten, of juist niet doen"), max_length=2000, blank=True
+    )
+    audience = models.CharField(
+        _("Wie mag dit lezen?"), max_length=10, choices=Audience.choices, default=Audience.FAMILY
+    )
+    shown_to = models.ManyToManyField("families.Participant", blank=True, related_name="+")
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = AboutUsQuerySet.as_manager()
+
+    TEXTS = ("background", "faith", "daily_life", "languages", "for_professionals")
+
+    class Meta:
+        verbose_name = _("wie zijn wij")
+        verbose_name_plural = _("wie zijn wij")
+
+    def __str__(self):
+        return f"Wie zijn wij ({self.family_id})"
+
+    def has_words(self) -> bool:
+        return any(getattr(self, name).strip() for name in self.TEXTS)
+
+
+class ChildTalentQuerySet(FamilyQuerySet):
+    def rules(self, queryset, access):
+        # Read with the family's page about itself, by the same people.
+        if access.role in ("parent", "youth"):
+            return queryset
+        return queryset.filter(
+            models.Q(about__audience=AboutUs.Audience.TABLE)
+            | models.Q(
+                about__audience=AboutUs.Audience.CHOSEN, about__shown_to=access.participant.pk
+            )
+        ).distinct()
+
+
+class ChildTalent(models.Model):
+    """What a child is good at and likes doing, in the family's words.
+
+    Saved with the family's "Wie zijn wij" in one transaction, under its
+    version: the page is one form, and a stale save of it is refused whole.
+    """
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    about = models.ForeignKey(AboutUs, on_delete=models.CASCADE, related_name="talents")
+    member = models.ForeignKey("families.Member", on_delete=models.CASCADE, related_name="+")
+    good_at = models.TextField(_("Waar is dit kind goed in?"), max_length=1000, blank=True)
+    likes = models.TextField(_("Wat doet dit kind graag?"), max_length=1000, blank=True)
+
+    objects = ChildTalentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["member_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["about", "member"], name="one_talent_row_per_child")
+        ]
+
+    def __str__(self):
+        return f"{self.member_id}: {self.good_at[:40]}"

@@ -31,6 +31,11 @@ declare("relationship.create", FAMILY)
 declare("life_event.create", FAMILY)
 declare("family_plan.write", FAMILY_SIDE)
 declare("family_plan.share", FAMILY)
+declare(
+    "about_us.write",
+    FAMILY,
+    doc="Wie zijn wij: the family's own words, all optional; the family chooses who reads it",
+)
 
 scope_kind("family_plan", "network.familygroupplan", _("het familiegroepsplan"), whole=True)
 

@@ -22,6 +22,8 @@ urlpatterns = [
         {"answer": "decline"},
         name="person_decline",
     ),
+    path(base + "wie-zijn-wij/", views.about_us, name="about_us"),
+    path(base + "wie-zijn-wij/aanpassen/", views.about_us_edit, name="about_us_edit"),
     path(base + "genogram/", views.genogram, name="genogram"),
     path(base + "genogram/relatie/", views.relationship_new, name="relationship_new"),
     path(base + "tijdlijn/", views.timeline, name="timeline"),

@@ -23,8 +23,17 @@ from samenplan.lib.errors import ActionError
 from samenplan.plan.models import Goal, Step
 
 from . import actions, drawing
-from .forms import EventForm, FamilyPlanForm, PersonForm, RelationshipForm
-from .models import FamilyGroupPlan, LifeEvent, NetworkPerson, Relationship, StepHelper
+from .about import about_texts, about_us_for
+from .forms import AboutUsForm, EventForm, FamilyPlanForm, PersonForm, RelationshipForm
+from .models import (
+    AboutUs,
+    ChildTalent,
+    FamilyGroupPlan,
+    LifeEvent,
+    NetworkPerson,
+    Relationship,
+    StepHelper,
+)
 
 
 def _page(request, template, access, status=200, **extra) -> HttpResponse:
@@ -462,3 +471,74 @@ def family_plan_share(request: HttpRequest, family_id: int, plan_id: int) -> Htt
             _("Het plan is gedeeld. De doelen en afspraken staan nu ook in Ons plan."),
         )
     return redirect("network:family_plans", access.family.pk)
+
+
+# --- wie zijn wij ---------------------------------------------------------------------
+
+
+@login_required
+def about_us(request: HttpRequest, family_id: int) -> HttpResponse:
+    """Wie zijn wij: the family's own words about itself, for whom the family chose."""
+    access = family_for(request, family_id, data="about_us")
+    about, children = about_us_for(access)
+    texts = about_texts(about)
+    may_write = access.may("about_us.write")
+    return _page(
+        request,
+        "network/about_us.html",
+        access,
+        about=about if texts or children else None,
+        texts=texts,
+        children=children,
+        may_write=may_write,
+        shown_to=list(about.shown_to.select_related("user")) if about and may_write else [],
+    )
+
+
+@login_required
+def about_us_edit(request: HttpRequest, family_id: int) -> HttpResponse:
+    access = family_for(request, family_id, action="about_us.write", data="about_us")
+    about = AboutUs.objects.visible_to(access).first()
+    children = [m for m in access.members if m.is_child]
+    guests = (
+        Participant.objects.visible_to(access)
+        .active()
+        .filter(role__in=("network", "professional", "client_supporter"))
+        .select_related("user")
+        .order_by("role", "id")
+    )
+    talents = {}
+    initial = {"version": 0}
+    if about is not None:
+        talents = {
+            t.member_id: t for t in ChildTalent.objects.visible_to(access).filter(about=about)
+        }
+        initial = {"version": about.version, "shown_to": list(about.shown_to.all())}
+    form = AboutUsForm(
+        request.POST or None,
+        instance=about,
+        initial=initial,
+        children=children,
+        guests=guests,
+        talents=talents,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_write(
+            form,
+            lambda **_data: actions.about_us_save(
+                access=access, request=request, **form.action_kwargs()
+            ),
+        )
+    ):
+        messages.success(request, _("Opgeslagen."))
+        return redirect("network:about_us", access.family.pk)
+    return _page(
+        request,
+        "network/about_us_form.html",
+        access,
+        status=400 if form.errors else 200,
+        form=form,
+        stale=getattr(form, "stale", None),
+    )

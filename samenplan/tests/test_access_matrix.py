@@ -250,6 +250,9 @@ MATRIX = {
     "network:person_edit": ("get", family_writes()),
     "network:person_accept": ("post", family_writes(302)),
     "network:person_decline": ("post", family_writes(302)),
+    # Everyone at the table opens it; what they read is the family's choice.
+    "network:about_us": ("get", view_page()),
+    "network:about_us_edit": ("get", family_writes()),
     "network:genogram": ("get", view_page()),
     "network:relationship_new": ("post", family_writes(302)),
     "network:timeline": ("get", view_page()),

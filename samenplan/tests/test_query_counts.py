@@ -87,6 +87,8 @@ class QueryCountTestCase(SamenplanTestCase):
                 reverse(f"network:{name}", args=[self.bakker.pk])
                 for name in (
                     "overview",
+                    "about_us",
+                    "about_us_edit",
                     "person_new",
                     "genogram",
                     "timeline",
