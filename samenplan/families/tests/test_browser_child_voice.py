@@ -1,0 +1,83 @@
+"""The child's own voice, on a phone in the real browser at 360 px: Sanne asks Sem
+the four questions after a decision on her phone, Noor reads "Stem van Noor", and
+the family writes "Wie zijn wij"."""
+
+import pytest
+
+from samenplan.browser import check_page, log_in, screenshot
+from samenplan.builders import FamilyBuilder
+from samenplan.decisions import actions as decisions
+from samenplan.decisions.models import Check, Decision
+from samenplan.network.models import AboutUs
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.parametrize("page", ["phone"], indirect=True),
+]
+
+
+def family():
+    f = FamilyBuilder("Gezin Visser")
+    sanne = f.parent("Sanne Visser")
+    sem = f.child("Sem", age=9)
+    noor = f.child("Noor", age=15, account=True)
+    decision = decisions.decision_create(
+        access=f.access(sanne), question="Gaat Sem op zwemles?", options=["Ja", "Nee"], about=sem
+    )
+    return f, sanne, sem, noor, decision
+
+
+def test_sem_answers_the_four_questions_on_his_mothers_phone(page, live_server):
+    f, sanne, sem, _noor, decision = family()
+    Decision.objects.filter(pk=decision.pk).update(state=Decision.State.DECIDED)
+    log_in(page, live_server, sanne.user)
+    page.goto(f"/gezin/{f.family.pk}/beslissen/{decision.pk}/")
+    page.get_by_role("link", name="Vraag het aan Sem").click()
+    page.get_by_role("heading", name="Hoe ging het beslissen voor Sem?").wait_for()
+    check_page(page, "the check for Sem")
+    for question in ("Ik ben gehoord.", "Ik kon zeggen", "We hebben samen", "Ik weet wat"):
+        group = page.get_by_role("group", name=question)
+        group.get_by_text("Best waar").click()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    page.get_by_text("Dank je wel, Sem!").wait_for()
+    check = Check.objects.get(member=sem)
+    assert (check.written_by, check.heard) == (sanne.user, 4)
+    page.goto(f"/gezin/{f.family.pk}/stem/{sem.pk}/")
+    page.get_by_text("In de woorden van Sem, opgeschreven door Sanne Visser").first.wait_for()
+    check_page(page, "Stem van Sem")
+
+
+def test_noor_reads_her_own_voice(page, live_server):
+    f, _sanne, _sem, noor, decision = family()
+    decisions.view_give(
+        access=f.access(noor),
+        decision=decision,
+        certainty=7,
+        words="Sem vindt water eng, begin met één les.",
+        private=True,
+    )
+    log_in(page, live_server, noor.user)
+    page.goto(f"/gezin/{f.family.pk}/")
+    page.get_by_role("link", name="Stem van Noor: wat Noor zelf zei").click()
+    page.get_by_role("heading", name="Stem van Noor").wait_for()
+    assert page.get_by_text("Sem vindt water eng, begin met één les.").is_visible()
+    assert page.get_by_text("Alleen voor Noor en wie Noor koos").is_visible()
+    check_page(page, "Stem van Noor")
+    screenshot(page, "child-voice-phone")
+
+
+def test_the_family_writes_who_they_are(page, live_server):
+    f, sanne, sem, _noor, _decision = family()
+    log_in(page, live_server, sanne.user)
+    page.goto(f"/gezin/{f.family.pk}/netwerk/wie-zijn-wij/")
+    page.get_by_role("link", name="Opschrijven wie jullie zijn").click()
+    page.get_by_role("heading", name="Wie zijn wij").wait_for()
+    check_page(page, "Wie zijn wij (form)")
+    page.get_by_label("Welke talen wij spreken").fill("Thuis spreken we Nederlands en Fries.")
+    page.get_by_label("Waar is Sem goed in?").fill("Tekenen")
+    page.get_by_label("Iedereen aan onze tafel").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Thuis spreken we Nederlands en Fries.").wait_for()
+    check_page(page, "Wie zijn wij")
+    assert AboutUs.objects.get(family=f.family).audience == "table"
