@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "samenplan.accounts",
     "samenplan.audit",
     "samenplan.families",
+    "samenplan.taal",
     "samenplan.plan",
     "samenplan.decisions",
     "samenplan.careteam",

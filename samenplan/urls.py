@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("samenplan.network.urls")),
     path("", include("samenplan.exports.urls")),
     path("", include("samenplan.notices.urls")),
+    path("", include("samenplan.taal.urls")),
 ]
 
 if settings.SAMENPLAN_ADMIN:

@@ -27,6 +27,7 @@ def _participants(participants):
 
 
 class RoleCardForm(SafeModelForm):
+    plain_language = ("work", "my_part", "on_worry", "needs", "ending")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -221,6 +222,7 @@ class AgendaForm(OnceField, SafeForm):
 
 
 class SummaryForm(SafeModelForm):
+    plain_language = ("summary",)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -343,6 +345,8 @@ class SafetyAnswerForm(AnswerForm):
 class ReportForm(SafeModelForm):
     """What was reported back, kept for the family (or the table, as the family chose)."""
 
+    plain_language = ("text",)
+
     class Meta:
         model = Report
         fields = ["text", "critical"]
@@ -362,6 +366,8 @@ class AudienceForm(SafeForm):
 
 
 class ReportBackForm(OnceField, SafeModelForm):
+    plain_language = ("what",)
+
     class Meta:
         model = ReportBack
         fields = ["what", "to_whom", "every_weeks", "next_due"]

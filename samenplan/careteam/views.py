@@ -18,7 +18,7 @@ from samenplan.families.access import FamilyAccess, family_for, participant_in
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Family, Participant
 from samenplan.families.versioning import show_newest
-from samenplan.families.writes import button_write, form_write, say_saved
+from samenplan.families.writes import button_write, form_write, note_plain_language, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.plan.actions import help_question_current
 from samenplan.plan.models import Agreement, Step
@@ -188,6 +188,7 @@ def role_card_edit(request: HttpRequest, family_id: int) -> HttpResponse:
         )
     ):
         messages.success(request, _("Je rolkaart is opgeslagen. Het gezin kan hem lezen."))
+        note_plain_language(request, form)
         return redirect("careteam:overview", access.family.pk)
     return _page(
         request,
@@ -494,6 +495,7 @@ def meeting_summary(request: HttpRequest, family_id: int, meeting_id: int) -> Ht
         )
     ):
         messages.success(request, _("Het verslag is opgeslagen. Het gezin leest het na."))
+        note_plain_language(request, form)
         return redirect("careteam:meeting", access.family.pk, item.pk)
     return _page(
         request,
@@ -822,6 +824,7 @@ def report_back_done(request: HttpRequest, family_id: int, report_id: int) -> Ht
         )
     ):
         messages.success(request, _("Teruggekoppeld. De volgende keer staat erbij."))
+        note_plain_language(request, form)
         return redirect(reverse("careteam:overview", args=[access.family.pk]) + "#sent-title")
     return _page(
         request,

@@ -71,6 +71,8 @@ class DecisionForm(OnceField, SafeModelForm):
 
 
 class OptionForm(OnceField, SafeModelForm):
+    plain_language = ("text",)
+
     class Meta:
         model = Option
         fields = ["text"]
@@ -78,6 +80,8 @@ class OptionForm(OnceField, SafeModelForm):
 
 
 class ArgumentForm(OnceField, SafeModelForm):
+    plain_language = ("text",)
+
     class Meta:
         model = Argument
         fields = ["kind", "text"]
@@ -159,6 +163,7 @@ MODE_HELP = {
 
 
 class OutcomeForm(SafeModelForm):
+    plain_language = ("outcome", "reason", "unheard_reason")
     version = forms.IntegerField(widget=forms.HiddenInput)
     mode = forms.ChoiceField(label=_("Wie beslist?"), widget=forms.RadioSelect)
     chosen = forms.ModelChoiceField(

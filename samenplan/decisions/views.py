@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.models import Participant
-from samenplan.families.writes import form_write, say_saved
+from samenplan.families.writes import form_write, note_plain_language, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
 from samenplan.plan.models import Goal
@@ -423,6 +423,7 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
             )
         else:
             messages.success(request, _("Het besluit staat vast. De stappen staan in het plan."))
+        note_plain_language(request, form)
         return redirect("decisions:detail", access.family.pk, decision.pk)
     views = summary.latest_views(access, [decision.pk])
     people = summary.people_at_table(access, participants, views)

@@ -61,6 +61,16 @@ def say_saved(request, form, text) -> None:
         messages.info(request, form.repeated)
     else:
         messages.success(request, str(text))
+        note_plain_language(request, form)
+
+
+def note_plain_language(request, form) -> None:
+    """After a save, the language hints for what a professional wrote for the
+    family (the fields a form names in ``plain_language``): the way they reach
+    someone without JavaScript. Never blocks the save."""
+    from . import hooks
+
+    hooks.call("text.saved", request=request, form=form)
 
 
 def button_write(request, write, done) -> bool:

@@ -93,10 +93,19 @@ def design_system_class(widget):
 
 class SafeInputMixin:
     """Refuse NUL and lone surrogates on every field, with the normal form error;
-    "Kies …" instead of "---------" on every choice; hidden fields without an id."""
+    "Kies …" instead of "---------" on every choice; hidden fields without an id.
+
+    ``plain_language`` names the fields a professional writes for the family to
+    read: they carry ``data-taalhulp``, and the language hints follow them.
+    """
+
+    plain_language: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.plain_language:
+            if name in self.fields:
+                self.fields[name].widget.attrs["data-taalhulp"] = ""
         for field in self.fields.values():
             say_choose(field)
             if field.widget.is_hidden:

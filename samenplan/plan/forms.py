@@ -73,6 +73,7 @@ class CheckIntervalForm(SafeForm):
 
 
 class GoalForm(OnceField, PrivacyFields, SafeModelForm):
+    plain_language = ("text", "why")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -120,8 +121,8 @@ class ScoreForm(OnceField, SafeModelForm):
         label=_("Voor wie is dit cijfer?"),
         empty_label=_("Mijn eigen cijfer"),
         help_text=_(
-            "Voor een kind zonder eigen account: vraag het kind zelf om een cijfer, en "
-            "schrijf bij 'Waarom' op wat het zegt, in zijn of haar eigen woorden."
+            "Voor een kind zonder eigen account: vraag het kind zelf om een cijfer. "
+            "Schrijf bij 'Waarom' op wat het kind zegt, in zijn of haar eigen woorden."
         ),
     )
 
@@ -139,6 +140,8 @@ class ScoreForm(OnceField, SafeModelForm):
 
 class StepFields(SafeModelForm):
     """What a step is (what, goal, who, before when), for adding and for changing one."""
+
+    plain_language = ("text",)
 
     class Meta:
         model = Step
@@ -268,6 +271,8 @@ class SuccessEditForm(SafeModelForm):
 
 
 class AgreementForm(OnceField, SafeModelForm):
+    plain_language = ("text",)
+
     class Meta:
         model = Agreement
         fields = ["kind", "goal", "text", "concerned", "evaluate_on"]

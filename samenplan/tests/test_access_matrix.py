@@ -28,6 +28,7 @@ PERSONAS = [
 LOGIN = 302  # login_required sends anonymous users to the login page
 VIEW = {"sanne": 200, "peter": 200, "noor": 200, "daan": 200, "ria": 200, "eva": 200, "joke": 200}
 OUTSIDERS = {"lotte": 404, "bram": 404, "admin": 404}
+FAMILY_PEOPLE_403 = dict.fromkeys(["sanne", "peter", "noor", "daan", "ria"], 403)
 
 
 def expect(base: dict, **overrides) -> dict:
@@ -155,6 +156,10 @@ MATRIX = {
     # Nothing was taken out just now: who may undo finds nothing to put back.
     # Anyone logged in keeps their session open by typing; nothing of a family.
     "accounts:still_here": ("post", everyone(204, anon=LOGIN)),
+    # Taalhulp is for people who work for an organisation; nothing typed is kept.
+    "taal:hints": ("post", {**everyone(200, anon=LOGIN), **FAMILY_PEOPLE_403}),
+    # No rule named: nothing counted.
+    "taal:dismiss": ("post", {**everyone(400, anon=LOGIN), **FAMILY_PEOPLE_403}),
     "plan:step_restore": ("post", edit_page(404)),
     "plan:goal_restore": ("post", family_writes(404)),
     "plan:vision_new": ("get", edit_page()),

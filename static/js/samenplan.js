@@ -191,7 +191,65 @@
     window.setTimeout(look, 3000);
   }
 
+  // Taalhulp for professionals: beside each field the family will read, hints
+  // about long sentences, rare words, the passive voice, jargon and words that
+  // label. They appear a moment after typing stops and never block saving.
+  function languageHints() {
+    var url = document.body.getAttribute("data-taalhulp");
+    if (!url || !window.fetch) return;
+    document.querySelectorAll("[data-taalhulp]:not(body)").forEach(function (field) {
+      var box = document.createElement("div");
+      box.className = "taalhulp";
+      box.setAttribute("aria-live", "polite");
+      box.id = (field.id || field.name) + "-taalhulp";
+      field.insertAdjacentElement("afterend", box);
+      var timer = null;
+      function ask() {
+        var body = new FormData();
+        body.append("tekst", field.value);
+        fetch(url, {
+          method: "POST",
+          body: body,
+          credentials: "same-origin",
+          headers: { "X-CSRFToken": csrfToken() },
+        }).then(function (response) {
+          return response.ok ? response.text() : "";
+        }).then(function (html) {
+          box.innerHTML = html;
+          var form = field.form;
+          if (form && !form.querySelector("input[name=taalhulp]")) {
+            var seen = document.createElement("input");
+            seen.type = "hidden";
+            seen.name = "taalhulp";
+            seen.value = "gezien";
+            form.appendChild(seen);
+          }
+        });
+      }
+      field.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(ask, 800);
+      });
+      box.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-taalhulp-weg]");
+        if (!button) return;
+        var body = new FormData();
+        body.append("regel", button.getAttribute("data-taalhulp-weg"));
+        fetch(url + "weg/", {
+          method: "POST",
+          body: body,
+          credentials: "same-origin",
+          headers: { "X-CSRFToken": csrfToken() },
+        });
+        button.closest("li").remove();
+        field.focus();
+      });
+      if (field.value.trim()) ask();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    languageHints();
     waitForDownload();
     explainTerms();
     restoreKept();
