@@ -205,7 +205,8 @@ def check(text: str) -> Report:
                     "passive",
                     passive,
                     _(
-                        "Lijdende vorm: wie doet het? Schrijf dat erbij, bijvoorbeeld 'wij besluiten'."
+                        "Lijdende vorm: wie doet het? "
+                        "Schrijf dat erbij, bijvoorbeeld 'wij besluiten'."
                     ),
                 )
             )

@@ -3,9 +3,9 @@ saving for someone without JavaScript, and a hint put aside counted, not kept.""
 
 from datetime import timedelta
 
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
-from django.test import TestCase
 
 from samenplan.builders import FamilyBuilder
 from samenplan.careteam import actions as careteam
