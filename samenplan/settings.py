@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "samenplan.network",
     "samenplan.exports",
     "samenplan.notices",
+    "samenplan.creations",
     "samenplan.demo",
     "django_tasks",
     "django_tasks_db",

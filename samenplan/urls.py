@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("samenplan.exports.urls")),
     path("", include("samenplan.notices.urls")),
     path("", include("samenplan.taal.urls")),
+    path("", include("samenplan.creations.urls")),
 ]
 
 if settings.SAMENPLAN_ADMIN:

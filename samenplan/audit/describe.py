@@ -65,6 +65,7 @@ DATA_LABELS = {
     "family": gettext_lazy("het gezin in Samenplan"),
     "member": gettext_lazy("wie er in het gezin is"),
     "child_voice": gettext_lazy("alles wat een kind zelf zei"),
+    "creation": gettext_lazy("een tekening, foto of geluid van een kind"),
     "about_us": gettext_lazy("wat jullie schreven over wie jullie zijn"),
     "authority": gettext_lazy("wie gezag heeft"),
     "move": gettext_lazy("een verhuizing naar een andere organisatie"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenplan.families import hooks
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.models import Participant
 from samenplan.families.writes import form_write, note_plain_language, say_saved
@@ -194,6 +195,7 @@ def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> H
     participants = _participants(access)
     views = summary.latest_views(access, [decision.pk])
     people = summary.people_at_table(access, participants, views)
+    hooks.attach_made(access, "view", [p.view for p in people if p.view])
     assents = list(
         Assent.objects.visible_to(access).filter(decision=decision).select_related("member")
     )

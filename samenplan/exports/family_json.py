@@ -8,6 +8,8 @@ e-mail address; organisations by name.
 
 from __future__ import annotations
 
+import base64
+
 from django.apps import apps
 from django.conf import settings
 from django.db import models
@@ -75,6 +77,9 @@ def _hidden_targets(field, access) -> frozenset:
 def _plain(value):
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, (bytes, memoryview)):
+        # A file a child made: base64, as Django's BinaryField reads it back.
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 
@@ -122,6 +127,7 @@ SOFT_REFERENCES = {
     "families.privateitem": ("item_type", "item_id"),
     "plan.timelineentry": ("item_type", "item_id"),
     "audit.auditevent": ("object_type", "object_id"),
+    "creations.creation": ("item_type", "item_id"),
     "families.consentexclusion": ("kind", "object_id"),
 }
 

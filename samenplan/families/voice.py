@@ -30,6 +30,8 @@ class Said:
     url: str = ""
     written_by: str = ""  # who wrote it down for the child; empty: the child did
     private: bool = False  # kept for the child and the people the child chose
+    picture: str = ""  # the address of a drawing or photo the child made
+    sound: str = ""  # the address of a voice note
 
 
 @dataclass

@@ -163,6 +163,7 @@ def _plan_context(access: FamilyAccess) -> dict:
     visions = list(
         Vision.objects.visible_to(access).current().select_related("member", "created_by")
     )
+    hooks.attach_made(access, "vision", visions)
     successes = list(
         Success.objects.visible_to(access)
         .current()
@@ -494,6 +495,11 @@ def goal_new(request: HttpRequest, family_id: int) -> HttpResponse:
     )
 
 
+def _made(access, goal):
+    hooks.attach_made(access, "goal", [goal])
+    return goal.made
+
+
 @login_required
 def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="goal")
@@ -537,6 +543,7 @@ def goal_detail(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespo
             "steps": steps,
             "successes": successes,
             "score_form": ScoreForm(proxies=actions.score_proxies(access)),
+            "made": _made(access, goal),
             "today": timezone.localdate(),
             "private": goal.pk in access.private_ids("plan.goal"),
         },

@@ -114,6 +114,10 @@ MATRIX = {
     "families:member_authority": ("get", manage(200) | {"daan": 403}),
     "families:member_history": ("get", view_page()),
     "families:child_voice": ("get", view_page()),
+    "creations:add": ("get", edit_page()),
+    "creations:file": ("get", view_page()),
+    # Who put it in (Sanne, Daan) or the child; Sanne also as a parent with authority.
+    "creations:remove": ("post", expect(dict.fromkeys(VIEW, 403), sanne=302, daan=302)),
     "families:move": ("get", view_page()),
     # Only after every consent giver said yes to a move to another Samenplan.
     "exports:move_file": ("get", expect(dict.fromkeys(VIEW, 403))),

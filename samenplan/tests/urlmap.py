@@ -199,6 +199,26 @@ class UrlMapTestCase(SamenplanTestCase):
             for key, report in cls.careteam["report"].items()
         }
 
+        from samenplan.creations.models import Creation
+
+        # A drawing of Sem's beside Noor's goal, put in by Sanne; one of Daan's
+        # own beside his goal. Both shown to everyone who sees the goal.
+        cls.creation = {
+            key: Creation.objects.create(
+                family=goal.family,
+                member=cls.m["sem" if key == "bakker" else "daan"],
+                item_type="goal",
+                item_id=goal.pk,
+                kind="drawing",
+                content=b"\x89PNG tekening",
+                content_type="image/png",
+                size=14,
+                audience="table",
+                created_by=cls.sanne if key == "bakker" else cls.daan,
+            )
+            for key, goal in cls.goal.items()
+        }
+
         from samenplan.network.models import FamilyGroupPlan, NetworkPerson
 
         cls.network = {
@@ -275,6 +295,11 @@ class UrlMapTestCase(SamenplanTestCase):
                 kwargs["member_id"] = self.m["youssef" if family_key == "bakker" else "anouk"].pk
             else:
                 kwargs["member_id"] = self.m["sem" if family_key == "bakker" else "daan"].pk
+        if "on_id" in keys:
+            kwargs["on"] = "goal"
+            kwargs["on_id"] = self.goal[family_key].pk
+        if "creation_id" in keys:
+            kwargs["creation_id"] = self.creation[family_key].pk
         if "request_id" in keys:
             # Elif's request to destroy the Yilmaz file, for Wijkteam Oost's privacy officer.
             kwargs["request_id"] = self.destruction.pk

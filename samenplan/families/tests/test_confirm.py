@@ -14,6 +14,7 @@ from samenplan.audit.models import AuditEvent
 from samenplan.builders import FamilyBuilder
 from samenplan.careteam import actions as careteam
 from samenplan.careteam.models import PhaseNeed
+from samenplan.creations.models import Creation
 from samenplan.families import actions as families
 from samenplan.families.models import Invitation, Participant
 from samenplan.families.permissions import ACTIONS, CONFIRMED_FIELD
@@ -42,6 +43,17 @@ class ConfirmTestCase(TestCase):
         self.neighbour = network.person_add(access=mother, name="Buurvrouw Els")
         self.need = careteam.phase_need_add(
             access=mother, phase="plan", why="Hulp bij slapen", who="Een slaapcoach"
+        )
+        self.drawing = Creation.objects.create(
+            family=self.f.family,
+            member=self.f.child("Sem", age=7),
+            item_type="goal",
+            item_id=self.goal.pk,
+            kind="drawing",
+            content=b"tekening",
+            content_type="image/png",
+            size=8,
+            created_by=self.mother.user,
         )
         self.client.force_login(self.mother.user)
 
@@ -79,6 +91,7 @@ class ConfirmTestCase(TestCase):
                 {"weghalen": "1"},
             ),
             "phase_need.remove": (self.url("careteam:phase_need_remove", self.need.pk), {}),
+            "creation.remove": (self.url("creations:remove", self.drawing.pk), {}),
         }
 
     def state(self):
@@ -93,6 +106,7 @@ class ConfirmTestCase(TestCase):
             sorted(Participant.objects.filter(is_coordinator=True).values_list("pk", flat=True)),
             NetworkPerson.objects.get(pk=self.neighbour.pk).removed_at,
             PhaseNeed.objects.get(pk=self.need.pk).removed_at,
+            Creation.objects.get(pk=self.drawing.pk).removed_at,
         )
 
     def test_every_action_that_asks_first_is_tried_here(self):
