@@ -32,6 +32,6 @@ def made(access, child):
             words=[(_("Wat is het?"), creation.title)] if creation.title else [],
             picture=url if creation.is_image else "",
             sound=url if not creation.is_image else "",
-            written_by="" if creation.created_by_id in child.user_ids else creation.created_by.name,
+            added_by="" if creation.created_by_id in child.user_ids else creation.created_by.name,
             private=creation.audience == Creation.Audience.CHOSEN,
         )

@@ -30,6 +30,7 @@ class Said:
     url: str = ""
     written_by: str = ""  # who wrote it down for the child; empty: the child did
     private: bool = False  # kept for the child and the people the child chose
+    added_by: str = ""  # who put in what the child made, if not the child
     picture: str = ""  # the address of a drawing or photo the child made
     sound: str = ""  # the address of a voice note
 

@@ -81,3 +81,35 @@ def test_the_family_writes_who_they_are(page, live_server):
     page.get_by_text("Thuis spreken we Nederlands en Fries.").wait_for()
     check_page(page, "Wie zijn wij")
     assert AboutUs.objects.get(family=f.family).audience == "table"
+
+
+def test_sanne_puts_sems_drawing_beside_his_goal(page, live_server):
+    import io
+
+    from PIL import Image
+
+    from samenplan.plan import actions as plan
+
+    f, sanne, sem, _noor, _decision = family()
+    goal = plan.goal_create(access=f.access(sanne), text="Sem slaapt door", domain="gezondheid")
+    drawing = io.BytesIO()
+    Image.new("RGB", (300, 200), (250, 200, 0)).save(drawing, format="PNG")
+    log_in(page, live_server, sanne.user)
+    page.goto(f"/gezin/{f.family.pk}/plan/doelen/{goal.pk}/")
+    page.get_by_role("link", name="Een tekening, foto of geluid erbij zetten").click()
+    page.get_by_role("heading", name="Een tekening, foto of geluid erbij zetten").wait_for()
+    check_page(page, "adding a drawing")
+    page.get_by_label("Kies een foto, een tekening of een geluid").set_input_files(
+        {"name": "zon.png", "mimeType": "image/png", "buffer": drawing.getvalue()}
+    )
+    page.get_by_label("Wat is het?").fill("De zon boven ons huis")
+    page.get_by_role("button", name="Erbij zetten").click()
+    picture = page.get_by_role("img", name="De zon boven ons huis")
+    picture.wait_for()
+    assert page.evaluate("(img) => img.naturalWidth", picture.element_handle()) == 300
+    check_page(page, "the goal with Sem's drawing")
+    page.goto(f"/gezin/{f.family.pk}/stem/{sem.pk}/")
+    page.get_by_text("Sem maakte een tekening").wait_for()
+    assert page.get_by_text("Gemaakt door Sem, erbij gezet door Sanne Visser").is_visible()
+    check_page(page, "Stem van Sem with his drawing")
+    screenshot(page, "drawing-phone")
