@@ -21,6 +21,9 @@ ATTACHABLE = {"goal": "plan.goal", "view": "decisions.view", "vision": "plan.vis
 class CreationQuerySet(FamilyQuerySet):
     owners = ("member_id",)
     refers_to = ("item_type", "item_id")
+    # Only these can be pointed at: asking about every hideable kind would
+    # cost a query each.
+    refers_to_labels = tuple(sorted(ATTACHABLE.values()))
 
     def current(self):
         return self.filter(removed_at__isnull=True)

@@ -62,6 +62,8 @@ class FamilyQuerySet(models.QuerySet):
     owners: tuple[str, ...] = ()
     # (type field, id field): rows that point at any family row by model name
     refers_to: tuple[str, str] | None = None
+    # the labels ``refers_to`` can point at, when fewer than every hideable kind
+    refers_to_labels: tuple[str, ...] = ()
     # rows worked out from the others (what waits for whom): not exported, not moved
     derived: bool = False
 
@@ -94,7 +96,7 @@ class FamilyQuerySet(models.QuerySet):
 
     def _without_hidden_references(self, queryset, access):
         type_field, id_field = self.refers_to
-        for label in hideable_labels():
+        for label in self.refers_to_labels or hideable_labels():
             hidden = access.hidden(label)
             if hidden:
                 model_name = label.split(".", 1)[1]

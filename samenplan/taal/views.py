@@ -8,10 +8,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from .check import check
+from .forms import DismissForm, TextForm
 from .models import HintDismissal
 from .notes import for_professional
 
-RULES = {"long_sentence", "rare_word", "passive", "jargon", "label"}
 LONGEST = 5000
 
 
@@ -20,7 +20,8 @@ LONGEST = 5000
 def hints(request: HttpRequest) -> HttpResponse:
     if not for_professional(request):
         raise PermissionDenied
-    text = request.POST.get("tekst", "")[:LONGEST]
+    form = TextForm(request.POST)
+    text = form.cleaned_data["tekst"][:LONGEST] if form.is_valid() else ""
     return render(request, "taal/hints.html", {"report": check(text)})
 
 
@@ -29,8 +30,8 @@ def hints(request: HttpRequest) -> HttpResponse:
 def dismiss(request: HttpRequest) -> HttpResponse:
     if not for_professional(request):
         raise PermissionDenied
-    rule = request.POST.get("regel", "")
-    if rule not in RULES:
+    form = DismissForm(request.POST)
+    if not form.is_valid():
         return HttpResponse(status=400)
-    HintDismissal.count_one(rule)
+    HintDismissal.count_one(form.cleaned_data["regel"])
     return HttpResponse(status=204)

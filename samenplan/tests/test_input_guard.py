@@ -32,6 +32,7 @@ CONTROL_KEYS = {
     "language": "checked against settings.LANGUAGES",
     "next": "a redirect target, checked by url_has_allowed_host_and_scheme",
     "step": "which form of the closing page; looked up in a fixed table",
+    "taalhulp": "whether the language hints stood beside the field; compared with one word",
 }
 
 

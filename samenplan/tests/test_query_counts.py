@@ -17,9 +17,10 @@ from samenplan.test import SamenplanTestCase, give_totp
 # family header lists it (one query each); the audit log's hash chain reads
 # its newest link (and, on PostgreSQL, takes the chain's lock).
 BUDGET = 25
-# Professionals' requests also check their second factor (RequireMFAMiddleware) and
-# read the scope of their consent (what the family left out for them).
-PROFESSIONAL_EXTRA = 2
+# Professionals' requests also check their second factor (RequireMFAMiddleware),
+# read the scope of their consent (what the family left out for them) and, on the
+# family page and the plan, whether they read the family's "Wie zijn wij" yet.
+PROFESSIONAL_EXTRA = 3
 
 
 class QueryCountTestCase(SamenplanTestCase):
