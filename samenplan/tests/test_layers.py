@@ -2,7 +2,7 @@
 
     lib                 helpers; knows no app
     accounts, audit, families   the core: users, the log, the gate
-    plan < decisions < careteam < network   features, each may use the ones before it
+    taal < plan < decisions < careteam < network < creations   features, each may use the ones before it
     exports, notices, demo, the project package   above the features
 
 Imports under ``if TYPE_CHECKING:`` are for type hints only and do not count.
@@ -18,7 +18,7 @@ from samenplan.families.permissions import ACTIONS
 
 ROOT = Path(samenplan.__file__).parent
 CORE = ["accounts", "audit", "families"]
-FEATURES = ["plan", "decisions", "careteam", "network"]
+FEATURES = ["taal", "plan", "decisions", "careteam", "network", "creations"]
 UPPER = ["exports", "notices", "demo"]
 
 
