@@ -2,7 +2,8 @@
 
     lib                 helpers; knows no app
     accounts, audit, families   the core: users, the log, the gate
-    taal < plan < decisions < careteam < network < creations   features, each may use the ones before it
+    taal < plan < decisions < careteam < network < creations
+                        features, each may use the ones before it
     exports, notices, demo, the project package   above the features
 
 Imports under ``if TYPE_CHECKING:`` are for type hints only and do not count.
