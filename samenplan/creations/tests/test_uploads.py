@@ -203,3 +203,44 @@ class CreationTestCase(TestCase):
         record = destroy_family(self.f.family, reason="test")
         self.assertFalse(Creation.objects.exists())
         self.assertEqual(record.rows["creations.creation"], 1)
+
+
+class CreationRefusalsTestCase(CreationTestCase):
+    def test_what_is_refused_before_anything_is_kept(self):
+        with self.assertRaises(ActionError):
+            self.add(audience="iedereen")
+        with self.assertRaises(ActionError):
+            self.add(shown_to=[999999])
+        with self.assertRaises(ActionError):
+            actions.creation_add(
+                access=self.f.access(self.sanne),
+                member=self.sem,
+                item_type="step",
+                item_id=self.goal.pk,
+                raw=photo_with_location(),
+            )
+        self.assertFalse(Creation.objects.exists())
+
+    def test_a_voice_note_is_a_voice_note_and_a_photo_a_photo(self):
+        voice = actions.creation_add(
+            access=self.f.access(self.sanne),
+            member=self.sem,
+            item_type="goal",
+            item_id=self.goal.pk,
+            raw=b"OggS" + b"\x00" * 50,
+            kind="photo",
+        )
+        self.assertEqual((voice.kind, voice.content_type), ("voice", "audio/ogg"))
+        self.assertEqual(self.add(kind="iets").kind, "drawing")
+        self.assertEqual(self.add(kind="photo").kind, "photo")
+
+    def test_only_who_put_it_in_the_child_or_a_parent_with_authority_takes_it_away(self):
+        drawing = self.add(self.eva)
+        self.assertFalse(actions.may_remove(self.f.access(self.oma), drawing))
+        self.assertFalse(actions.may_remove(self.f.access(self.noor), drawing))
+        self.assertTrue(actions.may_remove(self.f.access(self.sanne), drawing))
+        with self.assertRaises(ActionError):
+            actions.creation_remove(access=self.f.access(self.noor), creation=drawing)
+        own = self.add(self.noor, member=self.noor.member)
+        self.assertTrue(actions.may_remove(self.f.access(self.noor), own))
+        self.assertEqual(actions.makers(self.f.access(self.oma)), [])

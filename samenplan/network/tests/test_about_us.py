@@ -108,3 +108,23 @@ class AboutUsTestCase(TestCase):
             },
         )
         self.assertEqual(ChildTalent.objects.get(member=self.sem).good_at, "Lego bouwen")
+
+    def test_what_is_refused_keeps_the_earlier_words(self):
+        from samenplan.lib.errors import ActionError
+
+        self.save(languages="Eerst")
+        for wrong in (
+            {"audience": "iedereen"},
+            {"audience": "chosen", "shown_to": [self.mira.pk]},  # the family reads it anyway
+        ):
+            with self.subTest(wrong), self.assertRaises(ActionError):
+                self.save(version=1, languages="Anders", **wrong)
+        with self.assertRaises(ActionError):
+            actions.about_us_save(
+                access=self.f.access(self.mira),
+                expected_version=1,
+                texts={},
+                talents={self.mira.member: ("Koken", "")},
+                audience="family",
+            )
+        self.assertEqual(AboutUs.objects.get().languages, "Eerst")
