@@ -23,7 +23,26 @@ def samenplan(request):
         "UNDO": _undo_on_offer(request),
         "KEPT_FORM": kept_form(request),
         "SESSION_IDLE": _idle_seconds(request),
+        "CHILD_MODE": _child_mode(request),
+        "CHILD_PAGE": _child_page(),
     }
+
+
+def _child_page() -> str:
+    """The child's own page, where a feature registered one (families/child_mode.py)."""
+    from samenplan.families import child_mode
+
+    return child_mode.home_name()
+
+
+def _child_mode(request):
+    """The child this phone is handed to, with the way back: for the bar on every page."""
+    from samenplan.families import child_mode
+
+    value = child_mode.state(request)
+    if value is None:
+        return None
+    return {**value, "home": child_mode.home_url(value)}
 
 
 def _idle_seconds(request) -> int | None:

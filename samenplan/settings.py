@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "samenplan.middleware.RequireMFAMiddleware",
+    # A phone handed to a child shows only the child's pages (families/child_mode.py).
+    "samenplan.families.child_mode.ChildModeMiddleware",
     # "Weet je het zeker?" for the actions declared with a confirmation.
     "samenplan.families.confirm.ConfirmMiddleware",
     "samenplan.middleware.NoStoreMiddleware",

@@ -72,6 +72,9 @@ class AuditEvent(models.Model):
         CONSENT_GIVE = "consent_give", _("gaf toestemming")
         CONSENT_WITHDRAW = "consent_withdraw", _("trok toestemming in")
         EXPORT = "export", _("downloadde")
+        # Kindmodus: the phone handed to a child without an account, and back.
+        HAND_OVER = "hand_over", _("gaf de telefoon aan")
+        HAND_BACK = "hand_back", _("kreeg de telefoon terug van")
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -18,17 +18,15 @@ from .models import ATTACHABLE, Creation
 def makers(access: FamilyAccess) -> list[Member]:
     """The children ``access``'s person may add something for: themselves (a youth),
     or, for a parent or a professional, the children without an account."""
+    if access.child_member_id is not None:
+        # Kindmodus: only the child holding the phone.
+        return [m for m in access.members if m.pk == access.child_member_id]
     own = access.participant.member
     if access.role == "youth":
         return [own] if own is not None else []
     if access.role not in ("parent", "professional"):
         return []
-    seated = set(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk, member__isnull=False)
-        .values_list("member_id", flat=True)
-    )
-    return [m for m in access.members if m.is_child and m.pk not in seated]
+    return access.children_without_seat()
 
 
 def attached_to(access: FamilyAccess, item_type: str, item_id: int):
@@ -37,7 +35,13 @@ def attached_to(access: FamilyAccess, item_type: str, item_id: int):
     if label is None:
         return None
     model = apps.get_model(label)
-    return model._default_manager.visible_to(access).filter(pk=item_id).first()
+    item = model._default_manager.visible_to(access).filter(pk=item_id).first()
+    if item is not None and access.child_member_id is not None:
+        # Kindmodus: only beside the child's own goal or future picture.
+        whose = getattr(item, "owner_id", None) or getattr(item, "member_id", None)
+        if whose != access.child_member_id:
+            return None
+    return item
 
 
 @transaction.atomic
@@ -84,6 +88,7 @@ def creation_add(
         height=clean.height,
         audience=audience,
         created_by=access.user,
+        by_child=access.child_member_id is not None,
     )
     creation.shown_to.set(chosen if audience == Creation.Audience.CHOSEN else [])
     access.audit(action="create", data="creation", obj=creation, request=request)

@@ -72,6 +72,8 @@ class Creation(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # Put in by the child themselves in kindmodus, on ``created_by``'s phone.
+    by_child = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     removed_at = models.DateTimeField(null=True, blank=True)
     removed_by = models.ForeignKey(

@@ -2,11 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from samenplan.families import child_mode
 from samenplan.families.permissions import WRITER, Confirm, declare
 
 declare(
     "creation.add",
     WRITER,
+    for_child=True,
     doc="a child's own, or for a child without an account by a parent or a professional",
 )
 declare(
@@ -22,3 +24,6 @@ declare(
         _("Ja, haal weg"),
     ),
 )
+
+# A child on a grown-up's phone puts a drawing beside their own goal, and sees it.
+child_mode.allow("creations:add", "creations:file")

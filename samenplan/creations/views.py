@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenplan.families import child_mode
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.models import Participant
 from samenplan.families.writes import form_write
@@ -22,6 +23,8 @@ from .models import Creation
 
 def back_to(access: FamilyAccess, item_type: str, item) -> str:
     family_id = access.family.pk
+    if access.child_member_id is not None:
+        return child_mode.home_url({"family": family_id, "member": access.child_member_id})
     if item_type == "goal":
         return reverse("plan:goal", args=[family_id, item.pk])
     if item_type == "view":

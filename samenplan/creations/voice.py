@@ -32,6 +32,9 @@ def made(access, child):
             words=[(_("Wat is het?"), creation.title)] if creation.title else [],
             picture=url if creation.is_image else "",
             sound=url if not creation.is_image else "",
-            added_by="" if creation.created_by_id in child.user_ids else creation.created_by.name,
+            added_by=""
+            if creation.by_child or creation.created_by_id in child.user_ids
+            else creation.created_by.name,
+            phone_of=creation.created_by.name if creation.by_child else "",
             private=creation.audience == Creation.Audience.CHOSEN,
         )

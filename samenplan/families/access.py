@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from samenplan.audit.actions import event_record, read_later
 
-from . import permissions, visibility
+from . import child_mode, permissions, visibility
 from .models import Consent, EmergencyAccess, Family, Invitation, Member, Participant
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -108,6 +108,8 @@ class FamilyAccess:
     emergency: bool = False
     consents: list[Consent] = field(default_factory=list)
     request: object = None
+    # Kindmodus: the child (a member id) this phone is handed to (child_mode.py).
+    child_member_id: int | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
     # --- who is looking ------------------------------------------------------------
@@ -290,6 +292,18 @@ class FamilyAccess:
         """Rows of ``label`` kept private by a youth (visible to this person or not)."""
         return self._private()[1].get(label, set())
 
+    def children_without_seat(self) -> list[Member]:
+        """The children of the family with no account at the table: a parent or a
+        professional writes down their words, or hands them the phone."""
+        if "unseated" not in self._cache:
+            seated = set(
+                Participant.objects.active()
+                .filter(family_id=self.family.pk, member__isnull=False)
+                .values_list("member_id", flat=True)
+            )
+            self._cache["unseated"] = [m for m in self.members if m.is_child and m.pk not in seated]
+        return self._cache["unseated"]
+
     @property
     def unconsented_owners(self) -> frozenset[int]:
         """Members whose own items this person may not see: they gave no consent."""
@@ -317,7 +331,15 @@ class FamilyAccess:
             request=request,
             detail=detail,
             emergency=self.emergency,
+            on_behalf_of=self.child_name,
         )
+
+    @property
+    def child_name(self) -> str:
+        """In kindmodus: the child whose own words these are."""
+        if self.child_member_id is None:
+            return ""
+        return next((m.name for m in self.members if m.pk == self.child_member_id), "")
 
     def read(self, data: str, *, obj=None, action: str = "view", detail: str = "") -> None:
         """Record a read; written only when the response succeeds."""
@@ -357,6 +379,12 @@ def _writes(action) -> bool:
     return bool(names) and all(not permissions.action(name).read for name in names)
 
 
+def _child_mode_off(request, family_id: int) -> None:
+    """The family no longer opens for this grown-up: neither does it for the child."""
+    if request is not None and child_mode.member_for(request, family_id) is not None:
+        child_mode.end(request)
+
+
 def access_for(user, family_id, *, request=None) -> FamilyAccess:
     """What ``user`` may see of family ``family_id`` now, for reading.
 
@@ -370,6 +398,7 @@ def access_for(user, family_id, *, request=None) -> FamilyAccess:
         raise Http404 from None
     participant = _participant_for(user, family_id)
     if participant is None:
+        _child_mode_off(request, family_id)
         raise Http404
     members = list(Member.objects.filter(family_id=family_id))
     access = FamilyAccess(
@@ -380,8 +409,15 @@ def access_for(user, family_id, *, request=None) -> FamilyAccess:
         if missing_consent(participant, access.consent_givers, access.consents):
             # Without consent only emergency access opens the family: read-only, 24 hours.
             if not emergency_active(participant):
+                _child_mode_off(request, family_id)
                 raise PermissionDenied("no_consent")
             access.emergency = True
+    if request is not None:
+        access.child_member_id = child_mode.member_for(request, family_id)
+        if access.child_member_id is not None and access.read_only:
+            # A child writes nothing in a closed family: the phone is the grown-up's again.
+            child_mode.end(request)
+            access.child_member_id = None
     return access
 
 

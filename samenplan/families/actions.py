@@ -14,7 +14,7 @@ from samenplan.audit.actions import event_record
 from samenplan.lib.errors import ActionError, StaleEdit
 from samenplan.lib.mail import mail_later
 
-from . import hooks
+from . import child_mode, hooks
 from .access import FamilyAccess
 from .models import (
     EMERGENCY_HOURS,
@@ -1266,3 +1266,27 @@ def invitation_assign(*, admin, invitation: Invitation, professional, request=No
     email = professional.user.email
     transaction.on_commit(lambda: _mail_news(email, language))
     return invitation
+
+
+# --- kindmodus: the phone handed to a child ------------------------------------------
+
+
+@transaction.atomic
+def child_mode_start(*, access: FamilyAccess, member: Member, request) -> None:
+    """Hand this phone to ``member``, a child without an account (child_mode.py)."""
+    access.require("child_mode.start")
+    if member not in access.children_without_seat():
+        raise PermissionDenied
+    access.audit(action="hand_over", data="child_mode", obj=member, request=request)
+    child_mode.start(request, family_id=access.family.pk, member_id=member.pk)
+
+
+@transaction.atomic
+def child_mode_end(*, access: FamilyAccess, request) -> None:
+    """ "Klaar": the phone is the grown-up's again."""
+    access.require("child_mode.end")
+    member_id = access.child_member_id
+    child_mode.end(request)
+    if member_id is not None:
+        member = next((m for m in access.members if m.pk == member_id), None)
+        access.audit(action="hand_back", data="child_mode", obj=member, request=request)

@@ -70,6 +70,9 @@ REOPENER = Rule(
     "a parent with authority or a youth of 16+, within 30 days of closing",
     lambda a: (a.is_authority_parent or a.is_youth_16) and a.may_reopen_now,
 )
+PARENT_OR_PROFESSIONAL = Rule(
+    "a parent or a professional", lambda a: a.role in ("parent", "professional")
+)
 NOBODY = Rule("nobody", lambda a: False)
 
 
@@ -111,6 +114,8 @@ class Action:
     # and after closing; every other action is a write.
     read: bool = False
     confirm: Confirm | None = None
+    # Kindmodus (child_mode.py): the few writes a child may do on a grown-up's phone.
+    for_child: bool = False
 
 
 ACTIONS: dict[str, Action] = {}
@@ -124,9 +129,10 @@ def declare(
     doc: str = "",
     read: bool = False,
     confirm: Confirm | None = None,
+    for_child: bool = False,
 ) -> Action:
     """Declare an action once. Declaring a name twice is a mistake, and says so."""
-    declared = Action(name, who, when_closed, doc, read, confirm)
+    declared = Action(name, who, when_closed, doc, read, confirm, for_child)
     if name in ACTIONS and ACTIONS[name] != declared:
         raise ValueError(f"The action {name!r} is declared twice.")
     ACTIONS[name] = declared
@@ -146,6 +152,8 @@ def allowed(access: FamilyAccess, name: str) -> bool:
     if not declared.read and access.emergency:
         return False
     if not declared.read and access.closed and not declared.when_closed:
+        return False
+    if access.child_member_id is not None and not (declared.read or declared.for_child):
         return False
     return declared.who(access)
 
@@ -248,6 +256,12 @@ declare("move.propose", FAMILY | COORDINATOR, doc="to another organisation or an
 declare("move.answer", FILE_GIVER, doc="every consent giver says yes before a move happens")
 declare("move.download", FILE_GIVER, read=True, doc="the signed moving file, after everyone's yes")
 declare("destruction.request", FAMILY, when_closed=True)
+declare(
+    "child_mode.start",
+    PARENT_OR_PROFESSIONAL,
+    doc="hand the phone to a child without an account: only the child's part shows",
+)
+declare("child_mode.end", ANYONE, for_child=True, doc="“Klaar”: the phone is the grown-up's again")
 declare(
     "destruction.approve",
     NOBODY,

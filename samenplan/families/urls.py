@@ -77,4 +77,10 @@ urlpatterns = [
         name="member_history",
     ),
     path("gezin/<int:family_id>/stem/<int:member_id>/", views.child_voice, name="child_voice"),
+    path(
+        "gezin/<int:family_id>/kindmodus/<int:member_id>/",
+        views.child_mode_start,
+        name="child_mode_start",
+    ),
+    path("gezin/<int:family_id>/kindmodus/klaar/", views.child_mode_end, name="child_mode_end"),
 ]

@@ -22,7 +22,7 @@ from samenplan.lib import keyset as log_cursor
 from samenplan.lib.dates import local_midnight
 from samenplan.lib.visibility import SCOPE_KINDS
 
-from . import actions, hooks, retention, table
+from . import actions, child_mode, hooks, retention, table
 from .access import (
     emergency_active,
     emergency_candidate,
@@ -952,6 +952,29 @@ def child_voice(request: HttpRequest, family_id: int, member_id: int) -> HttpRes
             "section": "family",
         },
     )
+
+
+@login_required
+@require_POST
+def child_mode_start(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
+    """Hand the phone to a child without an account: from now on only their part shows."""
+    access = family_for(request, family_id, action="child_mode.start")
+    member = _member_of(access, member_id)
+    actions.child_mode_start(access=access, member=member, request=request)
+    return redirect(child_mode.home_url(child_mode.state(request)))
+
+
+@login_required
+@require_POST
+def child_mode_end(request: HttpRequest, family_id: int) -> HttpResponse:
+    """ "Klaar": the phone is the grown-up's again, back where they handed it over."""
+    access = family_for(request, family_id, action="child_mode.end")
+    member_id = access.child_member_id
+    actions.child_mode_end(access=access, request=request)
+    messages.success(request, _("Klaar. Dit is weer jouw telefoon."))
+    if member_id is None:
+        return redirect("families:home", access.family.pk)
+    return redirect(child_mode.home_url({"family": access.family.pk, "member": member_id}))
 
 
 # --- the privacy officer --------------------------------------------------------------

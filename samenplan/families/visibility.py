@@ -26,12 +26,19 @@ def private_marks(access: FamilyAccess) -> tuple[dict[str, set[int]], dict[str, 
     """(hidden from this person, all private) per label: one query."""
     rows = PrivateItem.objects.filter(family_id=access.family.pk, ended_at__isnull=True)
     me = access.participant
+    # On a phone handed to a child, only what the child keeps private shows, even
+    # when the phone's owner was chosen to see someone else's.
+    child = access.child_member_id
     seen: dict[str, set[int]] = {}
     every: dict[str, set[int]] = {}
     for label, item_id, owner_id, shared_with in rows.values_list(
         "item_type", "item_id", "owner_id", "shared_with"
     ):
         every.setdefault(label, set()).add(item_id)
+        if child is not None:
+            if owner_id == child:
+                seen.setdefault(label, set()).add(item_id)
+            continue
         own = me.member_id is not None and owner_id == me.member_id
         if own or shared_with == me.pk:
             seen.setdefault(label, set()).add(item_id)

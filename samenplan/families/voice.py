@@ -33,6 +33,7 @@ class Said:
     added_by: str = ""  # who put in what the child made, if not the child
     picture: str = ""  # the address of a drawing or photo the child made
     sound: str = ""  # the address of a voice note
+    phone_of: str = ""  # the child did it themselves, in kindmodus on this grown-up's phone
 
 
 @dataclass

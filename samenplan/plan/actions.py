@@ -24,6 +24,7 @@ from .models import (
     Agreement,
     AgreementEvaluation,
     AgreementSign,
+    ChildWord,
     Goal,
     GoalScore,
     HelpQuestion,
@@ -355,7 +356,13 @@ def score_add(
     access.require("goal.score")
     if goal.removed_at is not None or goal.status != Status.ACCEPTED:
         raise ActionError(_("Bij dit doel kun je geen cijfer geven."))
-    if member is not None and member not in score_proxies(access):
+    child = child_in_hand(access)
+    if child is not None:
+        # Kindmodus: the child's own score, on this grown-up's phone.
+        if goal.owner_id != child.pk:
+            raise ActionError(_("Je kunt hier alleen een cijfer geven bij je eigen doel."))
+        member = child
+    elif member is not None and member not in score_proxies(access):
         raise ActionError(
             _(
                 "Alleen een ouder of een professional schrijft een cijfer op "
@@ -367,6 +374,7 @@ def score_add(
         goal=goal,
         author=access.user,
         member=member,
+        by_child=child is not None,
         score=score,
         note=note.strip(),
     )
@@ -382,17 +390,70 @@ def score_add(
     return entry
 
 
+def child_in_hand(access: FamilyAccess) -> Member | None:
+    """In kindmodus, the child holding the phone (families/child_mode.py)."""
+    if access.child_member_id is None:
+        return None
+    return next((m for m in access.members if m.pk == access.child_member_id), None)
+
+
+def speaks_as(access: FamilyAccess, member: Member) -> str:
+    """How this person may speak for ``member`` on the child's own plan:
+    "self" (the youth, or the child holding the phone), "proxy" (a parent or a
+    professional writing down the words of a child without an account), or ""."""
+    if access.child_member_id is not None:
+        return "self" if access.child_member_id == member.pk else ""
+    if access.participant.member_id == member.pk:
+        return "self"
+    if member in score_proxies(access):
+        return "proxy"
+    return ""
+
+
+@transaction.atomic
+def child_word_add(
+    *,
+    access: FamilyAccess,
+    member: Member,
+    text: str = "",
+    face: str = "",
+    goal: Goal | None = None,
+    request=None,
+) -> ChildWord:
+    """ "Dit vind ik ervan": a child says something back about their own plan."""
+    access.require("child_word.add")
+    how = speaks_as(access, member)
+    if not how:
+        raise ActionError(_("Hier zegt een kind zelf iets over zijn of haar eigen plan."))
+    text = (text or "").strip()
+    if not text and not face:
+        raise ActionError(_("Kies een gezicht of schrijf iets op."))
+    if face and face not in ChildWord.Face.values:
+        raise ActionError(_("Kies een van de gezichten."))
+    if goal is not None and (
+        goal.owner_id != member.pk
+        or not Goal.objects.visible_to(access).current().filter(pk=goal.pk).exists()
+    ):
+        raise ActionError(_("Dit doel is er niet (meer)."))
+    word = ChildWord.objects.create(
+        family=access.family,
+        member=member,
+        goal=goal,
+        face=face,
+        text=text,
+        author=access.user,
+        by_child=access.child_member_id is not None,
+    )
+    access.audit(action="create", data="child_word", obj=word, request=request)
+    return word
+
+
 def score_proxies(access: FamilyAccess) -> list[Member]:
     """The children ``access``'s person may write a score down for: those without an
     account at the table, for a parent or a professional."""
     if access.role not in ("parent", "professional"):
         return []
-    seated = set(
-        Participant.objects.active()
-        .filter(family_id=access.family.pk, member__isnull=False)
-        .values_list("member_id", flat=True)
-    )
-    return [m for m in access.members if m.is_child and m.pk not in seated]
+    return access.children_without_seat()
 
 
 # --- steps -------------------------------------------------------------------------

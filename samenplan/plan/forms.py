@@ -12,6 +12,7 @@ from .models import (
     Agreement,
     AgreementEvaluation,
     AgreementSign,
+    ChildWord,
     Goal,
     GoalScore,
     HelpQuestionCheck,
@@ -136,6 +137,35 @@ class ScoreForm(OnceField, SafeModelForm):
             self.fields["member"].queryset = Member.objects.filter(pk__in=[m.pk for m in proxies])
         else:
             del self.fields["member"]
+
+
+class ChildWordForm(OnceField, SafeModelForm):
+    """ "Dit vind ik ervan": a face, a few words, or both; about one goal or the whole plan."""
+
+    face = forms.ChoiceField(
+        label=_("Hoe voel je je erover?"),
+        choices=ChildWord.Face.choices,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "faces"}),
+    )
+    goal = forms.ModelChoiceField(
+        queryset=Goal.objects.none(), required=False, widget=forms.HiddenInput
+    )
+
+    class Meta:
+        model = ChildWord
+        fields = ["face", "text", "goal"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("face") and not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("Kies een gezicht of schrijf iets op."))
+        return data
 
 
 class StepFields(SafeModelForm):

@@ -76,6 +76,10 @@ class ScoreQuerySet(OnGoalQuerySet):
         return self.annotate(row=latest).filter(row=1)
 
 
+class ChildWordQuerySet(OnGoalQuerySet):
+    owners = ("member_id",)
+
+
 class OnAgreementQuerySet(FamilyQuerySet):
     parents = {"agreement_id": "plan.agreement"}
 
@@ -242,6 +246,8 @@ class GoalScore(models.Model):
         related_name="+",
         verbose_name=_("Voor wie is dit cijfer?"),
     )
+    # Given by the child themselves in kindmodus, on the author's phone.
+    by_child = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ScoreQuerySet.as_manager()
@@ -261,6 +267,48 @@ class GoalScore(models.Model):
     @property
     def person_name(self) -> str:
         return self.member.name if self.member_id else self.author.name
+
+
+class ChildWord(models.Model):
+    """ "Dit vind ik ervan": what a child says back about their plan or one goal.
+
+    Written by the child (a youth with an account, or a child in kindmodus on a
+    grown-up's phone: ``by_child``), or written down by a parent or a
+    professional in the child's words. Never changed afterwards: a child says
+    something new instead.
+    """
+
+    class Face(models.TextChoices):
+        HAPPY = "blij", _("Blij")
+        SO_SO = "gaat_wel", _("Gaat wel")
+        SAD = "niet_blij", _("Niet blij")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey("families.Member", on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="child_words"
+    )
+    face = models.CharField(
+        _("Hoe voel je je erover?"), max_length=10, choices=Face.choices, blank=True
+    )
+    text = models.TextField(_("Dit vind ik ervan"), max_length=1000, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by_child = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ChildWordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["family", "member", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(face="", text=""), name="child_word_says_something"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member}: {self.face or self.text[:40]}"
 
 
 class Step(PlanItem):

@@ -2,7 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from samenplan.families.permissions import ANYONE, COORDINATOR, FAMILY, WRITER, Confirm, declare
+from samenplan.families import child_mode
+from samenplan.families.permissions import (
+    ANYONE,
+    COORDINATOR,
+    FAMILY,
+    FAMILY_MEMBER,
+    PROFESSIONAL,
+    WRITER,
+    Confirm,
+    declare,
+)
 from samenplan.lib.visibility import private_kind, scope_kind
 
 declare("help_question.write", WRITER, doc="the family writes; others propose")
@@ -27,7 +37,13 @@ declare(
     ),
 )
 declare("goal.restore", FAMILY, doc="undo a removal: who removed it, within 30 seconds")
-declare("goal.score", WRITER)
+declare("goal.score", WRITER, for_child=True, doc="in kindmodus: the child, on their own goal")
+declare(
+    "child_word.add",
+    FAMILY_MEMBER | PROFESSIONAL,
+    for_child=True,
+    doc="“dit vind ik ervan”: the child, or written down for a child without an account",
+)
 declare("step.create", WRITER, doc="a step for someone else is a proposal to them")
 declare("step.restore", WRITER, doc="undo a removal: who removed it, within 30 seconds")
 declare("step.done", WRITER, doc="the person the step is for, or the family")
@@ -57,6 +73,9 @@ declare("agreement.edit", WRITER, doc="new words ask everyone concerned again")
 declare("agreement.evaluate", WRITER)
 
 scope_kind("goal", "plan.goal", _("doelen"))
+# A child on a grown-up's phone sees their own plan, and gives a score there.
+child_mode.home("plan:mine")
+child_mode.allow("plan:score_add", "plan:child_word")
 for label in ("plan.goal", "plan.step", "plan.success", "plan.vision"):
     private_kind(label)
 

@@ -81,6 +81,12 @@ urlpatterns = [
         name="proposal_decline",
     ),
     path("gezin/<int:family_id>/plan/tijdlijn/", views.timeline, name="timeline"),
+    path("gezin/<int:family_id>/mijn-plan/<int:member_id>/", views.mine, name="mine"),
+    path(
+        "gezin/<int:family_id>/mijn-plan/<int:member_id>/zeggen/",
+        views.child_word_add,
+        name="child_word",
+    ),
     path("gezin/<int:family_id>/plan/toekomstbeeld/nieuw/", views.vision_new, name="vision_new"),
     path("gezin/<int:family_id>/plan/successen/nieuw/", views.success_new, name="success_new"),
     path(

@@ -34,6 +34,7 @@ from .forms import (
     AgreementEditForm,
     AgreementForm,
     CheckIntervalForm,
+    ChildWordForm,
     DeclineForm,
     EvaluationForm,
     GoalForm,
@@ -51,6 +52,7 @@ from .models import (
     Agreement,
     AgreementEvaluation,
     AgreementSign,
+    ChildWord,
     Goal,
     GoalScore,
     HelpQuestion,
@@ -692,7 +694,127 @@ def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
         say_saved(request, form, _("Je cijfer is opgeslagen."))
     else:
         messages.error(request, " ".join(form.non_field_errors()))
+    own = access.child_member_id or (
+        access.participant.member_id if request.POST.get("terug") == "mijn-plan" else None
+    )
+    if own:
+        return redirect("plan:mine", access.family.pk, own)
     return redirect("plan:goal", access.family.pk, goal.pk)
+
+
+# --- Mijn plan: the child's own part, in large type ------------------------------------
+
+
+def _child_in(access: FamilyAccess, member_id) -> object:
+    member = next((m for m in access.members if m.pk == member_id and m.is_child), None)
+    if member is None:
+        raise Http404
+    return member
+
+
+@login_required
+def mine(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
+    """Mijn plan: a child's own goals, steps, scores, future picture and words, in
+    large type, to read aloud, with a way to say something back."""
+    access = family_for(request, family_id, data="child_plan")
+    return _mine_page(request, access, _child_in(access, member_id))
+
+
+def _mine_page(request, access: FamilyAccess, member, bound=None) -> HttpResponse:
+    """The page; ``bound``: a refused "dit vind ik ervan", shown again with what was typed."""
+    how = actions.speaks_as(access, member)
+    writes = how == "self" and access.may("child_word.add")
+    seats = set(
+        Participant.objects.filter(family_id=access.family.pk, member=member).values_list(
+            "user_id", flat=True
+        )
+    )
+    goals = list(Goal.objects.visible_to(access).active().filter(owner=member))
+    goal_ids = [g.pk for g in goals]
+    steps: dict[int, list[Step]] = {pk: [] for pk in goal_ids}
+    for step in (
+        Step.objects.visible_to(access)
+        .current()
+        .filter(goal_id__in=goal_ids, status=Status.ACCEPTED)
+        .order_by("done_at", "due_date", "id")
+    ):
+        steps[step.goal_id].append(step)
+    latest: dict[int, GoalScore] = {}
+    for score in (
+        GoalScore.objects.visible_to(access)
+        .filter(goal_id__in=goal_ids)
+        .filter(Q(member=member) | Q(member__isnull=True, author_id__in=seats))
+        .order_by("created_at", "id")
+    ):
+        latest[score.goal_id] = score
+    hooks.attach_made(access, "goal", goals)
+    for goal in goals:
+        goal.child_steps = steps[goal.pk]
+        goal.child_score = latest.get(goal.pk)
+        if writes:
+            goal.score_form = ScoreForm(auto_id=f"s{goal.pk}-%s")
+            goal.word_form = ChildWordForm(
+                auto_id=f"w{goal.pk}-%s", goals=goals, initial={"goal": goal.pk}
+            )
+            if bound is not None and bound.data.get("goal") == str(goal.pk):
+                goal.word_form, bound = bound, None
+    visions = list(Vision.objects.visible_to(access).current().filter(member=member))
+    words = list(
+        ChildWord.objects.visible_to(access)
+        .filter(member=member)
+        .select_related("author", "goal")
+        .order_by("-created_at", "-id")[:20]
+    )
+    may_hand_over = (
+        access.child_member_id is None
+        and access.may("child_mode.start")
+        and member in access.children_without_seat()
+    )
+    return render(
+        request,
+        "plan/mine.html",
+        {
+            "access": access,
+            "family": access.family,
+            "section": "plan",
+            "member": member,
+            "first_name": member.name.split()[0],
+            "how": how,
+            "writes": writes,
+            "goals": goals,
+            "visions": visions,
+            "words": words,
+            "word_form": bound or (ChildWordForm(auto_id="w-%s", goals=goals) if writes else None),
+            "child_mode": access.child_member_id is not None,
+            "may_hand_over": may_hand_over,
+            "seats": seats,
+        },
+        status=400 if bound is not None else 200,
+    )
+
+
+@login_required
+@require_POST
+def child_word_add(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
+    """ "Dit vind ik ervan", from the child's own plan."""
+    access = family_for(request, family_id, action="child_word.add")
+    member = _child_in(access, member_id)
+    if not actions.speaks_as(access, member):
+        raise PermissionDenied
+    goals = list(Goal.objects.visible_to(access).active().filter(owner=member))
+    goal_id = request.POST.get("goal", "")
+    form = ChildWordForm(request.POST, goals=goals, auto_id=f"w{goal_id}-%s" if goal_id else "w-%s")
+    if form.is_valid() and form_write(
+        form,
+        lambda **data: actions.child_word_add(
+            access=access, member=member, request=request, **data
+        ),
+        access=access,
+    ):
+        say_saved(request, form, _("Dank je! Iedereen aan tafel kan het lezen."))
+        anchor = f"#goal-{form.cleaned_data['goal'].pk}" if form.cleaned_data.get("goal") else ""
+        return redirect(reverse("plan:mine", args=[access.family.pk, member.pk]) + anchor)
+    return _mine_page(request, access, member, bound=form)
 
 
 def _plan_at(access: FamilyAccess, item, is_proposal: bool) -> str:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from samenplan.families.voice import Said, voice_of
 
-from .models import Goal, GoalScore, HelpQuestionCheck, Success, Vision
+from .models import ChildWord, Goal, GoalScore, HelpQuestionCheck, Success, Vision
 
 
 @voice_of
@@ -27,8 +27,30 @@ def plan_words(access, child):
             words=[(_("Cijfer"), f"{score.score}/10")]
             + ([(_("Waarom"), score.note)] if score.note else []),
             url=reverse("plan:goal", args=[family_id, score.goal_id]),
-            written_by="" if score.author_id in child.user_ids else score.author.name,
+            written_by=""
+            if score.by_child or score.author_id in child.user_ids
+            else score.author.name,
+            phone_of=score.author.name if score.by_child else "",
             private=score.goal_id in private_goals,
+        )
+    words = (
+        ChildWord.objects.visible_to(access)
+        .filter(member=child.member)
+        .select_related("goal", "author")
+    )
+    for word in words:
+        yield Said(
+            at=word.created_at,
+            what=_("zei wat hij of zij ervan vindt"),
+            about=word.goal.text if word.goal_id else "",
+            words=([(_("Gezicht"), word.get_face_display())] if word.face else [])
+            + ([(_("Dit vind ik ervan"), word.text)] if word.text else []),
+            url=reverse("plan:mine", args=[family_id, child.member.pk]),
+            written_by=""
+            if word.by_child or word.author_id in child.user_ids
+            else word.author.name,
+            phone_of=word.author.name if word.by_child else "",
+            private=word.goal_id in private_goals,
         )
     private_visions = access.private_ids("plan.vision")
     visions = (

@@ -248,7 +248,28 @@
     });
   }
 
+  // "Lees voor": the browser's own voice reads a card aloud, in the page's
+  // language. The buttons stay hidden where the browser has no voice.
+  function readAloud() {
+    if (!("speechSynthesis" in window) || !("SpeechSynthesisUtterance" in window)) return;
+    var language = document.documentElement.lang || "nl";
+    var voices = { nl: "nl-NL", en: "en-GB" };
+    document.querySelectorAll("[data-read-aloud]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute("data-read-aloud"));
+      if (!source) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.speechSynthesis.cancel();
+        var speech = new SpeechSynthesisUtterance(source.innerText);
+        speech.lang = voices[language] || language;
+        speech.rate = 0.9;
+        window.speechSynthesis.speak(speech);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    readAloud();
     languageHints();
     waitForDownload();
     explainTerms();

@@ -92,6 +92,12 @@ ICONS = {
         '<path d="M7.5 13.5q4.5 5 9 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>'
         "</svg>"
     ),
+    "speaker": mark_safe(  # noqa: S308 - our own constant markup
+        '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
+        '<path d="M4 9h4l5-4v14l-5-4H4z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>'
+        '<path d="M16.5 8.5a5 5 0 010 7M19 6a8.5 8.5 0 010 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>'
+        "</svg>"
+    ),
 }
 
 
