@@ -397,17 +397,12 @@ def child_in_hand(access: FamilyAccess) -> Member | None:
     return next((m for m in access.members if m.pk == access.child_member_id), None)
 
 
-def speaks_as(access: FamilyAccess, member: Member) -> str:
-    """How this person may speak for ``member`` on the child's own plan:
-    "self" (the youth, or the child holding the phone), "proxy" (a parent or a
-    professional writing down the words of a child without an account), or ""."""
+def is_the_child(access: FamilyAccess, member: Member) -> bool:
+    """Whether ``member`` is the one looking: the youth themselves, or the child
+    holding a grown-up's phone. A child's plan speaks to them and takes their words."""
     if access.child_member_id is not None:
-        return "self" if access.child_member_id == member.pk else ""
-    if access.participant.member_id == member.pk:
-        return "self"
-    if member in score_proxies(access):
-        return "proxy"
-    return ""
+        return access.child_member_id == member.pk
+    return access.participant.member_id == member.pk
 
 
 @transaction.atomic
@@ -422,8 +417,7 @@ def child_word_add(
 ) -> ChildWord:
     """ "Dit vind ik ervan": a child says something back about their own plan."""
     access.require("child_word.add")
-    how = speaks_as(access, member)
-    if not how:
+    if not is_the_child(access, member):
         raise ActionError(_("Hier zegt een kind zelf iets over zijn of haar eigen plan."))
     text = (text or "").strip()
     if not text and not face:

@@ -131,6 +131,11 @@ class ScoreForm(OnceField, SafeModelForm):
         model = GoalScore
         fields = ["score", "note", "member"]
 
+    # Sent from "Mijn plan", which the child goes back to.
+    terug = forms.ChoiceField(
+        choices=[("", ""), ("mijn-plan", "")], required=False, widget=forms.HiddenInput
+    )
+
     def __init__(self, *args, proxies=(), **kwargs):
         super().__init__(*args, **kwargs)
         if proxies:

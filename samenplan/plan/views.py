@@ -690,13 +690,13 @@ def score_add(request: HttpRequest, family_id: int, goal_id: int) -> HttpRespons
         form,
         lambda **data: actions.score_add(access=access, goal=goal, request=request, **data),
         access=access,
+        drop=("once", "terug"),
     ):
         say_saved(request, form, _("Je cijfer is opgeslagen."))
     else:
         messages.error(request, " ".join(form.non_field_errors()))
-    own = access.child_member_id or (
-        access.participant.member_id if request.POST.get("terug") == "mijn-plan" else None
-    )
+    back_to_mine = form["terug"].value() == "mijn-plan"
+    own = access.child_member_id or (access.participant.member_id if back_to_mine else None)
     if own:
         return redirect("plan:mine", access.family.pk, own)
     return redirect("plan:goal", access.family.pk, goal.pk)
@@ -722,7 +722,7 @@ def mine(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
 
 def _mine_page(request, access: FamilyAccess, member, bound=None) -> HttpResponse:
     """The page; ``bound``: a refused "dit vind ik ervan", shown again with what was typed."""
-    how = actions.speaks_as(access, member)
+    how = "self" if actions.is_the_child(access, member) else ""
     writes = how == "self" and access.may("child_word.add")
     seats = set(
         Participant.objects.filter(family_id=access.family.pk, member=member).values_list(
@@ -756,7 +756,7 @@ def _mine_page(request, access: FamilyAccess, member, bound=None) -> HttpRespons
             goal.word_form = ChildWordForm(
                 auto_id=f"w{goal.pk}-%s", goals=goals, initial={"goal": goal.pk}
             )
-            if bound is not None and bound.data.get("goal") == str(goal.pk):
+            if bound is not None and str(bound["goal"].value()) == str(goal.pk):
                 goal.word_form, bound = bound, None
     visions = list(Vision.objects.visible_to(access).current().filter(member=member))
     words = list(
@@ -799,11 +799,13 @@ def child_word_add(request: HttpRequest, family_id: int, member_id: int) -> Http
     """ "Dit vind ik ervan", from the child's own plan."""
     access = family_for(request, family_id, action="child_word.add")
     member = _child_in(access, member_id)
-    if not actions.speaks_as(access, member):
+    if not actions.is_the_child(access, member):
         raise PermissionDenied
     goals = list(Goal.objects.visible_to(access).active().filter(owner=member))
-    goal_id = request.POST.get("goal", "")
-    form = ChildWordForm(request.POST, goals=goals, auto_id=f"w{goal_id}-%s" if goal_id else "w-%s")
+    form = ChildWordForm(request.POST, goals=goals)
+    goal_id = form["goal"].value()
+    # The same ids as on the page, where each goal has its own form.
+    form.auto_id = f"w{goal_id}-%s" if goal_id else "w-%s"
     if form.is_valid() and form_write(
         form,
         lambda **data: actions.child_word_add(

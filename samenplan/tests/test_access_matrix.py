@@ -114,6 +114,13 @@ MATRIX = {
     "families:member_authority": ("get", manage(200) | {"daan": 403}),
     "families:member_history": ("get", view_page()),
     "families:child_voice": ("get", view_page()),
+    # Kindmodus: a parent or a professional hands the phone to Sem (no account);
+    # Daan in De Groot has his own. "Klaar" is always open to whoever holds it.
+    "families:child_mode_start": ("post", expect(dict.fromkeys(VIEW, 403), sanne=302, eva=302)),
+    "families:child_mode_end": ("post", view_post()),
+    "plan:mine": ("get", view_page()),
+    # Only the child says "dit vind ik ervan" (Daan; Sem in kindmodus): 400 for an empty form.
+    "plan:child_word": ("post", expect(dict.fromkeys(VIEW, 403), daan=400)),
     "creations:add": ("get", edit_page()),
     "creations:file": ("get", view_page()),
     # Who put it in (Sanne, Daan) or the child; Sanne also as a parent with authority.

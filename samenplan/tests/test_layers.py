@@ -140,6 +140,7 @@ class ActionsTestCase(SimpleTestCase):
             is_youth_16 = True
             is_gi = True
             may_reopen_now = True
+            child_member_id = None
 
             class participant:
                 is_coordinator = True

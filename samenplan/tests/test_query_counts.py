@@ -107,6 +107,8 @@ class QueryCountTestCase(SamenplanTestCase):
             reverse("families:member_history", args=[self.bakker.pk, self.m["sem"].pk]),
             reverse("families:child_voice", args=[self.bakker.pk, self.m["sem"].pk]),
             reverse("families:child_voice", args=[self.bakker.pk, self.m["noor"].pk]),
+            reverse("plan:mine", args=[self.bakker.pk, self.m["sem"].pk]),
+            reverse("plan:mine", args=[self.bakker.pk, self.m["noor"].pk]),
             reverse("families:move", args=[self.bakker.pk]),
             reverse("families:access_log", args=[self.bakker.pk])
             + "?who=Eva+de+Vries&emergency=on",

@@ -113,3 +113,60 @@ def test_sanne_puts_sems_drawing_beside_his_goal(page, live_server):
     assert page.get_by_text("Gemaakt door Sem, erbij gezet door Sanne Visser").is_visible()
     check_page(page, "Stem van Sem with his drawing")
     screenshot(page, "drawing-phone")
+
+
+def test_sem_scores_his_goal_and_adds_a_drawing_in_child_mode_on_sannes_phone(page, live_server):
+    import io
+
+    from PIL import Image
+
+    from samenplan.creations.models import Creation
+    from samenplan.plan import actions as plan
+    from samenplan.plan.models import ChildWord, GoalScore
+
+    f, sanne, sem, _noor, _decision = family()
+    goal = plan.goal_create(
+        access=f.access(sanne), text="Ik fiets zelf naar school", domain="school", owner=sem
+    )
+    drawing = io.BytesIO()
+    Image.new("RGB", (240, 180), (40, 160, 90)).save(drawing, format="PNG")
+    log_in(page, live_server, sanne.user)
+    page.goto(f"/gezin/{f.family.pk}/")
+    page.get_by_role("link", name="Het plan van Sem, voor Sem zelf").click()
+    page.get_by_role("button", name="Geef de telefoon aan Sem").click()
+    page.get_by_role("heading", name="Hoi Sem! Dit is jouw plan.").wait_for()
+    check_page(page, "Sem's plan in kindmodus")
+    assert page.get_by_role("link", name="Mijn gezinnen").count() == 0
+    page.get_by_role("group", name="Hoe gaat het nu? Kies een cijfer.").get_by_text(
+        "8", exact=True
+    ).click()
+    page.get_by_role("button", name="Geef dit cijfer").click()
+    page.get_by_text("Jouw laatste cijfer: 8 van de 10.").wait_for()
+    page.locator(f"#goal-{goal.pk}").get_by_text("Blij", exact=True).click()
+    page.locator(f"#goal-{goal.pk}").get_by_label("Dit vind ik ervan").fill("Fietsen is leuk!")
+    page.locator(f"#goal-{goal.pk}").get_by_role("button", name="Dit vind ik ervan").click()
+    page.get_by_text("door Sem zelf, op de telefoon van Sanne Visser").wait_for()
+    page.get_by_role("link", name="Een tekening, foto of geluid erbij zetten").click()
+    page.get_by_label("Kies een foto, een tekening of een geluid").set_input_files(
+        {"name": "fiets.png", "mimeType": "image/png", "buffer": drawing.getvalue()}
+    )
+    page.get_by_label("Wat is het?").fill("Mijn fiets")
+    page.get_by_role("button", name="Erbij zetten").click()
+    page.get_by_role("img", name="Mijn fiets").wait_for()
+    page.get_by_role("heading", name="Hoi Sem! Dit is jouw plan.").wait_for()
+    check_page(page, "Sem's plan with his score, words and drawing")
+    screenshot(page, "child-mode-phone")
+    # Anything else sends the child back to his own plan.
+    page.goto(f"/gezin/{f.family.pk}/plan/")
+    page.get_by_role("heading", name="Hoi Sem! Dit is jouw plan.").wait_for()
+    page.get_by_role("button", name="Klaar", exact=True).click()
+    page.get_by_text("Klaar. Dit is weer jouw telefoon.").wait_for()
+    score = GoalScore.objects.get(goal=goal)
+    word = ChildWord.objects.get(member=sem)
+    made = Creation.objects.get(member=sem)
+    assert (score.score, score.by_child, score.author) == (8, True, sanne.user)
+    assert (word.text, word.face, word.by_child) == ("Fietsen is leuk!", "blij", True)
+    assert (made.by_child, made.created_by) == (True, sanne.user)
+    page.goto(f"/gezin/{f.family.pk}/stem/{sem.pk}/")
+    page.get_by_text("Door Sem zelf, op de telefoon van Sanne Visser").first.wait_for()
+    check_page(page, "Stem van Sem after kindmodus")
