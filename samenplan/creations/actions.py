@@ -37,9 +37,12 @@ def attached_to(access: FamilyAccess, item_type: str, item_id: int):
     model = apps.get_model(label)
     item = model._default_manager.visible_to(access).filter(pk=item_id).first()
     if item is not None and access.child_member_id is not None:
-        # Kindmodus: only beside the child's own goal or future picture.
-        whose = getattr(item, "owner_id", None) or getattr(item, "member_id", None)
-        if whose != access.child_member_id:
+        # Kindmodus: only beside the child's own goal or future picture, or a goal
+        # of the whole family.
+        if item_type == "goal":
+            if item.owner_id not in (access.child_member_id, None):
+                return None
+        elif getattr(item, "member_id", None) != access.child_member_id:
             return None
     return item
 

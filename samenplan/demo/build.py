@@ -569,13 +569,34 @@ def _bakker_plan(family, users, p, m, today, now):
     )
 
 
+def _breakfast_drawing() -> bytes:
+    """Sem's drawing of the breakfast table: a table, four plates, the sun."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (320, 200), (255, 255, 255))
+    pen = ImageDraw.Draw(picture)
+    pen.ellipse((250, 15, 300, 65), fill=(250, 200, 30))
+    pen.rectangle((30, 110, 290, 140), fill=(160, 100, 50))
+    for x in (50, 110, 170, 230):
+        pen.ellipse((x, 95, x + 40, 115), outline=(40, 90, 200), width=3)
+    out = io.BytesIO()
+    picture.save(out, format="PNG")
+    return out.getvalue()
+
+
 def _bakker_visions_successes_agreements(
     family, users, p, m, today, at, timeline, school, mornings
 ):
+    from samenplan.creations.models import Creation
+    from samenplan.network.models import AboutUs, ChildTalent
     from samenplan.plan.models import (
         Agreement,
         AgreementEvaluation,
         AgreementSign,
+        ChildWord,
+        GoalScore,
         Success,
         Vision,
     )
@@ -628,6 +649,61 @@ def _bakker_visions_successes_agreements(
             decided_at=at(days),
         )
         timeline("vision", "added", author, text, days)
+    # Sem has no account: he scored the mornings, drew the breakfast table and
+    # said this himself, in kindmodus on his mother's phone.
+    GoalScore.objects.create(
+        family=family,
+        goal=mornings,
+        member=m["sem"],
+        author=sanne,
+        by_child=True,
+        score=6,
+        note="Als niemand hoeft te roepen is het leuk.",
+        created_at=at(4),
+    )
+    drawing = _breakfast_drawing()
+    Creation.objects.create(
+        family=family,
+        member=m["sem"],
+        item_type="goal",
+        item_id=mornings.pk,
+        kind=Creation.Kind.DRAWING,
+        title="Wij aan de ontbijttafel",
+        content=drawing,
+        content_type="image/png",
+        size=len(drawing),
+        width=320,
+        height=200,
+        audience=Creation.Audience.TABLE,
+        created_by=sanne,
+        by_child=True,
+        created_at=at(4),
+    )
+    about = AboutUs.objects.create(
+        family=family,
+        languages="Thuis praten we Nederlands. Met opa en oma in Utrecht praat Youssef Arabisch.",
+        daily_life="Op vrijdag eten we bij de familie van Youssef in Utrecht.",
+        for_professionals="Bel liever niet onder schooltijd, dan werkt Sanne.",
+        audience=AboutUs.Audience.TABLE,
+        version=1,
+        updated_by=sanne,
+        updated_at=at(20),
+    )
+    ChildTalent.objects.create(
+        family=family, about=about, member=m["noor"], good_at="Tekenen, en goed luisteren."
+    )
+    ChildTalent.objects.create(
+        family=family, about=about, member=m["sem"], good_at="Voetbal", likes="Buiten spelen"
+    )
+    ChildWord.objects.create(
+        family=family,
+        member=m["sem"],
+        face=ChildWord.Face.HAPPY,
+        text="Ik wil op voetbal, op woensdag met Kees!",
+        author=sanne,
+        by_child=True,
+        created_at=at(5),
+    )
     summer = Success.objects.create(
         family=family,
         what_happened="Vorige zomer ging Noor elke dag naar haar zomercursus.",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -359,8 +359,10 @@ def score_add(
     child = child_in_hand(access)
     if child is not None:
         # Kindmodus: the child's own score, on this grown-up's phone.
-        if goal.owner_id != child.pk:
-            raise ActionError(_("Je kunt hier alleen een cijfer geven bij je eigen doel."))
+        if goal.owner_id not in (child.pk, None):
+            raise ActionError(
+                _("Geef hier een cijfer bij je eigen doel, of bij een doel van jullie gezin.")
+            )
         member = child
     elif member is not None and member not in score_proxies(access):
         raise ActionError(
@@ -397,6 +399,16 @@ def child_in_hand(access: FamilyAccess) -> Member | None:
     return next((m for m in access.members if m.pk == access.child_member_id), None)
 
 
+def child_goals(access: FamilyAccess, member: Member):
+    """A child's part of the plan: their own goals and the whole family's."""
+    return (
+        Goal.objects.visible_to(access)
+        .active()
+        .filter(Q(owner=member) | Q(owner__isnull=True))
+        .order_by("-owner_id", "created_at", "id")
+    )
+
+
 def is_the_child(access: FamilyAccess, member: Member) -> bool:
     """Whether ``member`` is the one looking: the youth themselves, or the child
     holding a grown-up's phone. A child's plan speaks to them and takes their words."""
@@ -425,7 +437,7 @@ def child_word_add(
     if face and face not in ChildWord.Face.values:
         raise ActionError(_("Kies een van de gezichten."))
     if goal is not None and (
-        goal.owner_id != member.pk
+        goal.owner_id not in (member.pk, None)
         or not Goal.objects.visible_to(access).current().filter(pk=goal.pk).exists()
     ):
         raise ActionError(_("Dit doel is er niet (meer)."))

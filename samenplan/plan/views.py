@@ -729,7 +729,7 @@ def _mine_page(request, access: FamilyAccess, member, bound=None) -> HttpRespons
             "user_id", flat=True
         )
     )
-    goals = list(Goal.objects.visible_to(access).active().filter(owner=member))
+    goals = list(actions.child_goals(access, member))
     goal_ids = [g.pk for g in goals]
     steps: dict[int, list[Step]] = {pk: [] for pk in goal_ids}
     for step in (
@@ -801,7 +801,7 @@ def child_word_add(request: HttpRequest, family_id: int, member_id: int) -> Http
     member = _child_in(access, member_id)
     if not actions.is_the_child(access, member):
         raise PermissionDenied
-    goals = list(Goal.objects.visible_to(access).active().filter(owner=member))
+    goals = list(actions.child_goals(access, member))
     form = ChildWordForm(request.POST, goals=goals)
     goal_id = form["goal"].value()
     # The same ids as on the page, where each goal has its own form.
