@@ -222,6 +222,11 @@ def build_demo(today: date | None = None) -> Demo:
             ("martijn", "family_home", 2),
             ("sanne", "consent", 2),
             ("joke", "family_home", 1),
+            # They read "Wie zijn wij" after the family wrote it (20 days ago).
+            ("eva", "about_us", 15),
+            ("martijn", "about_us", 12),
+            ("joke", "about_us", 10),
+            ("ria", "about_us", 9),
         ]
         for key, data, days in history:
             AuditEvent.objects.create(

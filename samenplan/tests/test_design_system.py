@@ -60,6 +60,34 @@ class VendoredDesignSystemTestCase(SimpleTestCase):
         _, used = custom_properties((STATIC / "css" / "samenplan.css").read_text())
         self.assertEqual(sorted(used - defined), [])
 
+    def test_our_stylesheet_names_the_start_and_end_of_a_line_not_left_and_right(self):
+        """Logical sides, so a page in a right-to-left language mirrors by itself.
+        Only a drawn shape (the fold button's chevron) keeps its physical sides."""
+        rules = (STATIC / "css" / "samenplan.css").read_text().splitlines()
+        physical = re.compile(
+            r"(margin|padding|border)-(left|right)\s*:|text-align:\s*(left|right)"
+        )
+        found = [
+            rule.split("{")[0].strip()
+            for rule in rules
+            if physical.search(rule) and not rule.startswith(".fold-button::after")
+        ]
+        self.assertEqual(found, [])
+
+    def test_every_page_says_which_way_its_language_reads(self):
+        from django.contrib.auth.models import AnonymousUser
+        from django.template.loader import render_to_string
+        from django.test import RequestFactory
+        from django.utils import translation
+
+        request = RequestFactory().get("/")
+        request.user = AnonymousUser()
+        request.session = {}
+        for language, way in (("nl", "ltr"), ("en", "ltr"), ("ar", "rtl")):
+            with self.subTest(language), translation.override(language):
+                page = render_to_string("base.html", request=request)
+                self.assertIn(f'<html lang="{language}" dir="{way}">', page)
+
     def test_buttons_and_fields_are_at_least_44_px(self):
         tokens = (STATIC / "css" / "tokens.css").read_text()
         self.assertIn("--basis-pointer-target-min-block-size: 44px;", tokens)

@@ -9,11 +9,11 @@ from samenplan.families.models import Consent, Family, Member, Participant
 from samenplan.test import SamenplanTestCase, give_totp
 
 # The most queries any page may use: session, user, gate, audit, then one
-# query per kind of content. "Ons plan" shows eleven kinds of content (help
-# question, proposals, goals, scores, steps, future pictures, successes with
-# their goals, agreements with the people and their yes, decisions to look
-# at again, report-backs that are late) and which goals are private, and
-# needs twenty-one; the main menu counts what waits for the person and the
+# query per kind of content. "Ons plan" shows twelve kinds of content (help
+# question, proposals, goals, scores, steps, future pictures with what a child
+# drew beside them, successes with their goals, agreements with the people and
+# their yes, decisions to look at again, report-backs that are late) and which
+# goals are private, and needs twenty-one; the main menu counts what waits for the person and the
 # family header lists it (one query each); the audit log's hash chain reads
 # its newest link (and, on PostgreSQL, takes the chain's lock).
 BUDGET = 25

@@ -84,6 +84,18 @@ class ChildModeTestCase(TestCase):
         self.client.post(self.url("plan:score_add", self.noor_goal.pk), {"score": "2"})
         self.assertFalse(GoalScore.objects.exists())
 
+    def test_a_goal_of_the_whole_family_is_the_childs_to_score_too(self):
+        family_goal = actions.goal_create(
+            access=self.f.access(self.sanne), text="Rustige ochtenden", domain="opvoeden"
+        )
+        self.hand_over()
+        self.assertContains(
+            self.client.get(self.url("plan:mine", self.sem.pk)), "Een doel van jullie hele gezin"
+        )
+        self.client.post(self.url("plan:score_add", family_goal.pk), {"score": "6"})
+        score = GoalScore.objects.get(goal=family_goal)
+        self.assertEqual((score.member, score.by_child), (self.sem, True))
+
     def test_no_other_write_passes_in_child_mode(self):
         self.hand_over()
         response = self.client.post(
