@@ -248,8 +248,15 @@ class NoStoreMiddleware:
 
 
 class PermissionsPolicyMiddleware:
-    """The browser may not give any page the camera, microphone, location or payment."""
+    """The browser may not give any page the camera, microphone, location or payment.
 
+    One page asks for the microphone (a child records a voice note,
+    ``creations:add``); it sets ``MICROPHONE_POLICY`` itself."""
+
+    MICROPHONE_POLICY = (
+        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+        "magnetometer=(), microphone=(self), payment=(), usb=(), interest-cohort=()"
+    )
     POLICY = (
         "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
         "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"

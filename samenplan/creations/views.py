@@ -15,6 +15,7 @@ from samenplan.families import child_mode
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.models import Participant
 from samenplan.families.writes import form_write
+from samenplan.middleware import PermissionsPolicyMiddleware
 
 from . import actions
 from .forms import CreationForm
@@ -73,7 +74,7 @@ def creation_add(request: HttpRequest, family_id: int, on: str, on_id: int) -> H
     ):
         messages.success(request, _("Dank je! Het staat erbij."))
         return redirect(back_to(access, on, item))
-    return render(
+    response = render(
         request,
         "creations/add.html",
         {
@@ -86,6 +87,9 @@ def creation_add(request: HttpRequest, family_id: int, on: str, on_id: int) -> H
         },
         status=400 if form.errors else 200,
     )
+    # Only this page may ask for the microphone: a voice note recorded here.
+    response["Permissions-Policy"] = PermissionsPolicyMiddleware.MICROPHONE_POLICY
+    return response
 
 
 @login_required

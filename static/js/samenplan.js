@@ -268,7 +268,60 @@
     });
   }
 
+  // A short voice note, recorded in the browser where it can, put in the
+  // form's file field as if it were chosen; the server checks it like any file.
+  function recordVoice() {
+    var box = document.querySelector("[data-record]");
+    if (!box || !window.MediaRecorder || !navigator.mediaDevices) return;
+    var input = box.closest("form").querySelector('input[type="file"]');
+    if (!input || !window.DataTransfer) return;
+    var start = box.querySelector("[data-record-start]");
+    var stop = box.querySelector("[data-record-stop]");
+    var status = box.querySelector("[data-record-status]");
+    var preview = box.querySelector("[data-record-preview]");
+    var recorder = null;
+    var timer = null;
+    box.hidden = false;
+    start.addEventListener("click", function () {
+      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+        var chunks = [];
+        var type = MediaRecorder.isTypeSupported("audio/webm") ? "audio/webm" : "";
+        recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+        recorder.addEventListener("dataavailable", function (event) {
+          if (event.data.size) chunks.push(event.data);
+        });
+        recorder.addEventListener("stop", function () {
+          stream.getTracks().forEach(function (track) { track.stop(); });
+          window.clearTimeout(timer);
+          var blob = new Blob(chunks, { type: recorder.mimeType || "audio/webm" });
+          var ending = (blob.type.indexOf("ogg") >= 0) ? "ogg" : (blob.type.indexOf("mp4") >= 0 ? "m4a" : "webm");
+          var files = new DataTransfer();
+          files.items.add(new File([blob], "bericht." + ending, { type: blob.type }));
+          input.files = files.files;
+          preview.src = URL.createObjectURL(blob);
+          preview.hidden = false;
+          stop.hidden = true;
+          start.hidden = false;
+          status.textContent = box.getAttribute("data-recorded");
+        });
+        recorder.start();
+        start.hidden = true;
+        stop.hidden = false;
+        stop.focus();
+        status.textContent = box.getAttribute("data-recording");
+        // At most a minute: the server takes up to 2 MB.
+        timer = window.setTimeout(function () { if (recorder.state === "recording") recorder.stop(); }, 60000);
+      }).catch(function () {
+        status.textContent = box.getAttribute("data-refused");
+      });
+    });
+    stop.addEventListener("click", function () {
+      if (recorder && recorder.state === "recording") recorder.stop();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    recordVoice();
     readAloud();
     languageHints();
     waitForDownload();

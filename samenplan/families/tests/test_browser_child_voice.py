@@ -170,3 +170,28 @@ def test_sem_scores_his_goal_and_adds_a_drawing_in_child_mode_on_sannes_phone(pa
     page.goto(f"/gezin/{f.family.pk}/stem/{sem.pk}/")
     page.get_by_text("Door Sem zelf, op de telefoon van Sanne Visser").first.wait_for()
     check_page(page, "Stem van Sem after kindmodus")
+
+
+def test_noor_records_a_short_voice_note_beside_her_goal(page, live_server):
+    from samenplan.creations.models import Creation
+    from samenplan.plan import actions as plan
+
+    f, _sanne, _sem, noor, _decision = family()
+    goal = plan.goal_create(
+        access=f.access(noor), text="Ik slaap beter", domain="gezondheid", owner=noor.member
+    )
+    log_in(page, live_server, noor.user)
+    page.goto(f"/gezin/{f.family.pk}/gemaakt/nieuw/goal/{goal.pk}/")
+    # The check reloads the page in both languages: before anything is recorded.
+    check_page(page, "recording a voice note")
+    page.get_by_role("button", name="Opnemen").click()
+    page.get_by_text("Bezig met opnemen").wait_for()
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_text("Je bericht is opgenomen.").wait_for()
+    assert page.get_by_label("Je opgenomen bericht").is_visible()
+    page.get_by_role("button", name="Erbij zetten").click()
+    page.get_by_text("Dank je! Het staat erbij.").wait_for()
+    note = Creation.objects.get(member=noor.member)
+    assert (note.kind, note.content_type) == ("voice", "audio/webm")
+    assert note.size > 1000
