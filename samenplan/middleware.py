@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from samenplan.accounts.signals import user_kind
+from samenplan.lib.policy import permissions_policy
 
 
 class UserLanguageMiddleware:
@@ -251,16 +252,9 @@ class PermissionsPolicyMiddleware:
     """The browser may not give any page the camera, microphone, location or payment.
 
     One page asks for the microphone (a child records a voice note,
-    ``creations:add``); it sets ``MICROPHONE_POLICY`` itself."""
+    ``creations:add``); it sets its own header (``lib/policy.py``)."""
 
-    MICROPHONE_POLICY = (
-        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-        "magnetometer=(), microphone=(self), payment=(), usb=(), interest-cohort=()"
-    )
-    POLICY = (
-        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-        "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
-    )
+    POLICY = permissions_policy()
 
     def __init__(self, get_response):
         self.get_response = get_response

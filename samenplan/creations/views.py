@@ -15,7 +15,7 @@ from samenplan.families import child_mode
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.models import Participant
 from samenplan.families.writes import form_write
-from samenplan.middleware import PermissionsPolicyMiddleware
+from samenplan.lib.policy import permissions_policy
 
 from . import actions
 from .forms import CreationForm
@@ -88,7 +88,7 @@ def creation_add(request: HttpRequest, family_id: int, on: str, on_id: int) -> H
         status=400 if form.errors else 200,
     )
     # Only this page may ask for the microphone: a voice note recorded here.
-    response["Permissions-Policy"] = PermissionsPolicyMiddleware.MICROPHONE_POLICY
+    response["Permissions-Policy"] = permissions_policy("microphone")
     return response
 
 

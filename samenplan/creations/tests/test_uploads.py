@@ -139,6 +139,15 @@ class CreationTestCase(TestCase):
         self.assertEqual(self.file(self.noor, drawing).status_code, 200)
         self.assertEqual(self.file(self.sanne, drawing).status_code, 404)
 
+    def test_only_the_add_page_may_ask_for_the_microphone(self):
+        self.client.force_login(self.sanne.user)
+        family = self.f.family.pk
+        add = self.client.get(reverse("creations:add", args=[family, "goal", self.goal.pk]))
+        plan_page = self.client.get(reverse("plan:plan", args=[family]))
+        self.assertIn("microphone=(self)", add["Permissions-Policy"])
+        self.assertIn("camera=()", add["Permissions-Policy"])
+        self.assertIn("microphone=()", plan_page["Permissions-Policy"])
+
     def test_the_file_is_served_so_no_browser_runs_it_and_the_look_is_logged(self):
         drawing = self.add(audience="table")
         response = self.file(self.oma, drawing)
