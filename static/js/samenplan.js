@@ -253,7 +253,7 @@
   function readAloud() {
     if (!("speechSynthesis" in window) || !("SpeechSynthesisUtterance" in window)) return;
     var language = document.documentElement.lang || "nl";
-    var voices = { nl: "nl-NL", en: "en-GB" };
+    var voices = { nl: "nl-NL", en: "en-GB", ar: "ar", tr: "tr-TR", pl: "pl-PL" };
     document.querySelectorAll("[data-read-aloud]").forEach(function (button) {
       var source = document.getElementById(button.getAttribute("data-read-aloud"));
       if (!source) return;
