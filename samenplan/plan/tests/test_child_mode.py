@@ -147,6 +147,15 @@ class ChildModeTestCase(TestCase):
             self.client.get(self.url("plan:mine", self.sem.pk)), "Geef de telefoon aan Sem"
         )
 
+    def test_the_access_log_tells_who_held_the_phone(self):
+        self.hand_over()
+        self.client.post(self.url("plan:child_word", self.sem.pk), {"face": "blij"})
+        self.client.post(self.url("families:child_mode_end"))
+        log = self.client.get(self.url("families:access_log"))
+        self.assertContains(log, "gaf de telefoon aan een kind, dat zelf in het plan keek")
+        self.assertContains(log, "kreeg de telefoon terug van een kind, dat zelf in het plan keek")
+        self.assertContains(log, "wat een kind ervan vindt")
+
     def test_only_a_child_without_an_account_gets_the_phone(self):
         response = self.client.post(self.url("families:child_mode_start", self.noor.member.pk))
         self.assertEqual(response.status_code, 403)
