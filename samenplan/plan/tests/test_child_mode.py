@@ -9,9 +9,11 @@ from django.utils import timezone
 
 from samenplan.audit.models import AuditEvent
 from samenplan.builders import FamilyBuilder
+from samenplan.creations import actions as creations
+from samenplan.creations.models import Creation
 from samenplan.families.models import Family
 from samenplan.plan import actions
-from samenplan.plan.models import ChildWord, Goal, GoalScore
+from samenplan.plan.models import ChildWord, Goal, GoalScore, Vision
 
 
 class ChildModeTestCase(TestCase):
@@ -199,3 +201,33 @@ class ChildModeTestCase(TestCase):
         # Her words about someone else's plan are not hers to say.
         response = self.client.post(self.url("plan:child_word", self.sem.pk), {"face": "blij"})
         self.assertEqual(response.status_code, 403)
+
+    def test_in_child_mode_a_drawing_is_the_childs_and_only_beside_their_own_part(self):
+        import io
+
+        from PIL import Image
+
+        picture = io.BytesIO()
+        Image.new("RGB", (40, 30), (0, 120, 200)).save(picture, format="PNG")
+        phone = self.f.access(self.sanne, child_member_id=self.sem.pk)
+        self.assertEqual(creations.makers(phone), [self.sem])
+        made = creations.creation_add(
+            access=phone,
+            member=self.sem,
+            item_type="goal",
+            item_id=self.sem_goal.pk,
+            raw=picture.getvalue(),
+        )
+        self.assertEqual(
+            (made.member, made.by_child, made.created_by), (self.sem, True, self.sanne.user)
+        )
+        vision = Vision.objects.create(
+            family=self.family, member=self.noor.member, text="Later", created_by=self.noor.user
+        )
+        self.assertIsNone(creations.attached_to(phone, "goal", self.noor_goal.pk))
+        self.assertIsNone(creations.attached_to(phone, "vision", vision.pk))
+        sems = Vision.objects.create(
+            family=self.family, member=self.sem, text="Voetbal", created_by=self.sanne.user
+        )
+        self.assertEqual(creations.attached_to(phone, "vision", sems.pk), sems)
+        self.assertEqual(Creation.objects.count(), 1)
