@@ -105,8 +105,11 @@ def test_sanne_puts_sems_drawing_beside_his_goal(page, live_server):
     page.get_by_label("Wat is het?").fill("De zon boven ons huis")
     page.get_by_role("button", name="Erbij zetten").click()
     picture = page.get_by_role("img", name="De zon boven ons huis")
-    picture.wait_for()
-    assert page.evaluate("(img) => img.naturalWidth", picture.element_handle()) == 300
+    picture.scroll_into_view_if_needed()
+    # A lazy picture loads once it is near the screen; wait for the browser to
+    # have decoded it instead of reading its width while it is still coming.
+    width = picture.evaluate("(img) => img.decode().then(() => img.naturalWidth, () => 0)")
+    assert width == 300
     check_page(page, "the goal with Sem's drawing")
     page.goto(f"/gezin/{f.family.pk}/stem/{sem.pk}/")
     page.get_by_text("Sem maakte een tekening").wait_for()
