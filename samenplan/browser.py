@@ -64,7 +64,9 @@ def describe(violations: list[dict]) -> str:
 
 def toggle_language(page) -> None:
     """Switch the language with the button in the header, as a person would."""
-    page.locator("form[action='/taal/'] button").click()
+    now = page.locator("html").get_attribute("lang")
+    other = "en" if now == "nl" else "nl"
+    page.locator(f"form[action='/taal/'] button[value='{other}']").click()
     page.wait_for_load_state()
 
 
@@ -85,7 +87,11 @@ def sideways(page) -> list[str]:
             const width = document.documentElement.clientWidth;
             if (document.documentElement.scrollWidth <= width + 1) return [];
             return [...document.querySelectorAll("body *")]
-                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .filter(e => {
+                    // Right to left, a page overflows on the left.
+                    const box = e.getBoundingClientRect();
+                    return box.right > width + 1 || box.left < -1;
+                })
                 .slice(0, 5)
                 .map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
         }"""

@@ -18,6 +18,9 @@ def samenplan(request):
 
     return {
         "DEMO": settings.DEMO,
+        # Each language in its own words, untranslated: someone who reads only
+        # Arabic must find "العربية" on a Dutch page.
+        "LANGUAGE_SWITCH": settings.LANGUAGES,
         "THEME_CSS": settings.SAMENPLAN_THEME_CSS,
         "WAITING_COUNT": SimpleLazyObject(waiting_count),
         "UNDO": _undo_on_offer(request),

@@ -353,7 +353,15 @@ SAMENPLAN_CRISIS_LINES = json.loads(os.environ.get("SAMENPLAN_CRISIS_LINES") or 
 
 # Language and time.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Each language in its own words (the switch shows them so). Arabic reads
+# right to left: Django's LANGUAGES_BIDI knows it, the pages follow.
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+    ("ar", "العربية"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from samenplan.audit.actions import event_record
@@ -11,14 +12,17 @@ from samenplan.lib.mail import mail_later
 from .models import Professional, User
 
 
-def _mail_account_created(email: str) -> None:
-    body = _(
-        "Hallo,\n\nEr is een account voor je gemaakt in Samenplan.\n"
-        "Ga naar {url} en kies 'Wachtwoord vergeten' om een wachtwoord te kiezen.\n"
-        "Daarna stel je een tweede stap in om in te loggen.\n\n"
-        "Met vriendelijke groet,\nSamenplan"
-    ).format(url=settings.SITE_ROOT.rstrip("/") + "/accounts/login/")
-    mail_later(_("Je account in Samenplan"), body, [email])
+def _mail_account_created(email: str, language: str = "nl") -> None:
+    # In the new account's language, not the admin's.
+    with translation.override(language):
+        body = _(
+            "Hallo,\n\nEr is een account voor je gemaakt in Samenplan.\n"
+            "Ga naar {url} en kies 'Wachtwoord vergeten' om een wachtwoord te kiezen.\n"
+            "Daarna stel je een tweede stap in om in te loggen.\n\n"
+            "Met vriendelijke groet,\nSamenplan"
+        ).format(url=settings.SITE_ROOT.rstrip("/") + "/accounts/login/")
+        subject = _("Je account in Samenplan")
+    mail_later(subject, body, [email])
 
 
 @transaction.atomic
@@ -48,7 +52,7 @@ def professional_create(
     event_record(
         actor=admin.user, action="create", data="professional", obj=professional, request=request
     )
-    transaction.on_commit(lambda: _mail_account_created(user.email))
+    transaction.on_commit(lambda: _mail_account_created(user.email, user.language))
     return professional
 
 

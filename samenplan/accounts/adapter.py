@@ -20,6 +20,18 @@ class AccountAdapter(DefaultAccountAdapter):
         "invalid_or_expired_key": _("Deze link werkt niet meer. Vraag een nieuwe aan."),
     }
 
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # A code or a reset goes out in the language the account chose, not the
+        # language of the screen that asked for it (a shared or borrowed phone).
+        from django.utils import translation
+
+        from .models import User
+
+        user = context.get("user") or User.objects.filter(email__iexact=email).first()
+        language = getattr(user, "language", "") or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
     def is_open_for_signup(self, request):
         # People join through an invitation or their organisation's admin.
         return False

@@ -34,6 +34,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Language(models.TextChoices):
         NL = "nl", "Nederlands"
         EN = "en", "English"
+        TR = "tr", "Türkçe"
+        PL = "pl", "Polski"
+        AR = "ar", "العربية"
 
     email = models.EmailField(_("E-mailadres"), unique=True)
     name = models.CharField(_("Naam"), max_length=150)

@@ -59,3 +59,45 @@ def test_no_page_scrolls_sideways_and_every_target_is_44_px(page, live_server):
     assert seen > 100, seen
     assert wide == [], "\n".join(wide)
     assert small == [], "smaller than 44 x 44 px:\n" + "\n".join(small)
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_every_family_page_fits_in_turkish_polish_and_arabic_and_arabic_reads_right_to_left(
+    page, live_server
+):
+    """Longer words (Polish, Turkish) and a mirrored layout (Arabic) at 360 px, for
+    every page a parent opens. Dutch and English are walked above."""
+    from samenplan.accounts.models import User
+
+    _Walk.setUpTestData()
+    walk = _Walk()
+    patterns = our_patterns()
+    pages = [name for name, (method, _expected) in MATRIX.items() if method == "get"]
+    parent = walk.user("sanne")
+    log_in(page, live_server, parent)
+    page.set_viewport_size({"width": 360, "height": 780})
+    seen, wide, wrong_way = 0, [], []
+    for language, way in (("tr", "ltr"), ("pl", "ltr"), ("ar", "rtl")):
+        User.objects.filter(pk=parent.pk).update(language=language)
+        for name in pages:
+            url = walk.reverse_for(name, patterns[name], "sanne")
+            try:
+                response = page.goto(url)
+            except Error as error:  # a download: no page to lay out
+                assert "Download is starting" in str(error), error
+                continue
+            if response is None or response.status != 200:
+                continue
+            if not response.headers.get("content-type", "").startswith("text/html"):
+                continue
+            seen += 1
+            html = page.locator("html")
+            if (html.get_attribute("lang"), html.get_attribute("dir")) != (language, way):
+                wrong_way.append(f"{language} {url}")
+            found = sideways(page)
+            if found:
+                wide.append(f"{language} {url}: {found}")
+    print(f"{seen} pages in Turkish, Polish and Arabic at 360 px")
+    assert seen > 100, seen
+    assert wrong_way == [], "\n".join(wrong_way)
+    assert wide == [], "\n".join(wide)

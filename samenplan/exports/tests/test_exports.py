@@ -182,3 +182,21 @@ class CompletePdfTestCase(SamenplanTestCase):
         text = b"".join(zlib.decompress(raw) for raw in streams if raw[:1] == b"x")
         self.assertTrue(b"/StructTreeRoot" in text, "no structure tree: the PDF is not tagged")
         self.assertTrue(b"/Lang" in text, "no language")
+
+    def test_the_pdf_in_arabic_reads_right_to_left_in_arabic_words(self):
+        weasyprint_or_skip(self)
+        from samenplan.accounts.models import User
+        from samenplan.tests.test_trust import pdf_text
+
+        User.objects.filter(pk=self.sanne.pk).update(language="ar")
+        self.login(self.sanne)
+        response = self.client.get(reverse("exports:pdf", args=[self.bakker.pk]))
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        text = pdf_text(response.content)
+        self.assertIn("خطتنا", text)  # "Ons plan"
+        self.assertNotIn("Onze hulpvraag", text)
+        from django.utils import translation
+
+        with translation.override("ar"):
+            html = self.html_for("sanne")
+        self.assertIn('<html lang="ar" dir="rtl">', html)
