@@ -26,6 +26,7 @@ def walk(patterns, namespace=""):
 def items(family) -> dict:
     """One item of each kind a URL names, from ``family``."""
     from samenplan.careteam.models import Meeting, PhaseNeed, Report, ReportBack, SafetyScenario
+    from samenplan.creations.models import Creation
     from samenplan.decisions.models import Decision
     from samenplan.families.models import DestructionRequest, Invitation, Member, Participant
     from samenplan.network.models import FamilyGroupPlan, NetworkPerson
@@ -63,6 +64,10 @@ def items(family) -> dict:
         "plan_id": first(FamilyGroupPlan),
         "request_id": destruction.pk if destruction else None,
         "professional_id": Professional.objects.order_by("pk").values_list("pk", flat=True).first(),
+        # A drawing hangs on a goal; the demo's first one is the child's.
+        "on": "goal",
+        "on_id": first(Goal, status="active"),
+        "creation_id": first(Creation),
     }
 
 

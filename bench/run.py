@@ -91,6 +91,12 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated page names (e.g. exports:json,plan:plan): measure only "
+        "these, in process, and print them; nothing is written",
+    )
     parser.add_argument("--output", default=str(BENCH_DIR / "results.json"))
     return parser.parse_args()
 
@@ -214,8 +220,11 @@ def in_process(args) -> dict:
 
     demo = migrate_and_seed(args)
     pages = persona_pages(demo)
+    if args.only:
+        wanted = set(args.only.split(","))
+        pages = {p: {n: u for n, u in urls.items() if n in wanted} for p, urls in pages.items()}
     unknown = set(LOAD_PAGES) - set(pages["parent"])
-    if unknown:
+    if unknown and not args.only:
         raise SystemExit(f"LOAD_PAGES names no page of a parent: {sorted(unknown)}")
     print("Small database:", data.counts(), flush=True)
     small = measure_all(demo, pages, args.rounds)
@@ -459,6 +468,10 @@ def main() -> None:
             database_url = f"sqlite:///{work / 'bench.sqlite3'}"
         setup_django(database_url)
         started = time.perf_counter()
+        if args.only:
+            args.skip_scale = True
+            in_process(args)
+            return
         in_proc = in_process(args)
         results = {
             "generated_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

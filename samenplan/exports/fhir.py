@@ -252,33 +252,35 @@ def family_bundle(access, *, audit_limit: int = 500) -> Bundle:
             )
 
     events = AuditEvent.objects.visible_to(access).order_by("-at", "-id")[:audit_limit]
-    for e in events:
-        resources.append(
-            (
-                _id("audit", e.pk),
-                FhirAuditEvent(
-                    id=_id("audit", e.pk),
-                    type={
-                        "system": "http://terminology.hl7.org/CodeSystem/audit-event-type",
-                        "code": "rest",
-                    },
-                    action=AUDIT_ACTION.get(e.action, "U"),
-                    recorded=_dt(e.at),
-                    agent=[
-                        {
-                            "who": {"display": e.actor_name or "?"},
-                            "requestor": True,
-                            "role": [{"text": e.role}] if e.role else None,
-                        }
-                    ],
-                    source={"observer": {"display": "Samenplan"}},
-                    entity=[{"what": {"display": e.data}}],
-                    outcomeDesc="noodtoegang" if e.emergency else None,
-                ),
-            )
-        )
+    resources += [log_resource(e) for e in events]
     return Bundle(
         type="collection",
         timestamp=timezone.now().isoformat(),
         entry=[{"fullUrl": f"urn:uuid:{rid}", "resource": r} for rid, r in resources],
+    )
+
+
+def log_resource(e) -> tuple[str, FhirAuditEvent]:
+    """One line of the family's log as a FHIR AuditEvent."""
+    return (
+        _id("audit", e.pk),
+        FhirAuditEvent(
+            id=_id("audit", e.pk),
+            type={
+                "system": "http://terminology.hl7.org/CodeSystem/audit-event-type",
+                "code": "rest",
+            },
+            action=AUDIT_ACTION.get(e.action, "U"),
+            recorded=_dt(e.at),
+            agent=[
+                {
+                    "who": {"display": e.actor_name or "?"},
+                    "requestor": True,
+                    "role": [{"text": e.role}] if e.role else None,
+                }
+            ],
+            source={"observer": {"display": "Samenplan"}},
+            entity=[{"what": {"display": e.data}}],
+            outcomeDesc="noodtoegang" if e.emergency else None,
+        ),
     )

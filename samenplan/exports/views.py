@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 from django import forms
@@ -19,7 +18,7 @@ from samenplan.families.access import family_for
 from samenplan.families.models import MOVE_FILE_DAYS, Move
 from samenplan.lib.forms import SafeForm
 
-from . import family_json, fhir, moving
+from . import downloads, moving
 from .tasks import ask_for_pdf
 
 
@@ -52,8 +51,7 @@ def family_json_export(request: HttpRequest, family_id: int) -> HttpResponse:
     """Everything of the family this person may see, for the family itself."""
     access = family_for(request, family_id, action="export.family")
     access.read("export", action="export", detail="json")
-    data = family_json.export_family(access.family, access)
-    content = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    content = downloads.family_json_bytes(access)
     return _download(content, "application/json", _filename(access.family, "json"))
 
 
@@ -61,9 +59,8 @@ def family_json_export(request: HttpRequest, family_id: int) -> HttpResponse:
 def family_fhir_export(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, action="export.family")
     access.read("export", action="export", detail="fhir")
-    bundle = fhir.family_bundle(access)
     return _download(
-        bundle.model_dump_json(exclude_none=True),
+        downloads.family_fhir_text(access),
         "application/fhir+json",
         _filename(access.family, "fhir.json"),
     )
