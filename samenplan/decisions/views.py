@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from samenplan.families import hooks
 from samenplan.families.access import FamilyAccess, family_for
 from samenplan.families.models import Participant
+from samenplan.families.versions import cached_part
 from samenplan.families.writes import form_write, note_plain_language, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.lib.params import id_param
@@ -190,6 +192,22 @@ def decision_new(request: HttpRequest, family_id: int) -> HttpResponse:
 def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="decision")
     decision = _decision_in(access, decision_id)
+    show_all = request.GET.get("toon") == "alles"
+    # The page's own part is kept until the family's data changes (families/versions.py).
+    main = cached_part(
+        request,
+        access,
+        f"decision:{decision.pk}:{int(show_all)}",
+        lambda: render_to_string(
+            "decisions/detail.html#decision-main",
+            _detail_context(access, decision, show_all=show_all),
+            request=request,
+        ),
+    )
+    return _page(request, "decisions/detail.html", access, decision=decision, main=main)
+
+
+def _detail_context(access: FamilyAccess, decision: Decision, *, show_all: bool) -> dict:
     options = _options(access, decision)
     arguments = _arguments(access, options)
     participants = _participants(access)
@@ -209,13 +227,11 @@ def decision_detail(request: HttpRequest, family_id: int, decision_id: int) -> H
         and decision.is_open
         and access.may("decision.view")
         and (me is None or me.view is None)
-        and request.GET.get("toon") != "alles"
+        and not show_all
     )
     missing = actions.missing_assent(decision, access.members, assents, access.today)
     goal_visible = decision.goal_id and decision.goal_id not in access.hidden("plan.goal")
-    return _page(
-        request,
-        "decisions/detail.html",
+    return _context(
         access,
         decision=decision,
         options=[_item(o, arguments[o.pk], ArgumentForm(prefix=f"o{o.pk}")) for o in options],

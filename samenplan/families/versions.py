@@ -18,6 +18,7 @@ of this family (someone's account name).
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import caches
@@ -87,8 +88,22 @@ def cached_part(request, access, name: str, render) -> str:
     html = cache.get(key)
     if html is None:
         html = render()
-        # A create form's one-time token (families/once.py) must be new on every
-        # page, or two tabs would share it and the second save would be dropped.
-        if 'name="once"' not in html:
-            cache.set(key, html, seconds)
-    return html
+        cache.set(key, html, seconds)
+    return fresh_tokens(html)
+
+
+# A create form's one-time token (families/once.py), with or without a prefix.
+_ONCE = re.compile(r'(name="(?:[\w-]+-)?once" value=")[\w-]*(")')
+
+
+def fresh_tokens(html: str) -> str:
+    """A new one-time token in every create form of a kept part: a token must be
+    new on every page, or two tabs would share it and the second save would be
+    dropped as a repeat of the first."""
+    from django.utils.safestring import SafeData, mark_safe
+
+    from .once import new_token
+
+    renewed = _ONCE.sub(lambda m: f"{m.group(1)}{new_token()}{m.group(2)}", html)
+    # Only URL-safe tokens went in: what was safe to show still is.
+    return mark_safe(renewed) if isinstance(html, SafeData) else renewed
