@@ -99,6 +99,18 @@ def _page(request, template, access, status=200, **extra) -> HttpResponse:
     return render(request, template, _context(access, **extra), status=status)
 
 
+def _kept_page(request, template, access, key: str | None, make, status=200) -> HttpResponse:
+    """``template`` around its own part (``#main``, made from ``make()``), kept under
+    ``key`` until the family's data changes (families/versions.py); ``key=None``
+    for a page that shows what someone just sent (a form with errors)."""
+
+    def render_main() -> str:
+        return render_to_string(f"{template}#main", make(), request=request)
+
+    main = cached_part(request, access, key, render_main) if key else render_main()
+    return _page(request, template, access, status=status, main=main)
+
+
 @login_required
 def decision_list(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="decisions")
@@ -329,12 +341,39 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
     if not decision.is_open:
         messages.info(request, _("Over deze vraag is al besloten."))
         return redirect("decisions:detail", access.family.pk, decision.pk)
+    member_id = id_param(request.GET.get("voor"))
+    if member_id and not actions.can_write_for_others(access):
+        raise PermissionDenied
+    if request.method != "POST":
+        return _kept_page(
+            request,
+            "decisions/view_form.html",
+            access,
+            f"view:{decision.pk}:{member_id or ''}",
+            lambda: _view_context(access, decision, member_id, None)[1],
+        )
+    form, context = _view_context(access, decision, member_id, request.POST)
+    for_member = context["for_member"]
+    if form.is_valid() and form_write(
+        form,
+        lambda **data: actions.view_give(
+            access=access, decision=decision, member=for_member, request=request, **data
+        ),
+    ):
+        messages.success(request, _("Dank je! De mening is opgeslagen."))
+        url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
+        return redirect(f"{url}#meningen")
+    return _kept_page(
+        request, "decisions/view_form.html", access, None, lambda: context, status=400
+    )
+
+
+def _view_context(access: FamilyAccess, decision: Decision, member_id, data):
+    """The form for a view (this person's, or a child's written down by them) and
+    what the page shows around it."""
     participants = _participants(access)
     for_member = None
-    member_id = id_param(request.GET.get("voor"))
     if member_id:
-        if not actions.can_write_for_others(access):
-            raise PermissionDenied
         unseated = actions.members_without_account(access, participants)
         for_member = next((m for m in unseated if m.pk == member_id), None)
         if for_member is None:
@@ -353,7 +392,7 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
             "needs": previous.needs,
         }
     form = ViewForm(
-        request.POST or None,
+        data,
         options=options,
         for_member=for_member,
         initial=initial,
@@ -361,24 +400,8 @@ def view_give(request: HttpRequest, family_id: int, decision_id: int) -> HttpRes
         participants=participants,
         item=previous,
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and form_write(
-            form,
-            lambda **data: actions.view_give(
-                access=access, decision=decision, member=for_member, request=request, **data
-            ),
-        )
-    ):
-        messages.success(request, _("Dank je! De mening is opgeslagen."))
-        url = reverse("decisions:detail", args=[access.family.pk, decision.pk])
-        return redirect(f"{url}#meningen")
-    return _page(
-        request,
-        "decisions/view_form.html",
+    return form, _context(
         access,
-        status=400 if form.errors else 200,
         decision=decision,
         options=[_item(o, a) for o, a in _with_arguments(access, options)],
         form=form,
@@ -401,6 +424,37 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
     if not decision.is_open:
         messages.info(request, _("Over deze vraag is al besloten."))
         return redirect("decisions:detail", access.family.pk, decision.pk)
+    if request.method != "POST":
+        return _kept_page(
+            request,
+            "decisions/decide.html",
+            access,
+            f"decide:{decision.pk}",
+            lambda: _decide_context(access, decision, None)[1],
+        )
+    form, context = _decide_context(access, decision, request.POST)
+    if form.is_valid() and form_write(
+        form,
+        lambda version, **data: actions.outcome_record(
+            access=access, decision=decision, expected_version=version, request=request, **data
+        ),
+    ):
+        if form.result.is_open:
+            messages.success(
+                request,
+                _("Het besluit staat klaar. Het staat vast als iedereen die moet, ja zegt."),
+            )
+        else:
+            messages.success(request, _("Het besluit staat vast. De stappen staan in het plan."))
+        note_plain_language(request, form)
+        return redirect("decisions:detail", access.family.pk, decision.pk)
+    # A refused stale save left the newer text on the form (families/writes.py).
+    context["stale"] = getattr(form, "stale", None)
+    return _kept_page(request, "decisions/decide.html", access, None, lambda: context, status=400)
+
+
+def _decide_context(access: FamilyAccess, decision: Decision, data):
+    """The form for the outcome and what the page shows beside it."""
     about = summary.about_member(access, decision)
     participants = _participants(access)
     options = _options(access, decision)
@@ -418,43 +472,20 @@ def decide(request: HttpRequest, family_id: int, decision_id: int) -> HttpRespon
             unheard_reason=decision.unheard_reason,
         )
     form = OutcomeForm(
-        request.POST or None,
+        data,
         modes=rules.allowed_modes(access, about),
         options=options,
         participants=participants,
         initial=initial,
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and form_write(
-            form,
-            lambda version, **data: actions.outcome_record(
-                access=access, decision=decision, expected_version=version, request=request, **data
-            ),
-        )
-    ):
-        if form.result.is_open:
-            messages.success(
-                request,
-                _("Het besluit staat klaar. Het staat vast als iedereen die moet, ja zegt."),
-            )
-        else:
-            messages.success(request, _("Het besluit staat vast. De stappen staan in het plan."))
-        note_plain_language(request, form)
-        return redirect("decisions:detail", access.family.pk, decision.pk)
     views = summary.latest_views(access, [decision.pk])
     people = summary.people_at_table(access, participants, views)
-    return _page(
-        request,
-        "decisions/decide.html",
+    return form, _context(
         access,
-        status=400 if form.errors else 200,
         decision=decision,
         # Who has not said anything yet (the widest case: a compulsory framework).
         unheard=actions.not_heard(access, decision, Decision.Mode.GI, about),
         form=form,
-        stale=getattr(form, "stale", None),
         table=summary.agreement(options, people),
         about=about,
         required={
