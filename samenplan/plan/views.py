@@ -1376,36 +1376,50 @@ def agreement_evaluate(request: HttpRequest, family_id: int, agreement_id: int) 
 @login_required
 def timeline(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="timeline")
-    entries = TimelineEntry.objects.visible_to(access).select_related("actor", "goal")
-    goals = list(Goal.objects.visible_to(access).current().filter(status=Status.ACCEPTED))
-    people = _participants(access)
     chosen = {"doel": "", "persoon": "", "soort": ""}
     goal_id = id_param(request.GET.get("doel"))
     if goal_id:
-        entries = entries.filter(goal_id=goal_id)
         chosen["doel"] = str(goal_id)
     person_id = id_param(request.GET.get("persoon"))
     if person_id:
-        entries = entries.filter(actor_id=person_id)
         chosen["persoon"] = str(person_id)
     kind = request.GET.get("soort", "")
     if kind in TimelineEntry.Kind.values:
-        entries = entries.filter(kind=kind)
         chosen["soort"] = kind
-    page = Paginator(entries.order_by("-at", "-id"), 30).get_page(request.GET.get("pagina"))
-    query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
+    number = id_param(request.GET.get("pagina")) or 1
+    # The page's own part is kept until the family's data changes (families/versions.py).
+    main = cached_part(
+        request,
+        access,
+        "timeline:" + ":".join([*chosen.values(), str(number)]),
+        lambda: render_to_string(
+            "plan/timeline.html#main", _timeline_context(access, chosen, number), request=request
+        ),
+    )
     return render(
         request,
         "plan/timeline.html",
-        {
-            "access": access,
-            "family": access.family,
-            "section": "plan",
-            "page": page,
-            "goals": goals,
-            "people": people,
-            "kinds": TimelineEntry.Kind.choices,
-            "chosen": chosen,
-            "query": query,
-        },
+        {"access": access, "family": access.family, "section": "plan", "main": main},
     )
+
+
+def _timeline_context(access: FamilyAccess, chosen: dict, number: int) -> dict:
+    entries = TimelineEntry.objects.visible_to(access).select_related("actor", "goal")
+    if chosen["doel"]:
+        entries = entries.filter(goal_id=int(chosen["doel"]))
+    if chosen["persoon"]:
+        entries = entries.filter(actor_id=int(chosen["persoon"]))
+    if chosen["soort"]:
+        entries = entries.filter(kind=chosen["soort"])
+    page = Paginator(entries.order_by("-at", "-id"), 30).get_page(number)
+    return {
+        "access": access,
+        "family": access.family,
+        "section": "plan",
+        "page": page,
+        "goals": list(Goal.objects.visible_to(access).current().filter(status=Status.ACCEPTED)),
+        "people": _participants(access),
+        "kinds": TimelineEntry.Kind.choices,
+        "chosen": chosen,
+        "query": "&".join(f"{k}={v}" for k, v in chosen.items() if v),
+    }
