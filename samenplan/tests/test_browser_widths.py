@@ -24,28 +24,42 @@ class _Walk(UrlMapTestCase):
     """The URL map's family and its items, built once in the browser's database."""
 
 
+def html_pages(page, walk, persona: str, before=None):
+    """Load every GET page of the URL map as ``persona``; yield the URL of each that
+    answers 200 with HTML (downloads and refusals are passed over). ``before()``
+    runs before each load (the first test sets the width there)."""
+    patterns = our_patterns()
+    for name, (method, _expected) in MATRIX.items():
+        if method != "get":
+            continue
+        url = walk.reverse_for(name, patterns[name], persona)
+        if before:
+            before()
+        try:
+            response = page.goto(url)
+        except Error as error:  # a download: no page to lay out
+            assert "Download is starting" in str(error), error
+            continue
+        if response is None or response.status != 200:
+            continue
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        yield url
+
+
 @pytest.mark.parametrize("page", ["phone"], indirect=True)
 def test_no_page_scrolls_sideways_and_every_target_is_44_px(page, live_server):
     _Walk.setUpTestData()
     walk = _Walk()
-    patterns = our_patterns()
-    pages = [name for name, (method, _expected) in MATRIX.items() if method == "get"]
-    assert len(pages) > 60
+    assert len([m for m, _e in MATRIX.values() if m == "get"]) > 60
     seen, wide, small = 0, [], []
+
+    def narrow():
+        page.set_viewport_size({"width": 320, "height": 780})
+
     for persona in PERSONAS:
         log_in(page, live_server, walk.user(persona))
-        for name in pages:
-            url = walk.reverse_for(name, patterns[name], persona)
-            page.set_viewport_size({"width": 320, "height": 780})
-            try:
-                response = page.goto(url)
-            except Error as error:  # a download: no page to lay out
-                assert "Download is starting" in str(error), error
-                continue
-            if response is None or response.status != 200:
-                continue
-            if not response.headers.get("content-type", "").startswith("text/html"):
-                continue
+        for url in html_pages(page, walk, persona, before=narrow):
             seen += 1
             for width in (320, 360):
                 page.set_viewport_size({"width": width, "height": 780})
@@ -71,25 +85,13 @@ def test_every_family_page_fits_in_turkish_polish_and_arabic_and_arabic_reads_ri
 
     _Walk.setUpTestData()
     walk = _Walk()
-    patterns = our_patterns()
-    pages = [name for name, (method, _expected) in MATRIX.items() if method == "get"]
     parent = walk.user("sanne")
     log_in(page, live_server, parent)
     page.set_viewport_size({"width": 360, "height": 780})
     seen, wide, wrong_way = 0, [], []
     for language, way in (("tr", "ltr"), ("pl", "ltr"), ("ar", "rtl")):
         User.objects.filter(pk=parent.pk).update(language=language)
-        for name in pages:
-            url = walk.reverse_for(name, patterns[name], "sanne")
-            try:
-                response = page.goto(url)
-            except Error as error:  # a download: no page to lay out
-                assert "Download is starting" in str(error), error
-                continue
-            if response is None or response.status != 200:
-                continue
-            if not response.headers.get("content-type", "").startswith("text/html"):
-                continue
+        for url in html_pages(page, walk, "sanne"):
             seen += 1
             html = page.locator("html")
             if (html.get_attribute("lang"), html.get_attribute("dir")) != (language, way):
