@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from samenplan.families.access import FamilyAccess, family_for, participant_in
 from samenplan.families.forms import SeenForm
 from samenplan.families.models import Family, Participant
 from samenplan.families.versioning import show_newest
+from samenplan.families.versions import cached_part
 from samenplan.families.writes import button_write, form_write, note_plain_language, say_saved
 from samenplan.lib.errors import ActionError
 from samenplan.plan.actions import help_question_current
@@ -92,12 +94,18 @@ def _card_rows(participants, cards, question) -> list[dict]:
 @login_required
 def overview(request: HttpRequest, family_id: int) -> HttpResponse:
     access = family_for(request, family_id, data="careteam")
+    # The page's own part is kept until the family's data changes (families/versions.py),
+    # or until a meeting starts or an alarm goes off.
+    main = cached_part(request, access, "careteam", lambda: _overview_main(request, access))
+    return _page(request, "careteam/overview.html", access, main=main)
+
+
+def _overview_main(request, access: FamilyAccess) -> tuple[str, object]:
+    """The overview's own part, and the moment it changes without a write."""
     participants = _participants(access)
     cards = list(RoleCard.objects.visible_to(access))
     question = help_question_current(access)
     rows = _card_rows(participants, cards, question)
-    professionals = [r for r in rows if r["is_professional"]]
-    others = [r for r in rows if not r["is_professional"]]
     needs = list(
         PhaseNeed.objects.visible_to(access)
         .filter(removed_at__isnull=True)
@@ -115,54 +123,58 @@ def overview(request: HttpRequest, family_id: int) -> HttpResponse:
         .select_related("author", "received_by", "report_back")
         .order_by("-created_at", "-id")[:10]
     )
-    for item in sent:
-        item.alarm = item.is_unanswered_alarm(timezone.now())
-    changes = list(
-        CoordinatorChange.objects.visible_to(access)
-        .select_related("participant__user", "previous__user", "changed_by")
-        .order_by("-at", "-id")[:5]
-    )
-    choices = list(
-        TableChoice.objects.visible_to(access)
-        .select_related("chosen_by")
-        .order_by("-at", "-id")[:5]
-    )
     now = timezone.now()
+    for item in sent:
+        item.alarm = item.is_unanswered_alarm(now)
     next_meeting = (
         Meeting.objects.visible_to(access)
         .filter(starts_at__gte=now, cancelled_at__isnull=True)
         .order_by("starts_at")
         .first()
     )
-    count = table.professionals_at_table(access.family.pk)
-    phases = [
-        {
-            "value": value,
-            "label": label,
-            "current": value == access.family.phase,
-            "needs": [n for n in needs if n.phase == value],
-        }
-        for value, label in Family.Phase.choices
+    moments = [
+        item.receipt_due()
+        for item in sent
+        if item.critical and item.received_at is None and not item.alarm
     ]
-    return _page(
-        request,
-        "careteam/overview.html",
-        access,
-        professionals=professionals,
-        others=others,
-        question=question,
-        phases=phases,
-        reports=reports,
-        sent=sent,
-        may_receive=actions.may_receive(access),
-        may_audience=access.may("report_back.audience"),
-        changes=changes,
-        choices=choices,
-        next_meeting=next_meeting,
-        count=count,
-        today=access.today,
-        can_be_coordinator={p.pk for p in participants if actions.can_be_coordinator(p)},
-    )
+    if next_meeting is not None:
+        moments.append(next_meeting.starts_at)
+    context = {
+        "access": access,
+        "family": access.family,
+        "professionals": [r for r in rows if r["is_professional"]],
+        "others": [r for r in rows if not r["is_professional"]],
+        "question": question,
+        "phases": [
+            {
+                "value": value,
+                "label": label,
+                "current": value == access.family.phase,
+                "needs": [n for n in needs if n.phase == value],
+            }
+            for value, label in Family.Phase.choices
+        ],
+        "reports": reports,
+        "sent": sent,
+        "may_receive": actions.may_receive(access),
+        "may_audience": access.may("report_back.audience"),
+        "changes": list(
+            CoordinatorChange.objects.visible_to(access)
+            .select_related("participant__user", "previous__user", "changed_by")
+            .order_by("-at", "-id")[:5]
+        ),
+        "choices": list(
+            TableChoice.objects.visible_to(access)
+            .select_related("chosen_by")
+            .order_by("-at", "-id")[:5]
+        ),
+        "next_meeting": next_meeting,
+        "count": table.professionals_at_table(access.family.pk),
+        "today": access.today,
+        "can_be_coordinator": {p.pk for p in participants if actions.can_be_coordinator(p)},
+    }
+    html = render_to_string("careteam/overview.html#main", context, request=request)
+    return html, min(moments, default=None)
 
 
 @login_required

@@ -448,7 +448,9 @@ def family_for(
     return access
 
 
-FAMILIES_PER_PAGE = 50
+# 25 cards fill a phone's screen many times over; a professional at hundreds of
+# families pages on, and every page costs the same.
+FAMILIES_PER_PAGE = 25
 
 
 def my_families_page(user, number=None, per_page: int = FAMILIES_PER_PAGE):

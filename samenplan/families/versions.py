@@ -62,10 +62,16 @@ def _links_changed(sender, instance, action, **kwargs):
 
 
 def cached_part(request, access, name: str, render) -> str:
-    """The part ``name`` of a page for this person now: from the cache, or ``render()``."""
+    """The part ``name`` of a page for this person now: from the cache, or ``render()``.
+
+    ``render()`` returns the HTML, or ``(html, until)`` for a part that changes
+    by itself at a known moment (a meeting starts, an alarm goes off): it is
+    kept until then and no longer.
+    """
     seconds = settings.PAGE_CACHE_SECONDS
     if not seconds:
-        return render()
+        made = render()
+        return made[0] if isinstance(made, tuple) else made
     if not request.META.get("CSRF_COOKIE"):
         get_token(request)  # a first visit: the part's forms need this browser's secret
     browser = hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
@@ -73,7 +79,7 @@ def cached_part(request, access, name: str, render) -> str:
     key = ":".join(
         str(part)
         for part in (
-            "part",
+            "kept",
             name,
             family.pk,
             family.data_version,
@@ -85,11 +91,12 @@ def cached_part(request, access, name: str, render) -> str:
         )
     )
     cache = caches["pages"]
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, seconds)
-    return fresh_tokens(html)
+    kept = cache.get(key)
+    if kept is None or (kept[1] is not None and timezone.now() >= kept[1]):
+        made = render()
+        kept = made if isinstance(made, tuple) else (made, None)
+        cache.set(key, kept, seconds)
+    return fresh_tokens(kept[0])
 
 
 # A create form's one-time token (families/once.py), with or without a prefix.

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -81,6 +82,7 @@ from .models import (
 from .once import AlreadySaved
 from .panels import panels_for
 from .versioning import show_newest
+from .versions import cached_part
 from .voice import everything_said
 from .writes import button_write, form_write, say_saved
 
@@ -400,8 +402,8 @@ def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
     """The family's own access log, with filters on who, when and what."""
     access = family_for(request, family_id, action="log.read", data="access_log")
     events = AuditEvent.objects.visible_to(access)
-    form = AccessLogFilterForm(request.GET or None, family=access.family)
-    chosen = form.cleaned_data if form.is_valid() else {}
+    form = AccessLogFilterForm(request.GET, family=access.family) if request.GET else None
+    chosen = form.cleaned_data if form is not None and form.is_valid() else {}
     # What you looked at yourself is not news to you: hidden unless asked for.
     if not chosen.get("mine") and chosen.get("who") != request.user.name:
         events = events.exclude(actor=request.user, action=AuditEvent.Action.VIEW)
@@ -429,17 +431,28 @@ def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
     rows = rows[:LOG_PAGE]
     query = request.GET.copy()
     query.pop("ouder", None)
+
+    def make_filters() -> str:
+        shown = form or AccessLogFilterForm(family=access.family)
+        return render_to_string("families/access_log.html#filters", {"form": shown}, request)
+
+    # The empty filter form (a list of every name and every kind of data) is the
+    # same until the family's data changes: kept, like a page part.
+    filters = (
+        make_filters() if form else cached_part(request, access, "log-filters", make_filters)
+    )
     return render(
         request,
         "families/access_log.html",
         {
             "access": access,
             "family": access.family,
+            "filters": filters,
+            "filtered": form is not None,
             "days": log_days(rows),
             "empty": not rows,
             "older": log_cursor.make(rows[-1]) if more else "",
             "paged": older is not None,
-            "form": form,
             "query": query.urlencode(),
             "section": "family",
         },

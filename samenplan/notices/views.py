@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,61 +18,90 @@ from .forms import NoticeSettingsForm
 from .models import Notification
 
 
+# A professional can sit at hundreds of tables: "Per gezin" shows this many
+# families per page (like "Mijn gezinnen"); what waits for them is always whole.
+FAMILIES_PER_PAGE = 25
+
+
 @login_required
 def for_you(request: HttpRequest) -> HttpResponse:
     """Everything that waits for this person, in all their families, most urgent first.
 
-    For a professional also, per family, what waits for the family, what is
-    late and the next meeting. Read from the lists made through each person's
-    own visibility (``families.waiting``): one query for any number of families.
+    For a professional also, per family (a page of them), what waits for the
+    family, what is late and the next meeting. Read from the lists made through
+    each person's own visibility (``families.waiting``): the same queries for
+    any number of families.
     """
-    seats = list(
+    seats = (
         Participant.objects.active()
         .filter(user=request.user, family__closed_at__isnull=True)
-        .select_related("family")
         .order_by("family__name", "family_id")
     )
-    items = list(
-        WaitingItem.objects.filter(user=request.user, participant__in=seats).order_by(
-            "-late", "due", "created_at", "id"
+    mine_items = list(
+        WaitingItem.objects.filter(
+            user=request.user, kind=WaitingItem.Kind.MINE, participant__in=seats
         )
+        .select_related("family")
+        .order_by("-late", "due", "created_at", "id")
     )
-    by_family: dict[int, dict] = {}
-    for seat in seats:
-        by_family.setdefault(
-            seat.family_id,
-            {"family": seat.family, "mine": [], "family_items": [], "late": [], "next": None},
-        )
-    for item in items:
-        group = by_family.get(item.family_id)
-        if group is None:
-            continue
-        if item.kind == WaitingItem.Kind.MINE:
-            group["mine"].append(item)
-        elif item.kind == WaitingItem.Kind.INFO:
-            group["next"] = group["next"] or item
-        elif item.late:
-            group["late"].append(item)
-        else:
-            group["family_items"].append(item)
-    groups = list(by_family.values())
-    mine = [(g["family"], item) for g in groups for item in g["mine"]]
+    mine = [(item.family, item) for item in mine_items]
     mine.sort(key=lambda pair: (not pair[1].late, pair[1].due is None, pair[1].due or 0))
+    professional = request.user.professional_or_none
+    page, groups = None, []
+    if professional is not None:
+        page = Paginator(seats.select_related("family"), FAMILIES_PER_PAGE).get_page(
+            request.GET.get("pagina")
+        )
+        groups = _family_groups(request.user, list(page.object_list), mine_items)
+    # What the page shows of a family is a read of its data, once per family.
+    shown = {family.pk: family for family, _item in mine}
     for group in groups:
-        if group["mine"] or group["family_items"] or group["late"] or group["next"]:
-            read_later(
-                request, actor=request.user, family=group["family"], action="view", data="waiting"
-            )
+        if group["family_items"] or group["late"] or group["next"]:
+            shown.setdefault(group["family"].pk, group["family"])
+    for family in shown.values():
+        read_later(request, actor=request.user, family=family, action="view", data="waiting")
     return render(
         request,
         "notices/for_you.html",
         {
             "mine": mine,
             "groups": groups,
-            "professional": request.user.professional_or_none,
+            "page": page,
+            "professional": professional,
             "settings": settings_for(request.user),
         },
     )
+
+
+def _family_groups(user, seats, mine_items) -> list[dict]:
+    """Per family of ``seats``: its items for this person, sorted into the card's rows."""
+    by_family = {
+        seat.family_id: {
+            "family": seat.family,
+            "mine": [],
+            "family_items": [],
+            "late": [],
+            "next": None,
+        }
+        for seat in seats
+    }
+    for item in mine_items:
+        if item.family_id in by_family:
+            by_family[item.family_id]["mine"].append(item)
+    others = (
+        WaitingItem.objects.filter(user=user, participant__in=seats)
+        .exclude(kind=WaitingItem.Kind.MINE)
+        .order_by("-late", "due", "created_at", "id")
+    )
+    for item in others:
+        group = by_family[item.family_id]
+        if item.kind == WaitingItem.Kind.INFO:
+            group["next"] = group["next"] or item
+        elif item.late:
+            group["late"].append(item)
+        else:
+            group["family_items"].append(item)
+    return list(by_family.values())
 
 
 @login_required

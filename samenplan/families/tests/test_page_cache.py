@@ -281,3 +281,75 @@ class TimelinePageCacheTestCase(PageCacheTestCase):
 
     def test_the_chosen_language_has_its_own_part(self):
         self.assert_english_after_dutch("Tijdlijn van ons plan")
+
+
+class CareteamPageCacheTestCase(PageCacheTestCase):
+    """"Wie doet wat" keeps its part the same way, but no longer than until an
+    unanswered critical report turns red or the next meeting starts."""
+
+    def setUp(self):
+        super().setUp()
+        self.url = reverse("careteam:overview", args=[self.bakker.pk])
+
+    def test_a_second_look_costs_fewer_queries_and_shows_the_same(self):
+        self.two_looks(saved=10)
+
+    def test_a_write_through_the_app_is_seen_by_everyone_on_their_next_look(self):
+        from samenplan.careteam.models import ReportBack
+
+        for key in BAKKER:
+            self.page(key)
+        school = ReportBack.objects.get(family=self.bakker, participant__user=self.eva)
+        response = self.clients["eva"].post(
+            reverse("careteam:report_back_done", args=[self.bakker.pk, school.pk]),
+            {"text": "De mentor belt Sanne volgende week."},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.page("eva")  # the "saved" message, outside the kept part
+        self.assertIn("De mentor belt Sanne volgende week.", self.page("sanne"))
+        self.assert_everyone_sees_the_family_as_it_is()
+
+    def test_a_row_saved_outside_the_actions_is_seen_too(self):
+        from samenplan.careteam.models import PhaseNeed
+
+        for key in BAKKER:
+            self.page(key)
+        PhaseNeed.objects.create(
+            family=self.bakker,
+            phase="hulp",
+            who="Een buurtsportcoach",
+            why="Sem wil sporten",
+            created_by=self.sanne,
+        )
+        self.assertIn("Een buurtsportcoach", self.page("sanne"))
+        self.assert_everyone_sees_the_family_as_it_is()
+
+    def test_an_alarm_shows_the_moment_it_goes_off_without_a_write(self):
+        from datetime import datetime, timedelta
+        from zoneinfo import ZoneInfo
+
+        import time_machine
+
+        from samenplan.careteam.models import Report, ReportBack
+
+        # A Wednesday at noon: a report sent on Tuesday at 12:02 is due at 12:02.
+        noon = datetime(2026, 12, 2, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+        school = ReportBack.objects.get(family=self.bakker, participant__user=self.eva)
+        Report.objects.create(
+            family=self.bakker,
+            report_back=school,
+            author=self.eva,
+            text="Noor was vandaag niet op school.",
+            critical=True,
+            created_at=noon - timedelta(days=1) + timedelta(minutes=2),
+        )
+        alarm = "Nog niet ontvangen, na een werkdag"
+        with time_machine.travel(noon, tick=False) as clock:
+            self.clients["sanne"].force_login(self.sanne)
+            self.assertNotIn(alarm, self.page("sanne"))
+            self.assertNotIn(alarm, self.page("sanne"))  # kept
+            clock.move_to(noon + timedelta(minutes=3))
+            self.assertIn(alarm, self.page("sanne"))
+
+    def test_the_chosen_language_has_its_own_part(self):
+        self.assert_english_after_dutch("<h1>Wie doet wat</h1>")

@@ -380,6 +380,7 @@ class OverviewQueryCountTestCase(TestCase):
             due_date=timezone.localdate() - timedelta(days=1),
         )
         work.family_changed(f.family.pk)
+        return f, seat
 
     def test_the_overview_is_constant_in_the_number_of_families(self):
         worker = FamilyBuilder("Gezin 0").professional("Wim")
@@ -395,3 +396,46 @@ class OverviewQueryCountTestCase(TestCase):
         self.assertContains(page, "Je voorstel wacht op het gezin: Doel 6")
         self.assertContains(page, "Stap van Moeder 6 is te laat: Stap 6")
         self.assertEqual(self.count(worker), small)
+
+
+class OverviewPagesTestCase(OverviewQueryCountTestCase):
+    """A professional at many tables: "Per gezin" pages on; what waits for them stays whole."""
+
+    def test_per_family_pages_on_and_only_what_is_shown_is_logged_as_read(self):
+        from unittest.mock import patch
+
+        from samenplan.audit.models import AuditEvent
+        from samenplan.notices import views
+
+        worker = FamilyBuilder("Gezin 0").professional("Wim")
+        give_totp(worker.user)
+        self.client.force_login(worker.user)
+        for n in (1, 2):
+            self.family_with(worker.user, n)
+        third, seat = self.family_with(worker.user, 3)
+        plan.step_create(
+            access=third.access(seat),
+            text="Eigen stap 3",
+            owner=seat,
+            due_date=timezone.localdate() - timedelta(days=1),
+        )
+        work.family_changed(third.family.pk)
+        with patch.object(views, "FAMILIES_PER_PAGE", 2):
+            last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first()
+            first = self.client.get(reverse("notices:for_you"))
+            read = set(
+                AuditEvent.objects.filter(id__gt=last, data="waiting").values_list(
+                    "family__name", flat=True
+                )
+            )
+            second = self.client.get(reverse("notices:for_you"), {"pagina": 2})
+        # What waits for Wim himself is on every page, from every family.
+        self.assertContains(first, "Je stap is te laat: Eigen stap 3")
+        self.assertContains(second, "Je stap is te laat: Eigen stap 3")
+        self.assertContains(first, "Stap van Moeder 1 is te laat: Stap 1")
+        self.assertNotContains(first, "Stap van Moeder 2 is te laat")
+        self.assertContains(second, "Stap van Moeder 2 is te laat: Stap 2")
+        self.assertContains(first, "Pagina 1 van 2")
+        self.assertContains(first, "?pagina=2")
+        # Gezin 2's card is on the second page: the first look did not read it.
+        self.assertEqual(read, {"Gezin 1", "Gezin 3"})
