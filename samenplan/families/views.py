@@ -438,9 +438,7 @@ def access_log(request: HttpRequest, family_id: int) -> HttpResponse:
 
     # The empty filter form (a list of every name and every kind of data) is the
     # same until the family's data changes: kept, like a page part.
-    filters = (
-        make_filters() if form else cached_part(request, access, "log-filters", make_filters)
-    )
+    filters = make_filters() if form else cached_part(request, access, "log-filters", make_filters)
     return render(
         request,
         "families/access_log.html",

@@ -17,7 +17,6 @@ from .delivery import settings_for
 from .forms import NoticeSettingsForm
 from .models import Notification
 
-
 # A professional can sit at hundreds of tables: "Per gezin" shows this many
 # families per page (like "Mijn gezinnen"); what waits for them is always whole.
 FAMILIES_PER_PAGE = 25

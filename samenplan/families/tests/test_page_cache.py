@@ -284,7 +284,7 @@ class TimelinePageCacheTestCase(PageCacheTestCase):
 
 
 class CareteamPageCacheTestCase(PageCacheTestCase):
-    """"Wie doet wat" keeps its part the same way, but no longer than until an
+    """ "Wie doet wat" keeps its part the same way, but no longer than until an
     unanswered critical report turns red or the next meeting starts."""
 
     def setUp(self):
