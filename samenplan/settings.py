@@ -135,6 +135,7 @@ TEMPLATES = [
                 "samenplan.lib.templatetags.icons",
                 "samenplan.lib.templatetags.terms",
                 "samenplan.lib.templatetags.design",
+                "samenplan.families.templatetags.kept",
             ],
         },
     },
