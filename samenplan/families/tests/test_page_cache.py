@@ -27,6 +27,7 @@ def without_tokens(html: str) -> str:
 
 class PageCacheTestCase(SamenplanTestCase):
     people = BAKKER  # who opens the page
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
