@@ -9,7 +9,7 @@ is then never read again, so the next request of every person sees the write.
 
 ``cached_part`` keeps a rendered part of a page under everything it depends
 on: the family and its version, the person looking (so what one may see is
-never shown to another), emergency access, the language, the day (pages say
+never shown to another), emergency access, kindmodus, the language, the day (pages say
 "te laat" and "vandaag") and the browser's CSRF secret (the part holds forms).
 It stays at most ``PAGE_CACHE_SECONDS``, for what changes without a write
 of this family (someone's account name).
@@ -85,6 +85,8 @@ def cached_part(request, access, name: str, render) -> str:
             family.data_version,
             access.participant.pk,
             int(access.emergency),
+            # A phone in kindmodus shows the child's part only (families/child_mode.py).
+            access.child_member_id or "",
             translation.get_language(),
             timezone.localdate().isoformat(),
             browser,

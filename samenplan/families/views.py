@@ -950,19 +950,25 @@ def child_voice(request: HttpRequest, family_id: int, member_id: int) -> HttpRes
     member = _member_of(access, member_id)
     if not member.is_child:
         raise Http404
-    said = everything_said(access, member)
-    return render(
+    context = {
+        "access": access,
+        "family": access.family,
+        "member": member,
+        "first_name": member.name.split()[0],
+        "section": "family",
+    }
+    # The page's own part is kept until the family's data changes (families/versions.py).
+    context["main"] = cached_part(
         request,
-        "families/child_voice.html",
-        {
-            "access": access,
-            "family": access.family,
-            "member": member,
-            "first_name": member.name.split()[0],
-            "said": said,
-            "section": "family",
-        },
+        access,
+        f"child-voice:{member.pk}",
+        lambda: render_to_string(
+            "families/child_voice.html#main",
+            {**context, "said": everything_said(access, member)},
+            request,
+        ),
     )
+    return render(request, "families/child_voice.html", context)
 
 
 @login_required

@@ -726,6 +726,32 @@ def mine(request: HttpRequest, family_id: int, member_id: int) -> HttpResponse:
 def _mine_page(request, access: FamilyAccess, member, bound=None) -> HttpResponse:
     """The page; ``bound``: a refused "dit vind ik ervan", shown again with what was typed."""
     how = "self" if actions.is_the_child(access, member) else ""
+    context = {
+        "access": access,
+        "family": access.family,
+        "section": "plan",
+        "member": member,
+        "first_name": member.name.split()[0],
+        "how": how,
+        "child_mode": access.child_member_id is not None,
+    }
+
+    def render_main() -> str:
+        return render_to_string(
+            "plan/mine.html#main", {**context, **_mine_context(access, member, how, bound)}, request
+        )
+
+    # The page's own part is kept until the family's data changes (families/versions.py);
+    # a refused "dit vind ik ervan" is made anew, with what was typed.
+    context["main"] = (
+        render_main()
+        if bound is not None
+        else cached_part(request, access, f"mine:{member.pk}", render_main)
+    )
+    return render(request, "plan/mine.html", context, status=400 if bound is not None else 200)
+
+
+def _mine_context(access: FamilyAccess, member, how: str, bound) -> dict:
     writes = how == "self" and access.may("child_word.add")
     seats = set(
         Participant.objects.filter(family_id=access.family.pk, member=member).values_list(
@@ -773,27 +799,15 @@ def _mine_page(request, access: FamilyAccess, member, bound=None) -> HttpRespons
         and access.may("child_mode.start")
         and member in access.children_without_seat()
     )
-    return render(
-        request,
-        "plan/mine.html",
-        {
-            "access": access,
-            "family": access.family,
-            "section": "plan",
-            "member": member,
-            "first_name": member.name.split()[0],
-            "how": how,
-            "writes": writes,
-            "goals": goals,
-            "visions": visions,
-            "words": words,
-            "word_form": bound or (ChildWordForm(auto_id="w-%s", goals=goals) if writes else None),
-            "child_mode": access.child_member_id is not None,
-            "may_hand_over": may_hand_over,
-            "seats": seats,
-        },
-        status=400 if bound is not None else 200,
-    )
+    return {
+        "writes": writes,
+        "goals": goals,
+        "visions": visions,
+        "words": words,
+        "word_form": bound or (ChildWordForm(auto_id="w-%s", goals=goals) if writes else None),
+        "may_hand_over": may_hand_over,
+        "seats": seats,
+    }
 
 
 @login_required

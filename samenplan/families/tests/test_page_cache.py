@@ -433,3 +433,70 @@ class EmptyFormCacheTestCase(PageCacheTestCase):
 
     def test_the_chosen_language_has_its_own_part(self):
         self.assert_english_after_dutch("Wie uit ons netwerk helpt mee?")
+
+
+class ChildPagesCacheTestCase(SamenplanTestCase):
+    """Stem van het kind and Mijn plan keep their part the same way; a phone in
+    kindmodus never gets the grown-up's part."""
+
+    def setUp(self):
+        give_totp(self.eva)
+        self.clients = {}
+        for key in ("sanne", "eva"):
+            self.clients[key] = Client()
+            self.clients[key].force_login(getattr(self, key))
+        sem = self.m["sem"]
+        self.urls = [
+            reverse("families:child_voice", args=[self.bakker.pk, sem.pk]),
+            reverse("plan:mine", args=[self.bakker.pk, sem.pk]),
+        ]
+
+    def look(self, key, url, fresh=False) -> str:
+        with override_settings(PAGE_CACHE_SECONDS=0 if fresh else settings.PAGE_CACHE_SECONDS):
+            response = self.clients[key].get(url)
+        self.assertEqual(response.status_code, 200)
+        return without_tokens(response.content.decode())
+
+    def test_a_second_look_costs_fewer_queries_and_what_sem_says_shows_next(self):
+        from samenplan.plan.models import ChildWord
+
+        for url in self.urls:
+            with self.subTest(url=url):
+                self.look("sanne", url)
+                with CaptureQueriesContext(connection) as first:
+                    one = self.look("sanne", url, fresh=True)
+                with CaptureQueriesContext(connection) as second:
+                    two = self.look("sanne", url)
+                self.assertLess(len(second), len(first) - 2)
+                self.assertEqual(one, two)
+        ChildWord.objects.create(
+            family=self.bakker,
+            member=self.m["sem"],
+            face="blij",
+            text="Ik vind zwemmen leuk",
+            author=self.sanne,
+        )
+        for url in self.urls:
+            for key in ("sanne", "eva"):
+                with self.subTest(url=url, persona=key):
+                    kept = self.look(key, url)
+                    self.assertIn("Ik vind zwemmen leuk", kept)
+                    self.assertEqual(kept, self.look(key, url, fresh=True))
+
+    def test_a_phone_in_kindmodus_has_its_own_part(self):
+        from django.test import RequestFactory
+
+        from samenplan.families.access import FamilyAccess
+        from samenplan.families.versions import cached_part
+
+        request = RequestFactory().get("/")
+        seat = {"family": self.bakker, "participant": self.p["sanne"], "members": []}
+        grown_up = FamilyAccess(**seat, request=request)
+        phone = FamilyAccess(**seat, request=request, child_member_id=self.m["sem"].pk)
+        self.assertEqual(
+            cached_part(request, grown_up, "mine", lambda: "Sanne's part"), "Sanne's part"
+        )
+        self.assertEqual(cached_part(request, phone, "mine", lambda: "Sem's part"), "Sem's part")
+        self.assertEqual(
+            cached_part(request, grown_up, "mine", lambda: "made again"), "Sanne's part"
+        )
