@@ -500,3 +500,58 @@ class ChildPagesCacheTestCase(SamenplanTestCase):
         self.assertEqual(
             cached_part(request, grown_up, "mine", lambda: "made again"), "Sanne's part"
         )
+
+
+class KeptFormLayoutTestCase(PageCacheTestCase):
+    """A form with its own layout ({% kept form %}, here "Wie zijn wij") is kept the
+    same way; what someone sent comes back as they typed it."""
+
+    people = ("sanne", "youssef")
+
+    def setUp(self):
+        super().setUp()
+        self.url = reverse("network:about_us_edit", args=[self.bakker.pk])
+
+    def test_a_second_look_costs_fewer_queries_and_shows_the_same(self):
+        self.two_looks(saved=1)
+
+    def test_a_write_through_the_app_is_seen_by_everyone_on_their_next_look(self):
+        html = self.page("sanne")
+        version = re.search(r'name="version" value="(\d+)"', html).group(1)
+        response = self.clients["sanne"].post(
+            self.url,
+            {"version": version, "audience": "family", "daily_life": "Wij fietsen graag samen"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("Wij fietsen graag samen", self.page("youssef"))
+        self.assert_everyone_sees_the_family_as_it_is()
+
+    def test_a_stale_save_shows_what_was_typed(self):
+        self.page("sanne")
+        response = self.clients["sanne"].post(
+            self.url, {"version": "999", "audience": "family", "daily_life": "Zondag pannenkoeken"}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "Zondag pannenkoeken", status_code=400)
+        self.assertNotIn("Zondag pannenkoeken", self.page("sanne"))
+
+    def test_a_row_saved_outside_the_actions_is_seen_too(self):
+        from samenplan.families.models import Member
+
+        for key in self.people:
+            self.page(key)
+        Member.objects.create(family=self.bakker, name="Lotte Bakker", relation="kind")
+        self.assertIn("Lotte", self.page("sanne"))
+        self.assert_everyone_sees_the_family_as_it_is()
+
+    def test_a_second_browser_of_the_same_person_gets_forms_that_work(self):
+        self.assertIn('name="version"', self.page("sanne"))
+
+    def test_one_persons_part_is_never_shown_to_another(self):
+        self.page("sanne")
+        self.assertEqual(
+            without_tokens(self.page("youssef")), without_tokens(self.fresh_page("youssef"))
+        )
+
+    def test_the_chosen_language_has_its_own_part(self):
+        self.assert_english_after_dutch("Wie mag dit lezen?")
