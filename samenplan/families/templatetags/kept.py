@@ -69,7 +69,7 @@ class KeptNode(template.Node):
 
     def render(self, context):
         form = self.form.resolve(context)
-        where = f"{self.origin.name}:{self.token.position[0]}"
+        where = f"{self.origin.name}:{self.token.lineno}"
         return _kept(context, form, f"block:{where}", lambda: self.nodelist.render(context))
 
 
