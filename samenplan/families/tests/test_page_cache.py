@@ -556,3 +556,23 @@ class KeptFormLayoutTestCase(PageCacheTestCase):
 
     def test_the_chosen_language_has_its_own_part(self):
         self.assert_english_after_dutch("Wie mag dit lezen?")
+
+
+class AccessLogFiltersTestCase(SamenplanTestCase):
+    """The access log keeps only its empty filter form; a new name is in it on the
+    next look, and a filtered log is always made anew."""
+
+    def test_a_new_person_at_the_table_is_in_the_kept_filter_form(self):
+        from samenplan.builders import user
+        from samenplan.families.models import Participant
+
+        self.client.force_login(self.sanne)
+        url = reverse("families:access_log", args=[self.bakker.pk])
+        self.assertNotIn("Tante Fatma", self.client.get(url).content.decode())
+        Participant.objects.create(
+            family=self.bakker, user=user("fatma@example.org", "Tante Fatma"), role="network"
+        )
+        self.assertIn('<option value="Tante Fatma">', self.client.get(url).content.decode())
+        filtered = self.client.get(url, {"who": "Tante Fatma"}).content.decode()
+        self.assertIn('<option value="Tante Fatma" selected>', filtered)
+        self.assertIn('<details class="card fold" open>', filtered)
