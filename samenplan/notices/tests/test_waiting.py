@@ -436,6 +436,6 @@ class OverviewPagesTestCase(OverviewQueryCountTestCase):
         self.assertNotContains(first, "Stap van Moeder 2 is te laat")
         self.assertContains(second, "Stap van Moeder 2 is te laat: Stap 2")
         self.assertContains(first, "Pagina 1 van 2")
-        self.assertContains(first, "?pagina=2")
+        self.assertContains(first, "?pagina=2#overview-title")
         # Gezin 2's card is on the second page: the first look did not read it.
         self.assertEqual(read, {"Gezin 1", "Gezin 3"})
